@@ -1,0 +1,33 @@
+"""``kg build``: read inputs and write them to the store."""
+
+from __future__ import annotations
+
+import click
+
+from graph.build import build as run_build
+from graph.cli.options import open_from_cli, store_option
+from graph.model.iri import Minter
+
+__all__ = ["build"]
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@store_option
+@click.option("--base", default=None, help="Base IRI of minted entities (default $KG_BASE).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress, only errors.")
+def build(inputs: tuple[str, ...], store_url: str | None, base: str | None, quiet: bool) -> None:
+    """Build the store from INPUTS: files of facts (CSV, TSV, Turtle, N-Triples, N-Quads, TriG,
+    JSON-LD), articles (.txt, .md), corpora (.jsonl) and folders.
+
+    Each file or article replaces its own graph, so building twice changes nothing. A malformed
+    file is rejected whole, with its line, and the store is left unchanged.
+    """
+
+    def progress(source: object) -> None:
+        if not quiet:
+            click.echo(f"  wrote {getattr(source, 'name', source)}", err=True)
+
+    with open_from_cli(store_url) as store:
+        summary = run_build(inputs, store, minter=Minter(base), progress=progress)
+    click.echo(f"Built {store.url}: {summary}", err=True)

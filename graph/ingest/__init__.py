@@ -1,0 +1,5 @@
+"""Reading inputs: hand-written facts (CSV/TSV/RDF) and documents."""
+
+from graph.ingest.triples import read_triples
+
+__all__ = ["read_triples"]

@@ -1,0 +1,477 @@
+"""Hand-written facts: CSV/TSV rows in plain labels, and RDF files.
+
+``read_triples(path)`` reads and checks a whole file and returns it as one
+:class:`~graph.model.rdf.Source`; any error rejects the file whole with ``file:line[:col]``.
+
+CSV/TSV files have a header naming ``subject,predicate,object`` and optionally
+``subject_type``, ``object_type``, ``date``, ``source``, ``note``. Labels become typed
+entities with deterministic IRIs: an explicit type wins, then the type the same label has
+elsewhere in the file, then the predicate's default domain or range in the ontology. RDF files
+(Turtle, N-Triples, N-Quads, TriG, JSON-LD) are parsed by Oxigraph and checked for unknown
+``kg:`` terms; the triples of all their graphs go into the source's graph.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from graph.errors import InputError
+from graph.model.iri import Minter
+from graph.model.rdf import Source, date_literal, document_source, facts_to_triples, make_source
+from graph.model.records import Document, Entity, Evidence, Fact, Literal
+from graph.model.vocab import KG_NS, PREFIXES, vocabulary
+
+__all__ = [
+    "CSV_COLUMNS",
+    "RDF_FORMATS",
+    "TABLE_FORMATS",
+    "parse_rows",
+    "read_triples",
+    "resolve_predicate",
+    "source_name",
+]
+
+TABLE_FORMATS = {".csv": ",", ".tsv": "\t"}
+"""Delimited files of facts in plain labels, by suffix."""
+
+RDF_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+}
+"""RDF files, by suffix, parsed by Oxigraph."""
+
+CSV_COLUMNS = ("subject", "predicate", "object", "subject_type", "object_type", "date", "source",
+               "note")
+"""Columns a CSV/TSV file may have; the first three are required."""
+
+_OTHER_PREDICATES = {
+    "label": PREFIXES["rdfs"] + "label",
+    "altLabel": PREFIXES["skos"] + "altLabel",
+    "comment": PREFIXES["rdfs"] + "comment",
+    "sameAs": PREFIXES["owl"] + "sameAs",
+    "type": PREFIXES["rdf"] + "type",
+    "a": PREFIXES["rdf"] + "type",
+}
+_LITERAL_PREDICATES = {_OTHER_PREDICATES[k] for k in ("label", "altLabel", "comment")}
+_RDF_TYPE = PREFIXES["rdf"] + "type"
+_SAME_AS = PREFIXES["owl"] + "sameAs"
+_XSD = PREFIXES["xsd"]
+_INTEGER = re.compile(r"^[+-]?\d+$")
+_DECIMAL = re.compile(r"^[+-]?(\d+\.\d*|\.\d+)$")
+_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_MAX_ERRORS = 20
+_QUOTE_LABEL = 80
+
+
+def source_name(path: str | os.PathLike[str]) -> str:
+    """Return the name a file is known by: its path relative to the working directory.
+
+    Examples
+    --------
+    >>> source_name("facts.csv")
+    'facts.csv'
+    """
+    resolved = Path(path).resolve()
+    try:
+        return resolved.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return resolved.as_posix()
+
+
+def resolve_predicate(text: str) -> str:
+    """Return the full IRI of a predicate given by local name, prefixed name or IRI.
+
+    Raises
+    ------
+    ValueError
+        With a did-you-mean, for unknown ``kg:`` names.
+
+    Examples
+    --------
+    >>> resolve_predicate("met")
+    'https://w3id.org/kg-builder/ns#met'
+    >>> resolve_predicate("owl:sameAs")
+    'http://www.w3.org/2002/07/owl#sameAs'
+    >>> resolve_predicate("mett")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown predicate 'mett' (did you mean 'met'?)
+    """
+    name = text.strip()
+    if name.startswith("<") and name.endswith(">"):
+        name = name[1:-1]
+    voc = vocabulary()
+    local: str | None = None
+    if name.startswith(KG_NS):
+        local = name[len(KG_NS):]
+    elif re.match(r"^[a-z][\w+.-]*://", name) or name.startswith("urn:"):
+        return name
+    elif ":" in name:
+        prefix, _, rest = name.partition(":")
+        if prefix not in PREFIXES:
+            raise ValueError(f"unknown prefix {prefix!r} in {text!r}; known: {', '.join(PREFIXES)}")
+        if prefix != "kg":
+            return PREFIXES[prefix] + rest
+        local = rest
+    elif name in _OTHER_PREDICATES:
+        return _OTHER_PREDICATES[name]
+    else:
+        local = name
+    if local in voc.properties:
+        return KG_NS + local
+    hint = voc.suggest(local)
+    if hint is None:
+        lowered = {k.lower(): k for k in _OTHER_PREDICATES}
+        hint = lowered.get(local.lower())
+    more = f" (did you mean {hint!r}?)" if hint else ""
+    raise ValueError(f"unknown predicate {text.strip()!r}{more}")
+
+
+def _resolve_class(text: str) -> str:
+    name = text.strip()
+    if name.startswith("kg:"):
+        name = name[3:]
+    elif name.startswith(KG_NS):
+        name = name[len(KG_NS):]
+    voc = vocabulary()
+    if name in voc.classes:
+        return name
+    hint = voc.suggest(name, among="classes")
+    if hint is not None and hint.lower() == name.lower():
+        return hint
+    more = f" (did you mean {hint!r}?)" if hint else ""
+    raise ValueError(f"unknown type {text.strip()!r}{more}")
+
+
+@dataclass(frozen=True)
+class _Row:
+    line: int
+    text: str
+    subject: str
+    predicate: str
+    object: str
+    subject_type: str | None
+    object_type: str | None
+    date: str | None
+    cites: str | None
+    note: str | None
+
+
+def _decode(raw: bytes, path: str) -> str:
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise InputError(path, "NUL byte: this looks like a binary file, not text", line=line)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(
+            path, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})", line=line
+        ) from None
+
+
+def _header(cells: list[str], path: str, delimiter: str) -> list[str]:
+    names = [c.strip().lower() for c in cells]
+    missing = [c for c in ("subject", "predicate", "object") if c not in names]
+    if missing:
+        hint = ""
+        joined = delimiter.join(cells)
+        for other in (",", ";", "\t", "|"):
+            if other != delimiter and other in joined:
+                hint = f"; is the delimiter {other!r}? (this file type expects {delimiter!r})"
+                break
+        raise InputError(
+            path, f"the header must name subject, predicate and object; found {joined!r}{hint}",
+            line=1,
+        )
+    for name in names:
+        if name not in CSV_COLUMNS:
+            raise InputError(
+                path, f"unknown column {name!r}; columns are {', '.join(CSV_COLUMNS)}", line=1
+            )
+    return names
+
+
+def parse_rows(text: str, path: str, delimiter: str = ",") -> Iterator[_Row]:
+    """Yield the checked rows of a CSV/TSV text (header first, ``#`` lines are comments).
+
+    Raises
+    ------
+    InputError
+        For the first malformed row, with the other errors (up to 20) attached.
+    """
+    lines = text.splitlines()
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    errors: list[InputError] = []
+    rows: list[_Row] = []
+    header: list[str] | None = None
+    start = 1
+    try:
+        for cells in reader:
+            line, start = start, reader.line_num + 1
+            if not any(c.strip() for c in cells) or cells[0].lstrip().startswith("#"):
+                continue
+            if header is None:
+                header = _header(cells, path, delimiter)
+                continue
+            if len(cells) != len(header):
+                errors.append(InputError(
+                    path, f"expected {len(header)} columns, found {len(cells)}", line=line))
+                continue
+            values = {name: cell.strip() for name, cell in zip(header, cells, strict=True)}
+            try:
+                rows.append(_check_row(values, line, lines[line - 1] if line <= len(lines) else ""))
+            except ValueError as exc:
+                errors.append(InputError(path, str(exc), line=line))
+    except csv.Error as exc:
+        errors.append(InputError(path, f"malformed CSV: {exc}", line=reader.line_num))
+    if header is None and not errors:
+        raise InputError(path, "empty file: no header and no facts", line=1)
+    if errors:
+        first = errors[0]
+        if len(errors) > 1:
+            shown = "\n".join(str(e) for e in errors[1:_MAX_ERRORS])
+            more = len(errors) - _MAX_ERRORS
+            extra = f"\n… and {more} more" if more > 0 else ""
+            raise InputError(path, f"{first.reason}\n{shown}{extra}", line=first.line)
+        raise first
+    yield from rows
+
+
+def _check_row(values: dict[str, str], line: int, text: str) -> _Row:
+    for name in ("subject", "predicate", "object"):
+        if not values.get(name):
+            raise ValueError(f"empty {name}")
+    predicate = resolve_predicate(values["predicate"])
+    subject_type = _resolve_class(values["subject_type"]) if values.get("subject_type") else None
+    object_type = _resolve_class(values["object_type"]) if values.get("object_type") else None
+    if predicate == _RDF_TYPE:
+        _resolve_class(values["object"])
+    date = values.get("date") or None
+    if date:
+        date_literal(date)
+    _object_value(predicate, values["object"], object_type)  # checks literals
+    return _Row(line, text, values["subject"], predicate, values["object"], subject_type,
+                object_type, date, values.get("source") or None, values.get("note") or None)
+
+
+def _object_value(predicate: str, text: str, object_type: str | None) -> Literal | str | None:
+    """Return the literal or IRI an object stands for, or ``None`` when it names an entity."""
+    voc = vocabulary()
+    local = predicate[len(KG_NS):] if predicate.startswith(KG_NS) else None
+    if text.startswith("<") and text.endswith(">"):
+        return text[1:-1]
+    if object_type is not None or predicate in (_SAME_AS, _RDF_TYPE):
+        return None
+    if local is not None:
+        if local not in voc.datatype:
+            return None
+        datatype = voc.range_datatype.get(local)
+        if local == "date":
+            return date_literal(text)
+        if datatype == _XSD + "integer":
+            if not _INTEGER.match(text):
+                raise ValueError(f"kg:{local} takes a whole number, not {text!r}")
+            return Literal(text, datatype)
+        if datatype == _XSD + "decimal":
+            if not (_INTEGER.match(text) or _DECIMAL.match(text)):
+                raise ValueError(f"kg:{local} takes a number, not {text!r}")
+            return Literal(text, datatype)
+        return Literal(text)
+    if predicate in _LITERAL_PREDICATES:
+        return Literal(text)
+    if re.match(r"^[a-z][\w+.-]*://\S+$", text):
+        return text
+    if _ISO.match(text):
+        return date_literal(text)
+    if _INTEGER.match(text):
+        return Literal(text, _XSD + "integer")
+    if _DECIMAL.match(text):
+        return Literal(text, _XSD + "decimal")
+    return Literal(text)
+
+
+def _label_types(rows: list[_Row]) -> dict[str, str]:
+    """Decide one class per label: explicit types first, then the first inferred one."""
+    voc = vocabulary()
+    explicit: dict[str, str] = {}
+    inferred: dict[str, str] = {}
+    for row in rows:
+        if row.predicate == _RDF_TYPE:
+            explicit.setdefault(row.subject, _resolve_class(row.object))
+        if row.subject_type:
+            explicit.setdefault(row.subject, row.subject_type)
+        if row.object_type:
+            explicit.setdefault(row.object, row.object_type)
+    for row in rows:
+        local = row.predicate[len(KG_NS):] if row.predicate.startswith(KG_NS) else None
+        if local and local in voc.default_domain:
+            inferred.setdefault(row.subject, voc.default_domain[local])
+        if local and local in voc.default_range and local not in voc.datatype:
+            inferred.setdefault(row.object, voc.default_range[local])
+    for row in rows:  # owl:sameAs: an untyped side takes the other side's type
+        if row.predicate == _SAME_AS:
+            for one, other in ((row.subject, row.object), (row.object, row.subject)):
+                known = explicit.get(other) or inferred.get(other)
+                if one not in explicit and one not in inferred and known:
+                    inferred[one] = known
+    return {**inferred, **explicit}
+
+
+def _csv_facts(rows: list[_Row], source_iri: str, minter: Minter) -> list[Fact]:
+    types = _label_types(rows)
+    labels: dict[str, str] = {}  # IRI → first label seen, for aliases
+
+    def entity(label: str, cls: str | None) -> Entity:
+        cls = cls or types.get(label) or "Agent"
+        iri = minter.entity(cls, label)
+        first = labels.setdefault(iri, label)
+        aliases = (label,) if first != label else ()
+        return Entity(iri, cls, first, aliases=aliases)
+
+    facts: list[Fact] = []
+    for row in rows:
+        evidence = Evidence(
+            document=source_iri, method="manual", sentence=row.text, line=row.line,
+            date=row.date, note=row.note, cites=row.cites,
+        )
+        subject = entity(row.subject, row.subject_type)
+        if row.predicate == _RDF_TYPE:
+            facts.append(Fact(subject, _RDF_TYPE, KG_NS + _resolve_class(row.object), evidence))
+            continue
+        if row.predicate == KG_NS + "said":
+            text = row.object
+            label = text if len(text) <= _QUOTE_LABEL else text[: _QUOTE_LABEL - 1] + "…"
+            quote = Entity(minter.hashed("Quote", " ".join(text.split())), "Quote", label)
+            facts.append(Fact(subject, row.predicate, quote, evidence))
+            facts.append(Fact(quote, KG_NS + "text", Literal(text)))
+            continue
+        value = _object_value(row.predicate, row.object, row.object_type)
+        obj = entity(row.object, row.object_type) if value is None else value
+        facts.append(Fact(subject, row.predicate, obj, evidence))
+    return facts
+
+
+def _read_table(raw: bytes, path: Path, name: str, iri: str, minter: Minter) -> Source:
+    delimiter = TABLE_FORMATS[path.suffix.lower()]
+    rows = list(parse_rows(_decode(raw, name), name, delimiter))
+    facts = _csv_facts(rows, iri, minter)
+    triples = facts_to_triples(facts, source=iri, minter=minter)
+    doc = Document(id=name, text="", title=path.name, source=name)
+    triples |= document_source(doc, iri, raw)
+    return make_source(iri, name, triples, facts=len(rows))
+
+
+def _line_of(raw: bytes, needle: str) -> int | None:
+    position = raw.find(needle.encode("utf-8"))
+    return raw[:position].count(b"\n") + 1 if position >= 0 else None
+
+
+def _check_kg_terms(mem: ox.Store, raw: bytes, name: str) -> None:
+    voc = vocabulary()
+    used = mem.query(
+        "SELECT DISTINCT ?t ?role WHERE { { ?s ?t ?o BIND('predicate' AS ?role) } UNION "
+        "{ ?s a ?t BIND('class' AS ?role) } "
+        f"FILTER(STRSTARTS(STR(?t), '{KG_NS}')) }}",
+        use_default_graph_as_union=True,
+    )
+    for iri, role in used:
+        local = iri.value[len(KG_NS):]
+        known = voc.properties if role.value == "predicate" else voc.classes
+        if local in known:
+            continue
+        among = "properties" if role.value == "predicate" else "classes"
+        hint = voc.suggest(local, among=among)
+        more = f" (did you mean kg:{hint}?)" if hint else ""
+        line = _line_of(raw, f":{local}") or _line_of(raw, f"#{local}")
+        raise InputError(name, f"unknown {role.value} kg:{local}{more}", line=line)
+
+
+def _read_rdf(raw: bytes, path: Path, name: str, iri: str) -> Source:
+    rdf_format = RDF_FORMATS[path.suffix.lower()]
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    mem = ox.Store()
+    try:
+        mem.load(raw, format=rdf_format, base_iri=Path(path).resolve().as_uri())
+    except SyntaxError as exc:
+        reason = getattr(exc, "msg", None) or str(exc)
+        raise InputError(name, reason, line=exc.lineno, column=exc.offset) from None
+    except (ValueError, OSError) as exc:
+        raise InputError(name, str(exc)) from None
+    _check_kg_terms(mem, raw, name)
+    count = next(iter(mem.query(
+        "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
+        use_default_graph_as_union=True,
+    )))[0]
+    body = mem.query(
+        "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True
+    ).serialize(format=ox.RdfFormat.N_TRIPLES)
+    doc = Document(id=name, text="", title=path.name, source=name)
+    meta = make_source(iri, name, document_source(doc, iri, raw))
+    triples = int(count.value)
+    return Source(iri=iri, name=name, data=(body or b"") + meta.data,
+                  triples=triples + meta.triples, facts=triples)
+
+
+def read_triples(
+    path: str | os.PathLike[str], *, minter: Minter | None = None, name: str | None = None
+) -> Source:
+    """Read and check a whole file of hand-written facts.
+
+    Parameters
+    ----------
+    path : path-like
+        A ``.csv``/``.tsv`` table or an RDF file (``.ttl``, ``.nt``, ``.nq``, ``.trig``,
+        ``.jsonld``).
+    minter : Minter, optional
+        Decides the base IRI of entities and of the source graph.
+    name : str, optional
+        What the source is known by; defaults to :func:`source_name`.
+
+    Returns
+    -------
+    Source
+        The file's graph, ready for :meth:`graph.store.Store.write`.
+
+    Raises
+    ------
+    InputError
+        With ``file:line[:col]: reason``; nothing of the file is kept.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "f.csv").write_text("subject,predicate,object\\nA B,met,C D\\n")
+    >>> read_triples(folder / "f.csv", name="f.csv").facts
+    1
+    """
+    path = Path(path)
+    minter = minter or Minter()
+    name = name or source_name(path)
+    suffix = path.suffix.lower()
+    if suffix not in TABLE_FORMATS and suffix not in RDF_FORMATS:
+        known = ", ".join(sorted([*TABLE_FORMATS, *RDF_FORMATS]))
+        raise InputError(name, f"not a file of facts (expected one of {known})")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
+    if not raw.strip(b"\xef\xbb\xbf \t\r\n"):
+        raise InputError(name, "empty file", line=1)
+    iri = minter.source(name)
+    if suffix in TABLE_FORMATS:
+        return _read_table(raw, path, name, iri, minter)
+    return _read_rdf(raw, path, name, iri)

@@ -1,0 +1,273 @@
+"""Turning records into RDF: facts, entities and evidence become the triples of a source graph.
+
+This module and :mod:`graph.model.iri` are the only places that build IRIs. Terms are
+pyoxigraph terms, so that a source's triples go to the store as one N-Triples payload.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from graph.model.iri import Minter
+from graph.model.records import Document, Entity, Evidence, Fact, Literal
+from graph.model.vocab import KG_NS, ONTOLOGY_GRAPH, PREFIXES, vocabulary
+
+__all__ = [
+    "Source",
+    "date_literal",
+    "document_source",
+    "facts_to_triples",
+    "make_source",
+    "ontology_source",
+    "prefixed",
+    "term",
+]
+
+RDF_TYPE = PREFIXES["rdf"] + "type"
+RDFS_LABEL = PREFIXES["rdfs"] + "label"
+RDFS_COMMENT = PREFIXES["rdfs"] + "comment"
+SKOS_ALT = PREFIXES["skos"] + "altLabel"
+XSD = PREFIXES["xsd"]
+DCT = PREFIXES["dcterms"]
+
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True)
+class Source:
+    """The whole content of one source, ready to replace its named graph.
+
+    Attributes
+    ----------
+    iri : str
+        The named graph.
+    name : str
+        What the user knows it by (file path or document id).
+    data : bytes
+        The graph as N-Triples.
+    triples : int
+        How many triples ``data`` holds.
+    facts : int
+        How many facts (rows, extracted statements) it states.
+    """
+
+    iri: str
+    name: str
+    data: bytes
+    triples: int
+    facts: int = 0
+
+
+def term(iri: str) -> ox.NamedNode:
+    """Return the pyoxigraph node of an IRI, expanding ``prefix:local`` names.
+
+    Examples
+    --------
+    >>> term("kg:met").value
+    'https://w3id.org/kg-builder/ns#met'
+    """
+    prefix, _, local = iri.partition(":")
+    if prefix in PREFIXES and not local.startswith("//"):
+        return ox.NamedNode(PREFIXES[prefix] + local)
+    return ox.NamedNode(iri)
+
+
+def prefixed(iri: str) -> str:
+    """Return the shortest ``prefix:local`` form of an IRI, or the IRI itself.
+
+    Examples
+    --------
+    >>> prefixed("https://w3id.org/kg-builder/ns#met")
+    'kg:met'
+    >>> prefixed("http://example.org/x")
+    'http://example.org/x'
+    """
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns) and re.fullmatch(r"[A-Za-z_][\w.-]*", iri[len(ns):] or "-"):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
+
+
+def date_literal(text: str) -> Literal:
+    """Return an ISO date as a literal of the precision it has.
+
+    Raises
+    ------
+    ValueError
+        If the text is not ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, or not a real date.
+
+    Examples
+    --------
+    >>> date_literal("2025-04-14").datatype.rsplit("#")[1]
+    'date'
+    >>> date_literal("2025-04").datatype.rsplit("#")[1]
+    'gYearMonth'
+    >>> date_literal("2025-02-30")
+    Traceback (most recent call last):
+    ...
+    ValueError: not a real date: '2025-02-30'
+    """
+    match = _ISO_DATE.match(text.strip())
+    if not match:
+        raise ValueError(f"not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): {text!r}")
+    year, month, day = match.groups()
+    try:
+        _dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        raise ValueError(f"not a real date: {text!r}") from None
+    kind = "date" if day else "gYearMonth" if month else "gYear"
+    return Literal(match.group(0), XSD + kind)
+
+
+def _node(value: Entity | Literal | str) -> ox.NamedNode | ox.Literal:
+    if isinstance(value, Entity):
+        return ox.NamedNode(value.iri)
+    if isinstance(value, Literal):
+        if value.lang:
+            return ox.Literal(value.value, language=value.lang)
+        if value.datatype:
+            return ox.Literal(value.value, datatype=ox.NamedNode(value.datatype))
+        return ox.Literal(value.value)
+    return ox.NamedNode(value)
+
+
+def _label(text: str, lang: str | None) -> ox.Literal:
+    return ox.Literal(text, language=lang) if lang else ox.Literal(text)
+
+
+def _entity_triples(entity: Entity, out: set[ox.Triple]) -> None:
+    node = ox.NamedNode(entity.iri)
+    out.add(ox.Triple(node, ox.NamedNode(RDF_TYPE), ox.NamedNode(KG_NS + entity.type)))
+    out.add(ox.Triple(node, ox.NamedNode(RDFS_LABEL), _label(entity.label, entity.lang)))
+    for alias in entity.aliases:
+        if alias != entity.label:
+            out.add(ox.Triple(node, ox.NamedNode(SKOS_ALT), _label(alias, entity.lang)))
+
+
+def _evidence_triples(
+    fact: Fact, evidence: Evidence, minter: Minter, source: str, out: set[ox.Triple]
+) -> None:
+    s, p, o = fact.subject.iri, fact.predicate, _node(fact.object)
+    where = evidence.line if evidence.line is not None else (evidence.start, evidence.end)
+    node = ox.NamedNode(minter.evidence(source, s, p, str(o), where))
+    kg = KG_NS
+    add = out.add
+    add(ox.Triple(node, ox.NamedNode(RDF_TYPE), ox.NamedNode(kg + "Evidence")))
+    add(ox.Triple(node, ox.NamedNode(PREFIXES["rdf"] + "subject"), ox.NamedNode(s)))
+    add(ox.Triple(node, ox.NamedNode(PREFIXES["rdf"] + "predicate"), ox.NamedNode(p)))
+    add(ox.Triple(node, ox.NamedNode(PREFIXES["rdf"] + "object"), o))
+    add(ox.Triple(node, ox.NamedNode(kg + "document"), ox.NamedNode(evidence.document)))
+    add(ox.Triple(node, ox.NamedNode(kg + "method"), ox.Literal(evidence.method)))
+    confidence = ox.Literal(f"{evidence.confidence:.3f}", datatype=ox.NamedNode(XSD + "decimal"))
+    add(ox.Triple(node, ox.NamedNode(kg + "confidence"), confidence))
+    integer = ox.NamedNode(XSD + "integer")
+    for name, value in (("start", evidence.start), ("end", evidence.end), ("line", evidence.line)):
+        if value is not None:
+            add(ox.Triple(node, ox.NamedNode(kg + name), ox.Literal(str(value), datatype=integer)))
+    if evidence.sentence:
+        add(ox.Triple(node, ox.NamedNode(kg + "sentence"), ox.Literal(evidence.sentence)))
+    if evidence.date:
+        add(ox.Triple(node, ox.NamedNode(kg + "date"), _node(date_literal(evidence.date))))
+    if evidence.note:
+        add(ox.Triple(node, ox.NamedNode(RDFS_COMMENT), ox.Literal(evidence.note)))
+    if evidence.cites:
+        add(ox.Triple(node, ox.NamedNode(DCT + "source"), ox.Literal(evidence.cites)))
+
+
+def facts_to_triples(
+    facts: Iterable[Fact], *, source: str, minter: Minter | None = None
+) -> set[ox.Triple]:
+    """Return the triples that state ``facts``, their entities and their evidence.
+
+    Symmetric relations (``kg:met``, ``kg:cooperatesWith``) are stored both ways.
+
+    Parameters
+    ----------
+    facts : iterable of Fact
+    source : str
+        IRI of the source graph (goes into the evidence IRIs).
+    minter : Minter, optional
+
+    Examples
+    --------
+    >>> a = Entity("http://x/person/a", "Person", "A")
+    >>> b = Entity("http://x/person/b", "Person", "B")
+    >>> triples = facts_to_triples([Fact(a, KG_NS + "met", b)], source="http://x/s")
+    >>> sorted(t.subject.value for t in triples if t.predicate.value == KG_NS + "met")
+    ['http://x/person/a', 'http://x/person/b']
+    """
+    minter = minter or Minter()
+    symmetric = {KG_NS + name for name in vocabulary().symmetric}
+    out: set[ox.Triple] = set()
+    for fact in facts:
+        _entity_triples(fact.subject, out)
+        if isinstance(fact.object, Entity):
+            _entity_triples(fact.object, out)
+        s, p, o = ox.NamedNode(fact.subject.iri), ox.NamedNode(fact.predicate), _node(fact.object)
+        out.add(ox.Triple(s, p, o))
+        if fact.predicate in symmetric and isinstance(o, ox.NamedNode):
+            out.add(ox.Triple(o, p, s))
+        if fact.evidence is not None:
+            _evidence_triples(fact, fact.evidence, minter, source, out)
+    return out
+
+
+def document_source(doc: Document, iri: str, content: bytes | str) -> set[ox.Triple]:
+    """Return the triples describing a source itself (a ``kg:Document``).
+
+    Examples
+    --------
+    >>> t = document_source(Document("d1", "", title="T"), "http://x/source/d1", b"abc")
+    >>> len(t)
+    4
+    """
+    node = ox.NamedNode(iri)
+    raw = content.encode("utf-8") if isinstance(content, str) else content
+    out = {
+        ox.Triple(node, ox.NamedNode(RDF_TYPE), ox.NamedNode(KG_NS + "Document")),
+        ox.Triple(node, ox.NamedNode(DCT + "identifier"), ox.Literal(doc.id)),
+        ox.Triple(
+            node, ox.NamedNode(KG_NS + "contentHash"), ox.Literal(hashlib.sha256(raw).hexdigest())
+        ),
+    }
+    if doc.title:
+        out.add(ox.Triple(node, ox.NamedNode(DCT + "title"), ox.Literal(doc.title)))
+    if doc.source:
+        out.add(ox.Triple(node, ox.NamedNode(DCT + "source"), ox.Literal(doc.source)))
+    if doc.lang:
+        out.add(ox.Triple(node, ox.NamedNode(DCT + "language"), ox.Literal(doc.lang)))
+    if doc.date:
+        try:
+            out.add(ox.Triple(node, ox.NamedNode(DCT + "date"), _node(date_literal(doc.date))))
+        except ValueError:
+            pass
+    return out
+
+
+def make_source(iri: str, name: str, triples: Iterable[ox.Triple], facts: int = 0) -> Source:
+    """Serialise a source's triples into a :class:`Source`.
+
+    Examples
+    --------
+    >>> t = ox.Triple(ox.NamedNode("http://a"), ox.NamedNode("http://b"), ox.Literal("c"))
+    >>> make_source("http://g", "g", [t]).triples
+    1
+    """
+    triples = list(triples)
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) if triples else b""
+    return Source(iri=iri, name=name, data=data or b"", triples=len(triples), facts=facts)
+
+
+def ontology_source() -> Source:
+    """Return the shipped ontology as the source of the ontology graph."""
+    from graph.model.vocab import ontology_turtle
+
+    triples = list(ox.parse(ontology_turtle(), format=ox.RdfFormat.TURTLE))
+    return make_source(ONTOLOGY_GRAPH, "ontology", triples)
+

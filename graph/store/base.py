@@ -1,0 +1,127 @@
+"""The store interface every backend implements, and the query result it returns."""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import IO, Any
+
+import pyoxigraph as ox
+
+from graph.model.rdf import Source
+
+__all__ = ["EXPORT_FORMATS", "Result", "SourceInfo", "Store"]
+
+EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nq": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+"""RDF export formats by short name."""
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """A source held by a store: its named graph, name and content hash."""
+
+    iri: str
+    name: str
+    content_hash: str | None
+
+
+class Result:
+    """The result of a SPARQL query, whatever the backend.
+
+    Wraps pyoxigraph's result objects: ``QuerySolutions`` (SELECT), ``QueryBoolean`` (ASK)
+    or ``QueryTriples`` (CONSTRUCT, DESCRIBE). A result is read once.
+
+    Attributes
+    ----------
+    kind : {"solutions", "boolean", "graph"}
+    variables : list of str
+        Column names of a SELECT; empty otherwise.
+    """
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+        if isinstance(raw, ox.QuerySolutions):
+            self.kind = "solutions"
+            self.variables = [v.value for v in raw.variables]
+        elif isinstance(raw, ox.QueryBoolean):
+            self.kind = "boolean"
+            self.variables = []
+        else:
+            self.kind = "graph"
+            self.variables = []
+
+    def __bool__(self) -> bool:
+        return bool(self.raw) if self.kind == "boolean" else True
+
+    def __iter__(self) -> Iterator[Any]:
+        """Yield rows (tuples of terms, ``None`` when unbound) or triples."""
+        if self.kind == "solutions":
+            names = self.variables
+            for solution in self.raw:
+                yield tuple(solution[name] for name in names)
+        elif self.kind == "graph":
+            yield from self.raw
+        else:
+            yield bool(self.raw)
+
+    def serialize(self, output: IO[bytes] | None = None, *, format: Any) -> bytes | None:
+        """Write the result in a pyoxigraph results or RDF format."""
+        return self.raw.serialize(output, format=format)
+
+
+class Store(abc.ABC):
+    """A quad store holding one named graph per source.
+
+    Writing a source replaces its graph atomically; queries see the union of all graphs as
+    the default graph. Backends register in :mod:`graph.store` and are opened by URL.
+    """
+
+    url: str
+
+    @abc.abstractmethod
+    def write(self, source: Source) -> None:
+        """Replace the graph of ``source`` with its triples, in one transaction."""
+
+    @abc.abstractmethod
+    def remove(self, iri: str) -> bool:
+        """Drop a source's graph; return whether it existed."""
+
+    @abc.abstractmethod
+    def query(self, sparql: str, *, timeout: float | None = None) -> Result:
+        """Run a SPARQL query over the union of all graphs (``kg:`` etc. pre-bound)."""
+
+    @abc.abstractmethod
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update."""
+
+    @abc.abstractmethod
+    def dump(self, output: IO[bytes], fmt: str, *, include_ontology: bool = False) -> None:
+        """Write the store's content in an RDF format (see :data:`EXPORT_FORMATS`)."""
+
+    def sources(self) -> list[SourceInfo]:
+        """Return the sources held by the store, sorted by name."""
+        rows = self.query(
+            "SELECT ?g ?name ?hash WHERE { GRAPH ?g { ?g a kg:Document . "
+            "OPTIONAL { ?g dcterms:identifier ?name } OPTIONAL { ?g kg:contentHash ?hash } } }"
+        )
+        found = [
+            SourceInfo(g.value, name.value if name else g.value, hash_.value if hash_ else None)
+            for g, name, hash_ in rows
+        ]
+        return sorted(found, key=lambda info: info.name)
+
+    def close(self) -> None:  # noqa: B027 - optional hook
+        """Release the store."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
