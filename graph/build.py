@@ -162,6 +162,7 @@ def build(
     *,
     minter: Minter | None = None,
     progress: Progress | None = None,
+    validate: bool = False,
     **options: object,
 ) -> BuildSummary:
     """Build ``store`` from files of facts, articles, corpora and folders.
@@ -174,6 +175,9 @@ def build(
         Base IRI of minted entities.
     progress : callable, optional
         Called with each source once written.
+    validate : bool
+        Check each source against the SHACL shapes (with what the store holds) before writing
+        it; a source that would break them is rejected and not written.
     **options
         Passed to the text extraction (``model=``, ``workers=`` …).
 
@@ -202,6 +206,13 @@ def build(
     documents = [p for p in paths if p.suffix.lower() in DOCUMENT_SUFFIXES]
     sources = _read_fact_files(fact_files, minter)
     summary = BuildSummary()
+    check: Callable[[Store, Source], None] | None = None
+    if validate:
+        from graph.validate import validate_source
+
+        check = validate_source
+        for source in sources:
+            check(store, source)
     ensure_ontology(store)
     for source in sources:
         store.write(source)
@@ -209,6 +220,8 @@ def build(
         if progress:
             progress(source)
     for source in _document_sources(documents, minter, **options):
+        if check is not None:
+            check(store, source)
         store.write(source)
         summary.add(source, document=True)
         if progress:

@@ -15,8 +15,12 @@ __all__ = ["build"]
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @store_option
 @click.option("--base", default=None, help="Base IRI of minted entities (default $KG_BASE).")
+@click.option("--model", default=None, help="spaCy model for articles (default by language).")
+@click.option("--validate", is_flag=True,
+              help="Reject a source that would break the SHACL shapes (store left unchanged).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress, only errors.")
-def build(inputs: tuple[str, ...], store_url: str | None, base: str | None, quiet: bool) -> None:
+def build(inputs: tuple[str, ...], store_url: str | None, base: str | None, model: str | None,
+          validate: bool, quiet: bool) -> None:
     """Build the store from INPUTS: files of facts (CSV, TSV, Turtle, N-Triples, N-Quads, TriG,
     JSON-LD), articles (.txt, .md), corpora (.jsonl) and folders.
 
@@ -29,5 +33,7 @@ def build(inputs: tuple[str, ...], store_url: str | None, base: str | None, quie
             click.echo(f"  wrote {getattr(source, 'name', source)}", err=True)
 
     with open_from_cli(store_url) as store:
-        summary = run_build(inputs, store, minter=Minter(base), progress=progress)
+        options = {"model": model} if model else {}
+        summary = run_build(inputs, store, minter=Minter(base), progress=progress,
+                            validate=validate, **options)
     click.echo(f"Built {store.url}: {summary}", err=True)
