@@ -165,7 +165,7 @@ def build(
     validate: bool = False,
     **options: object,
 ) -> BuildSummary:
-    """Build ``store`` from files of facts, articles, corpora and folders.
+    r"""Build ``store`` from files of facts, articles, corpora and folders.
 
     Parameters
     ----------
@@ -195,7 +195,7 @@ def build(
     >>> import tempfile, pathlib
     >>> from graph.store import open_store
     >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (folder / "f.csv").write_text("subject,predicate,object\\nA,met,B\\n")
+    >>> _ = (folder / "f.csv").write_text("subject,predicate,object\nA,met,B\n")
     >>> build([folder], open_store("memory:")).facts
     1
     """

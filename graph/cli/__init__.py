@@ -38,8 +38,10 @@ class _Group(click.Group):
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kg-builder", prog_name="kg")
 def cli() -> None:
-    """Build a knowledge graph from news articles and hand-written facts, query it with SPARQL
-    and explore it as a network.
+    """Build a knowledge graph of news and explore it.
+
+    Articles and hand-written facts go into one RDF store; query it with SPARQL, analyse it,
+    and explore it as an interactive network.
     """
 
 

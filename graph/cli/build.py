@@ -21,8 +21,10 @@ __all__ = ["build"]
 @click.option("--quiet", "-q", is_flag=True, help="No progress, only errors.")
 def build(inputs: tuple[str, ...], store_url: str | None, base: str | None, model: str | None,
           validate: bool, quiet: bool) -> None:
-    """Build the store from INPUTS: files of facts (CSV, TSV, Turtle, N-Triples, N-Quads, TriG,
-    JSON-LD), articles (.txt, .md), corpora (.jsonl) and folders.
+    """Build the store from INPUTS (files of facts, articles, corpora, folders).
+
+    Files of facts: CSV, TSV, Turtle, N-Triples, N-Quads, TriG, JSON-LD. Articles: .txt, .md.
+    Corpora: .jsonl. Folders are read recursively.
 
     Each file or article replaces its own graph, so building twice changes nothing. A malformed
     file is rejected whole, with its line, and the store is left unchanged.

@@ -6,7 +6,13 @@ import sys
 
 import click
 
-from graph.cli.options import format_option, open_from_cli, params_option, parse_params, store_option
+from graph.cli.options import (
+    format_option,
+    open_from_cli,
+    params_option,
+    parse_params,
+    store_option,
+)
 from graph.query import run_query, write_result
 
 __all__ = ["query"]
@@ -18,8 +24,10 @@ __all__ = ["query"]
 @format_option()
 @params_option
 def query(query_ref: str, store_url: str | None, fmt: str, params: tuple[str, ...]) -> None:
-    """Run QUERY: SPARQL text, a .rq file, - for stdin, or @name for a shipped query
-    (@facts, @people, @meetings, @evidence).
+    """Run a SPARQL QUERY against the store.
+
+    QUERY is SPARQL text, a .rq file, - for stdin, or @name for a shipped query (@facts,
+    @people, @meetings, @evidence).
 
     The prefixes kg:, rdf:, rdfs:, xsd:, skos:, prov:, schema:, dcterms: and owl: are
     pre-bound, and the default graph is the union of all sources. SELECT and ASK print in

@@ -428,7 +428,7 @@ def _read_rdf(raw: bytes, path: Path, name: str, iri: str) -> Source:
 def read_triples(
     path: str | os.PathLike[str], *, minter: Minter | None = None, name: str | None = None
 ) -> Source:
-    """Read and check a whole file of hand-written facts.
+    r"""Read and check a whole file of hand-written facts.
 
     Parameters
     ----------
@@ -454,7 +454,7 @@ def read_triples(
     --------
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (folder / "f.csv").write_text("subject,predicate,object\\nA B,met,C D\\n")
+    >>> _ = (folder / "f.csv").write_text("subject,predicate,object\nA B,met,C D\n")
     >>> read_triples(folder / "f.csv", name="f.csv").facts
     1
     """
@@ -469,9 +469,9 @@ def read_triples(
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
-    if not raw.strip(b"\xef\xbb\xbf \t\r\n"):
-        raise InputError(name, "empty file", line=1)
     iri = minter.source(name)
     if suffix in TABLE_FORMATS:
+        if not raw.strip(b"\xef\xbb\xbf \t\r\n"):
+            raise InputError(name, "empty file: no header and no facts", line=1)
         return _read_table(raw, path, name, iri, minter)
     return _read_rdf(raw, path, name, iri)

@@ -36,7 +36,7 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Entity:
-    """A node of the graph: a person, place, organisation, position, event, …
+    """A node of the graph: a person, place, organisation, position, event, etc.
 
     Examples
     --------

@@ -116,7 +116,7 @@ def load_query(ref: str, *, stdin: IO[str] | None = None) -> str:
 
 
 def bind(text: str, params: dict[str, str]) -> str:
-    """Give values to a query's ``VALUES ?name { UNDEF }`` parameters, as string literals.
+    r"""Give values to a query's ``VALUES ?name { UNDEF }`` parameters, as string literals.
 
     Raises
     ------
@@ -126,7 +126,7 @@ def bind(text: str, params: dict[str, str]) -> str:
     Examples
     --------
     >>> bind("SELECT * { VALUES ?who { UNDEF } }", {"who": 'Bruno "B" Retailleau'})
-    'SELECT * { VALUES ?who { "Bruno \\\\"B\\\\" Retailleau" } }'
+    'SELECT * { VALUES ?who { "Bruno \\"B\\" Retailleau" } }'
     """
     declared = set(_PARAM.findall(text))
     unknown = sorted(set(params) - declared)

@@ -88,7 +88,8 @@ def open_store(url: str | os.PathLike[str] | None = None, *, read_only: bool = F
     if scheme not in _BACKENDS:
         raise StoreError(f"no backend for {text!r}; known: {', '.join(registered())}")
     backend = _BACKENDS[scheme]
-    factory: Callable[..., Store] = getattr(importlib.import_module(backend.module), backend.factory)
+    module = importlib.import_module(backend.module)
+    factory: Callable[..., Store] = getattr(module, backend.factory)
     return factory(text, read_only=read_only)
 
 

@@ -126,7 +126,9 @@ class OxigraphStore(Store):
         rdf_format = EXPORT_FORMATS[fmt]
         keep = "" if include_ontology else f"FILTER(?g != {_ONTOLOGY})"
         if rdf_format.supports_datasets:
-            rows = self._store.query(f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {keep} }}")
+            rows = self._store.query(
+                f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {keep} }}"
+            )
             quads = (ox.Quad(s, p, o, g) for s, p, o, g in rows)
             ox.serialize(quads, output, format=rdf_format, prefixes=PREFIXES)
             return
@@ -134,7 +136,7 @@ class OxigraphStore(Store):
             "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o "
             f"WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {keep} }} }}"
         )
-        triples.serialize(output, format=rdf_format)
+        ox.serialize(triples, output, format=rdf_format, prefixes=PREFIXES)
 
     def close(self) -> None:
         """Flush to disk and release the directory lock."""

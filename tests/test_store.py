@@ -1,0 +1,104 @@
+"""Stores: one graph per source, atomic replacement, idempotent builds, persistence."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+import rdflib
+from rdflib.compare import isomorphic
+
+from graph.build import build
+from graph.errors import InputError, StoreBusy, StoreError
+from graph.store import open_store, registered
+
+FACTS = "subject,predicate,object,date\nJeanne Martin,met,Omar Haddad,2024-11-05\n" \
+        "Omar Haddad,visited,Tunis,2024-11\n"
+
+
+def export(store, fmt: str = "nq") -> bytes:
+    out = io.BytesIO()
+    store.dump(out, fmt)
+    return out.getvalue()
+
+
+def as_graph(data: bytes) -> rdflib.Graph:
+    graph = rdflib.Graph()
+    graph.parse(data=data.decode("utf-8"), format="nt")
+    return graph
+
+
+def count(store) -> int:
+    return int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")))
+               [0].value)
+
+
+def test_building_twice_changes_nothing(store, tmp_path: Path) -> None:
+    path = tmp_path / "f.csv"
+    path.write_text(FACTS)
+    build([path], store)
+    first_count, first = count(store), export(store, "nt")
+    build([path], store)
+    assert count(store) == first_count
+    assert isomorphic(as_graph(first), as_graph(export(store, "nt")))
+
+
+def test_each_source_is_its_own_graph_and_is_replaced(store, tmp_path: Path) -> None:
+    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+    a.write_text(FACTS)
+    b.write_text("subject,predicate,object\nAmina Diallo,met,Omar Haddad\n")
+    build([a, b], store)
+    names = {info.name for info in store.sources()}
+    assert {n.rsplit("/", 1)[-1] for n in names} == {"a.csv", "b.csv"}
+    a.write_text("subject,predicate,object\nJeanne Martin,met,Omar Haddad\n")
+    build([a], store)
+    assert not bool(store.query("ASK { ?x kg:visited ?y }"))  # the removed row is gone
+    assert bool(store.query("ASK { ?x kg:met ?y . ?x rdfs:label 'Amina Diallo' }"))  # b kept
+    assert bool(store.query("ASK { ?x kg:met ?y . ?x rdfs:label 'Jeanne Martin' }"))
+
+
+def test_a_file_whose_last_line_is_wrong_leaves_the_store_exactly_as_it_was(
+    store, tmp_path: Path
+) -> None:
+    good = tmp_path / "f.csv"
+    good.write_text(FACTS)
+    build([good], store)
+    before = export(store)
+    good.write_text(FACTS + "Amina Diallo,met,Jeanne Martin,2024-02-31\n")
+    with pytest.raises(InputError) as caught:
+        build([good], store)
+    assert caught.value.line == 4
+    assert export(store) == before
+
+
+def test_remove_drops_a_source(store, tmp_path: Path) -> None:
+    path = tmp_path / "f.csv"
+    path.write_text(FACTS)
+    build([path], store)
+    (info,) = store.sources()
+    assert store.remove(info.iri) is True
+    assert store.sources() == []
+    assert store.remove(info.iri) is False
+
+
+def test_disk_store_persists_and_is_exclusive(tmp_path: Path) -> None:
+    path = tmp_path / "f.csv"
+    path.write_text(FACTS)
+    location = tmp_path / "kg-store"
+    with open_store(location) as store:
+        build([path], store)
+        with pytest.raises(StoreBusy, match="in use by another process"):
+            open_store(location)
+    with open_store(location, read_only=True) as again:
+        assert bool(again.query("ASK { ?x kg:met ?y }"))
+
+
+def test_readers_do_not_create_stores(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no store at"):
+        open_store(tmp_path / "missing", read_only=True)
+    assert not (tmp_path / "missing").exists()
+
+
+def test_unknown_backend_lists_the_known_ones() -> None:
+    assert "memory:" in registered() and "" in registered()
