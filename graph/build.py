@@ -103,6 +103,8 @@ def collect_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[Path]:
                 kinds = ", ".join(sorted(known))
                 raise InputError(str(item), f"unknown kind of input (expected one of {kinds})")
             found.append(path)
+        elif path.is_symlink():
+            raise InputError(str(item), "broken or looping symbolic link")
         elif path.exists():
             raise InputError(str(item), "not a regular file or folder")
         else:

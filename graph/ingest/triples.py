@@ -14,6 +14,7 @@ elsewhere in the file, then the predicate's default domain or range in the ontol
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import os
 import re
@@ -24,7 +25,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph.errors import InputError
-from graph.model.iri import Minter
+from graph.model.iri import Minter, normalize_label
 from graph.model.rdf import Source, date_literal, document_source, facts_to_triples, make_source
 from graph.model.records import Document, Entity, Evidence, Fact, Literal
 from graph.model.vocab import KG_NS, PREFIXES, vocabulary
@@ -82,11 +83,11 @@ def source_name(path: str | os.PathLike[str]) -> str:
     >>> source_name("facts.csv")
     'facts.csv'
     """
-    resolved = Path(path).resolve()
+    absolute = Path(os.path.abspath(path))  # links are not followed: the name as given
     try:
-        return resolved.relative_to(Path.cwd().resolve()).as_posix()
+        return absolute.relative_to(Path(os.path.abspath(Path.cwd()))).as_posix()
     except ValueError:
-        return resolved.as_posix()
+        return absolute.as_posix()
 
 
 def resolve_predicate(text: str) -> str:
@@ -302,9 +303,32 @@ def _object_value(predicate: str, text: str, object_type: str | None) -> Literal
     return Literal(text)
 
 
+@functools.cache
+def _known_places() -> dict[str, str]:
+    """Return normalised country names and capitals → class, from the extraction lexicons."""
+    import yaml
+
+    places: dict[str, str] = {}
+    folder = Path(__file__).resolve().parents[1] / "extract"  # graph/extract/LANG/*.yaml
+    for lang in sorted(folder.iterdir()) if folder.is_dir() else ():
+        lexicon = lang / "countries.yaml"
+        if not lexicon.is_file():
+            continue
+        for entry in yaml.safe_load(lexicon.read_text(encoding="utf-8")) or ():
+            if entry.get("capital"):
+                places.setdefault(normalize_label(entry["capital"]), "City")
+            for name in (entry.get("name"), *(entry.get("aliases") or ())):
+                if name:
+                    places[normalize_label(name)] = "Country"
+    return places
+
+
 def _label_types(rows: list[_Row]) -> dict[str, str]:
-    """Decide one class per label: explicit types first, then the first inferred one."""
+    """Decide one class per label: explicit types first, then a known country or capital
+    (so that a lone ``Rabat,met,…`` keeps Rabat a city), then the first inferred one.
+    """
     voc = vocabulary()
+    places = _known_places()
     explicit: dict[str, str] = {}
     inferred: dict[str, str] = {}
     for row in rows:
@@ -317,9 +341,11 @@ def _label_types(rows: list[_Row]) -> dict[str, str]:
     for row in rows:
         local = row.predicate[len(KG_NS):] if row.predicate.startswith(KG_NS) else None
         if local and local in voc.default_domain:
-            inferred.setdefault(row.subject, voc.default_domain[local])
+            inferred.setdefault(row.subject, places.get(normalize_label(row.subject))
+                                or voc.default_domain[local])
         if local and local in voc.default_range and local not in voc.datatype:
-            inferred.setdefault(row.object, voc.default_range[local])
+            inferred.setdefault(row.object, places.get(normalize_label(row.object))
+                                or voc.default_range[local])
     for row in rows:  # owl:sameAs: an untyped side takes the other side's type
         if row.predicate == _SAME_AS:
             for one, other in ((row.subject, row.object), (row.object, row.subject)):

@@ -73,6 +73,8 @@ class Result:
 
     def serialize(self, output: IO[bytes] | None = None, *, format: Any) -> bytes | None:
         """Write the result in a pyoxigraph results or RDF format."""
+        if self.kind == "graph":
+            return ox.serialize(self.raw, output, format=format)
         return self.raw.serialize(output, format=format)
 
 

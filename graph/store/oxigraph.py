@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from typing import IO
 
@@ -32,6 +33,9 @@ class OxigraphStore(Store):
         Directory of the on-disk store, or ``None`` for memory.
     create : bool
         Create the directory when missing (writers); readers get an error instead.
+    read_only : bool
+        Open without taking the store's lock, so that readers work while a build writes. A
+        read-only store sees the data as of its opening: each source whole, old or new.
 
     Examples
     --------
@@ -43,18 +47,28 @@ class OxigraphStore(Store):
     <QueryBoolean true>
     """
 
-    def __init__(self, path: str | os.PathLike[str] | None, *, create: bool = True) -> None:
+    FLUSH_SECONDS = 2.0
+    """How often a writer flushes to disk, so that read-only openings replay little log."""
+
+    RETRIES = 20
+    """How often a read-only store reopens when a concurrent writer moved files under it."""
+
+    def __init__(
+        self, path: str | os.PathLike[str] | None, *, create: bool = True, read_only: bool = False
+    ) -> None:
         self.path = Path(path) if path is not None else None
         self.url = str(self.path) if self.path else "memory:"
+        self.read_only = read_only and self.path is not None
+        self._flushed = time.monotonic()
         if self.path is None:
             self._store = ox.Store()
             return
-        if not create and not (self.path / "CURRENT").exists():
+        if (not create or read_only) and not (self.path / "CURRENT").exists():
             raise StoreError(f"no store at {self.path} (build one with: kg build INPUT…)")
         if self.path.exists() and not self.path.is_dir():
             raise StoreError(f"{self.path} is not a directory")
         try:
-            self._store = ox.Store(str(self.path))
+            self._store = self._open()
         except OSError as exc:
             if "lock" in str(exc).lower():
                 raise StoreBusy(
@@ -62,6 +76,19 @@ class OxigraphStore(Store):
                     "wait for it to finish and try again"
                 ) from None
             raise StoreError(f"cannot open store {self.path}: {exc}") from None
+
+    def _open(self) -> ox.Store:
+        if not self.read_only:
+            return ox.Store(str(self.path))
+        # A writer in another process may compact files away while we open: try again.
+        for attempt in range(self.RETRIES):
+            try:
+                return ox.Store.read_only(str(self.path))
+            except (OSError, RuntimeError) as exc:
+                if attempt == self.RETRIES - 1 or not _moved_under_us(exc):
+                    raise OSError(str(exc)) from None
+                time.sleep(0.02 * (attempt + 1))
+        raise AssertionError("unreachable")
 
     @property
     def engine(self) -> ox.Store:
@@ -78,22 +105,34 @@ class OxigraphStore(Store):
         and refilled by a single SPARQL update, so that readers see the old or the new version
         and a crash leaves one of them.
         """
+        self._writable()
         graph = ox.NamedNode(source.iri)
         try:
             if not self._has_graph(graph):
                 if source.data:
                     self._store.load(source.data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
-                return
-            body = source.data.decode("utf-8")
-            self._store.update(
-                f"DROP SILENT GRAPH <{source.iri}> ; INSERT DATA {{ GRAPH <{source.iri}> {{\n"
-                f"{body}\n}} }}"
-            )
+            else:
+                body = source.data.decode("utf-8")
+                self._store.update(
+                    f"DROP SILENT GRAPH <{source.iri}> ; INSERT DATA {{ GRAPH <{source.iri}> {{\n"
+                    f"{body}\n}} }}"
+                )
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"cannot write {source.name} to {self.url}: {exc}") from None
+        self._maybe_flush()
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"the store {self.url} is open read-only")
+
+    def _maybe_flush(self) -> None:
+        if self.path is not None and time.monotonic() - self._flushed > self.FLUSH_SECONDS:
+            self._store.flush()
+            self._flushed = time.monotonic()
 
     def remove(self, iri: str) -> bool:
         """Drop the graph ``iri``; return whether it held anything."""
+        self._writable()
         graph = ox.NamedNode(iri)
         existed = self._has_graph(graph)
         if existed:
@@ -101,19 +140,28 @@ class OxigraphStore(Store):
         return existed
 
     def query(self, sparql: str, *, timeout: float | None = None) -> Result:
-        """Run a query with the union of all graphs as default graph."""
-        try:
-            raw = self._store.query(
-                sparql, use_default_graph_as_union=True, prefixes=PREFIXES
-            )
-        except SyntaxError as exc:
-            raise sparql_error(exc, sparql) from None
-        except OSError as exc:
-            raise QueryError(f"query failed: {exc}") from None
-        return Result(raw)
+        """Run a query with the union of all graphs as default graph.
+
+        A read-only store reads the whole result at once, so that it can reopen and run the
+        query again when a concurrent build moved files under it.
+        """
+        for attempt in range(self.RETRIES if self.read_only else 1):
+            try:
+                raw = self._store.query(sparql, use_default_graph_as_union=True,
+                                        prefixes=PREFIXES)
+                return Result(_materialize(raw) if self.read_only else raw)
+            except SyntaxError as exc:
+                raise sparql_error(exc, sparql) from None
+            except (OSError, RuntimeError) as exc:
+                if not self.read_only or attempt == self.RETRIES - 1 or not _moved_under_us(exc):
+                    raise QueryError(f"query failed: {exc}") from None
+                time.sleep(0.02 * (attempt + 1))
+                self._store = self._open()
+        raise AssertionError("unreachable")
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL update in one transaction."""
+        self._writable()
         try:
             self._store.update(sparql, prefixes=PREFIXES)
         except SyntaxError as exc:
@@ -140,6 +188,21 @@ class OxigraphStore(Store):
 
     def close(self) -> None:
         """Flush to disk and release the directory lock."""
-        if self.path is not None and getattr(self, "_store", None) is not None:
+        if self.path is not None and not self.read_only and self._store is not None:
             self._store.flush()
         self._store = None  # type: ignore[assignment]
+
+
+def _moved_under_us(exc: BaseException) -> bool:
+    text = str(exc)
+    return "No such file or directory" in text or "Corruption" in text
+
+
+def _materialize(raw: object) -> object:
+    """Read a whole pyoxigraph result into memory (errors surface here, not later)."""
+    if isinstance(raw, ox.QuerySolutions):
+        data = raw.serialize(format=ox.QueryResultsFormat.JSON)
+        return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+    if isinstance(raw, ox.QueryBoolean):
+        return raw
+    return list(raw)  # type: ignore[call-overload]
