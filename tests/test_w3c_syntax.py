@@ -56,4 +56,4 @@ def test_w3c_syntax(path: Path, negative: bool, tmp_path: Path) -> None:
         assert caught.value.line is not None, f"error without a position: {caught.value}"
     else:
         source = read_triples(path, name=path.name)
-        assert source.data
+        assert source.payload

@@ -324,8 +324,9 @@ def _known_places() -> dict[str, str]:
 
 
 def _label_types(rows: list[_Row]) -> dict[str, str]:
-    """Decide one class per label: explicit types first, then a known country or capital
-    (so that a lone ``Rabat,met,…`` keeps Rabat a city), then the first inferred one.
+    """Decide one class per label: explicit, else a known place, else the first inferred one.
+
+    A known country or capital keeps its class, so that a lone ``Rabat,met,…`` stays a city.
     """
     voc = vocabulary()
     places = _known_places()
@@ -430,25 +431,26 @@ def _read_rdf(raw: bytes, path: Path, name: str, iri: str) -> Source:
         raw = raw[3:]
     mem = ox.Store()
     try:
-        mem.load(raw, format=rdf_format, base_iri=Path(path).resolve().as_uri())
+        mem.bulk_load(raw, format=rdf_format, base_iri=Path(path).resolve().as_uri())
     except SyntaxError as exc:
         reason = getattr(exc, "msg", None) or str(exc)
         raise InputError(name, reason, line=exc.lineno, column=exc.offset) from None
     except (ValueError, OSError) as exc:
         raise InputError(name, str(exc)) from None
     _check_kg_terms(mem, raw, name)
-    count = next(iter(mem.query(
-        "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
-        use_default_graph_as_union=True,
-    )))[0]
-    body = mem.query(
-        "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True
-    ).serialize(format=ox.RdfFormat.N_TRIPLES)
+    if rdf_format.supports_datasets:  # merge the file's graphs into the source's graph
+        body = mem.query(
+            "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
+            use_default_graph_as_union=True,
+        ).serialize(format=ox.RdfFormat.N_TRIPLES) or b""
+        count = body.count(b"\n")
+    else:
+        body = mem.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        count = len(mem)
     doc = Document(id=name, text="", title=path.name, source=name)
     meta = make_source(iri, name, document_source(doc, iri, raw))
-    triples = int(count.value)
-    return Source(iri=iri, name=name, data=(body or b"") + meta.data,
-                  triples=triples + meta.triples, facts=triples)
+    return Source(iri=iri, name=name, data=body, triples=count + meta.triples, facts=count,
+                  meta=meta.data)
 
 
 def read_triples(

@@ -55,6 +55,9 @@ class Source:
         How many triples ``data`` holds.
     facts : int
         How many facts (rows, extracted statements) it states.
+    meta : bytes
+        N-Triples describing the source itself (its ``kg:Document`` node, content hash). Stores
+        write it with or after ``data``: a graph without its document node is incomplete.
     """
 
     iri: str
@@ -62,6 +65,16 @@ class Source:
     data: bytes
     triples: int
     facts: int = 0
+    meta: bytes = b""
+
+    @property
+    def payload(self) -> bytes:
+        """All the source's N-Triples: data, then the document node."""
+        if not self.meta:
+            return self.data
+        if self.data and not self.data.endswith(b"\n"):
+            return self.data + b"\n" + self.meta
+        return self.data + self.meta
 
 
 def term(iri: str) -> ox.NamedNode:

@@ -50,6 +50,9 @@ class OxigraphStore(Store):
     FLUSH_SECONDS = 2.0
     """How often a writer flushes to disk, so that read-only openings replay little log."""
 
+    BULK_TRIPLES = 100_000
+    """Sources this large are written by Oxigraph's bulk loader (see :meth:`write`)."""
+
     RETRIES = 20
     """How often a read-only store reopens when a concurrent writer moved files under it."""
 
@@ -99,20 +102,31 @@ class OxigraphStore(Store):
         return next(iter(self._store.quads_for_pattern(None, None, None, graph)), None) is not None
 
     def write(self, source: Source) -> None:
-        """Replace the source's graph in one transaction.
+        """Replace the source's graph.
 
-        A new graph is loaded by Oxigraph's transactional loader; an existing one is dropped
-        and refilled by a single SPARQL update, so that readers see the old or the new version
-        and a crash leaves one of them.
+        Sources below :attr:`BULK_TRIPLES` are written in one transaction: a new graph by
+        Oxigraph's transactional loader, an existing one dropped and refilled by a single SPARQL
+        update, so that readers see the old or the new version and a crash leaves one of them.
+
+        Larger sources go through the bulk loader, many times faster but not transactional:
+        the old graph is dropped, the data bulk-loaded, and the document node (``meta``)
+        written last in its own transaction. Meanwhile readers see part of that source, and a
+        crash leaves a graph without its document node, which the next build replaces.
         """
         self._writable()
         graph = ox.NamedNode(source.iri)
+        nt = ox.RdfFormat.N_TRIPLES
         try:
-            if not self._has_graph(graph):
-                if source.data:
-                    self._store.load(source.data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+            if source.triples >= self.BULK_TRIPLES:
+                self._store.update(f"DROP SILENT GRAPH <{source.iri}>")
+                self._store.bulk_load(source.data, format=nt, to_graph=graph)
+                if source.meta:
+                    self._store.load(source.meta, format=nt, to_graph=graph)
+            elif not self._has_graph(graph):
+                if source.payload:
+                    self._store.load(source.payload, format=nt, to_graph=graph)
             else:
-                body = source.data.decode("utf-8")
+                body = source.payload.decode("utf-8")
                 self._store.update(
                     f"DROP SILENT GRAPH <{source.iri}> ; INSERT DATA {{ GRAPH <{source.iri}> {{\n"
                     f"{body}\n}} }}"
