@@ -145,6 +145,8 @@ def test_bom_crlf_comments_and_tsv(tmp_path: Path) -> None:
         pytest.param("j.jsonld", '{"@id": "http://x/a", "http://x/b": [}', 1, "",
                      id="malformed-jsonld"),
         pytest.param("empty.csv", "", 1, "empty file", id="empty"),
+        pytest.param("iri.csv", "subject,predicate,object\nA,met,<b onclick=x>B</b>\n", 2,
+                     "not a valid IRI", id="bad-iri"),
     ],
 )
 def test_errors_name_the_file_and_line(

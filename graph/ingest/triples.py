@@ -272,7 +272,10 @@ def _object_value(predicate: str, text: str, object_type: str | None) -> Literal
     voc = vocabulary()
     local = predicate[len(KG_NS):] if predicate.startswith(KG_NS) else None
     if text.startswith("<") and text.endswith(">"):
-        return text[1:-1]
+        try:
+            return ox.NamedNode(text[1:-1]).value
+        except ValueError:
+            raise ValueError(f"not a valid IRI: {text!r}") from None
     if object_type is not None or predicate in (_SAME_AS, _RDF_TYPE):
         return None
     if local is not None:
@@ -444,6 +447,9 @@ def _read_rdf(raw: bytes, path: Path, name: str, iri: str) -> Source:
             use_default_graph_as_union=True,
         ).serialize(format=ox.RdfFormat.N_TRIPLES) or b""
         count = body.count(b"\n")
+    elif rdf_format == ox.RdfFormat.N_TRIPLES:  # already what the store takes: no re-encoding
+        body = raw if raw.endswith(b"\n") or not raw else raw + b"\n"
+        count = len(mem)
     else:
         body = mem.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
         count = len(mem)

