@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from graph.errors import InputError, KGError
 from graph.ingest.triples import RDF_FORMATS, TABLE_FORMATS, read_triples, source_name
@@ -38,6 +39,8 @@ class BuildSummary:
     ----------
     sources : int
         Sources written (files of facts and documents).
+    unchanged : int
+        Articles skipped because the store holds them with the same content hash.
     documents : int
         Articles among them.
     facts : int
@@ -48,6 +51,7 @@ class BuildSummary:
     """
 
     sources: int = 0
+    unchanged: int = 0
     documents: int = 0
     facts: int = 0
     triples: int = 0
@@ -61,9 +65,10 @@ class BuildSummary:
         self.triples += source.triples
 
     def __str__(self) -> str:
+        skipped = f", {self.unchanged} unchanged documents skipped" if self.unchanged else ""
         return (
             f"{self.sources} sources ({self.documents} documents), {self.facts} facts, "
-            f"{self.triples} triples in {self.seconds:.1f} s"
+            f"{self.triples} triples in {self.seconds:.1f} s{skipped}"
         )
 
 
@@ -146,16 +151,34 @@ def _read_fact_files(paths: list[Path], minter: Minter) -> list[Source]:
     return sources
 
 
-def _document_sources(paths: list[Path], minter: Minter, **options: object) -> Iterator[Source]:
+def _document_sources(
+    paths: list[Path], store: Store, minter: Minter, summary: BuildSummary, *, force: bool,
+    workers: int, dask: object, model: str | None,
+) -> Iterator[Source]:
     if not paths:
         return
     try:
-        from graph.extract import extract_sources
+        import graph.extract  # noqa: F401
     except ImportError:
         raise InputError(
             source_name(paths[0]), "text extraction is not available in this version"
         ) from None
-    yield from extract_sources(paths, minter=minter, **options)
+    from graph.parallel import content_hash, iter_documents, map_extraction
+
+    for path in paths:  # a malformed corpus is rejected before anything is extracted
+        for _ in iter_documents([path]):
+            pass
+    stored = {} if force else {info.iri: info.content_hash for info in store.sources()}
+
+    def changed() -> Iterator[tuple[Any, str]]:
+        for doc, name in iter_documents(paths):
+            if stored and stored.get(minter.source(doc.id)) == content_hash(doc):
+                summary.unchanged += 1
+                continue
+            yield doc, name
+
+    yield from map_extraction(changed(), minter=minter, model=model, workers=workers,
+                              dask=dask)
 
 
 def build(
@@ -165,7 +188,10 @@ def build(
     minter: Minter | None = None,
     progress: Progress | None = None,
     validate: bool = False,
-    **options: object,
+    force: bool = False,
+    workers: int = 1,
+    dask: object = None,
+    model: str | None = None,
 ) -> BuildSummary:
     r"""Build ``store`` from files of facts, articles, corpora and folders.
 
@@ -180,8 +206,15 @@ def build(
     validate : bool
         Check each source against the SHACL shapes (with what the store holds) before writing
         it; a source that would break them is rejected and not written.
-    **options
-        Passed to the text extraction (``model=``, ``workers=`` …).
+    force : bool
+        Extract every article again, even those the store holds with the same content hash
+        (for instance after the rules changed).
+    workers : int
+        Processes that extract articles in parallel (1: in this process).
+    dask : str or distributed.Client, optional
+        Extract on a Dask cluster instead (a scheduler address or a client).
+    model : str, optional
+        spaCy model for the articles (default: by language).
 
     Returns
     -------
@@ -221,7 +254,9 @@ def build(
         summary.add(source)
         if progress:
             progress(source)
-    for source in _document_sources(documents, minter, **options):
+    extracted = _document_sources(documents, store, minter, summary, force=force,
+                                  workers=workers, dask=dask, model=model)
+    for source in extracted:
         if check is not None:
             check(store, source)
         store.write(source)

@@ -18,9 +18,16 @@ __all__ = ["build"]
 @click.option("--model", default=None, help="spaCy model for articles (default by language).")
 @click.option("--validate", is_flag=True,
               help="Reject a source that would break the SHACL shapes (store left unchanged).")
+@click.option("--workers", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes extracting articles in parallel.")
+@click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
+              help="Extract on a Dask cluster (scheduler address, e.g. tcp://host:8786).")
+@click.option("--force", is_flag=True,
+              help="Extract every article again, even unchanged ones (after a rule change).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress, only errors.")
 def build(inputs: tuple[str, ...], store_url: str | None, base: str | None, model: str | None,
-          validate: bool, quiet: bool) -> None:
+          validate: bool, workers: int, dask_address: str | None, force: bool,
+          quiet: bool) -> None:
     """Build the store from INPUTS (files of facts, articles, corpora, folders).
 
     Files of facts: CSV, TSV, Turtle, N-Triples, N-Quads, TriG, JSON-LD. Articles: .txt, .md.
@@ -35,7 +42,7 @@ def build(inputs: tuple[str, ...], store_url: str | None, base: str | None, mode
             click.echo(f"  wrote {getattr(source, 'name', source)}", err=True)
 
     with open_from_cli(store_url) as store:
-        options = {"model": model} if model else {}
         summary = run_build(inputs, store, minter=Minter(base), progress=progress,
-                            validate=validate, **options)
+                            validate=validate, force=force, workers=workers, dask=dask_address,
+                            model=model)
     click.echo(f"Built {store.url}: {summary}", err=True)
