@@ -142,6 +142,9 @@ HOSTILE = [
     pytest.param("semi.csv", b"subject;predicate;object\nA;met;B\n",
                  "semi.csv:1: the header must name subject, predicate and object", id="delimiter"),
     pytest.param("bad.ttl", b"@prefix : <http://x/> .\n:a :b :c ;\n", "bad.ttl:", id="turtle"),
+    pytest.param("remote.jsonld",
+                 b'{"@context": "http://127.0.0.1:9/c.jsonld", "@id": "http://x/a"}',
+                 "remote.jsonld:1: remote JSON-LD contexts are not fetched", id="remote-context"),
     pytest.param("garbage.ttl", os.urandom(4096).replace(b"\x00", b"\x01"), "garbage.ttl:",
                  id="binary-turtle"),
 ]

@@ -435,11 +435,13 @@ def _read_rdf(raw: bytes, path: Path, name: str, iri: str) -> Source:
     mem = ox.Store()
     try:
         mem.bulk_load(raw, format=rdf_format, base_iri=Path(path).resolve().as_uri())
-    except SyntaxError as exc:
+    except (SyntaxError, ValueError, OSError) as exc:
         reason = getattr(exc, "msg", None) or str(exc)
-        raise InputError(name, reason, line=exc.lineno, column=exc.offset) from None
-    except (ValueError, OSError) as exc:
-        raise InputError(name, str(exc)) from None
+        line, column = getattr(exc, "lineno", None), getattr(exc, "offset", None)
+        if "LoadDocumentCallback" in reason:
+            reason = "remote JSON-LD contexts are not fetched (no network access): inline it"
+            line, column = _line_of(raw, "@context"), None
+        raise InputError(name, reason, line=line, column=column) from None
     _check_kg_terms(mem, raw, name)
     if rdf_format.supports_datasets:  # merge the file's graphs into the source's graph
         body = mem.query(
