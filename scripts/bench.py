@@ -8,7 +8,9 @@ as a ratio against the raw engine measured in the same run:
 - ingest: ``kg build file.nt`` into an on-disk store vs pyoxigraph ``bulk_load`` alone;
 - queries: six SPARQL queries on a news-like store of one million triples, through
   ``graph.open_store(...).query`` vs pyoxigraph directly;
-- view: HTML generation time and size at 1k, 5k and 20k nodes.
+- view: HTML generation time and size at 1k, 5k and 20k nodes;
+- remote: loading N-Triples into a real ``oxigraph serve`` through our remote store (Graph
+  Store Protocol batches) vs one raw PUT of the same file.
 
 Usage::
 
@@ -214,11 +216,66 @@ def measure_view(work: Path, sizes: tuple[int, ...] = (1000, 5000, 20000)) -> di
     return {"sizes": rows}
 
 
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def measure_remote(work: Path, n_triples: int) -> dict:
+    """Load N-Triples into a real ``oxigraph serve``: our remote store vs one raw PUT."""
+    import shutil
+
+    import httpx
+
+    from graph.model.rdf import Source
+    from graph.store import open_store
+
+    binary = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    nt = write_news(work / f"news-{n_triples}.nt", n_triples)
+    data = nt.read_bytes()
+    figures: dict = {"triples": n_triples}
+    for label in ("raw", "ours"):
+        port = _free_port()
+        location = Path(tempfile.mkdtemp(dir=work))
+        server = subprocess.Popen([binary, "serve", "--location", str(location), "--bind",
+                                   f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL)
+        try:
+            base = f"http://127.0.0.1:{port}"
+            for _ in range(100):
+                try:
+                    httpx.get(base + "/query", params={"query": "ASK {}"}, timeout=1)
+                    break
+                except httpx.HTTPError:
+                    time.sleep(0.1)
+            started = time.perf_counter()
+            if label == "raw":
+                response = httpx.put(base + "/store", params={"graph": ID + "source/news"},
+                                     content=data, timeout=600,
+                                     headers={"Content-Type": "application/n-triples"})
+                response.raise_for_status()
+            else:
+                with open_store(base) as store:
+                    store.write(Source(ID + "source/news", "news", data, n_triples))
+            seconds = time.perf_counter() - started
+            figures[f"{label}_s"] = seconds
+            figures[f"{label}_triples_per_s"] = n_triples / seconds
+        finally:
+            server.terminate()
+            server.wait()
+    figures["ratio"] = figures["raw_s"] / figures["ours_s"]
+    return figures
+
+
 PARTS = {
     "extraction": lambda a, w: measure_extraction(w, a.words),
     "ingest": lambda a, w: measure_ingest(w, a.triples),
     "query": lambda a, w: measure_query(w, a.triples),
     "view": lambda a, w: measure_view(w),
+    "remote": lambda a, w: measure_remote(w, a.remote_triples),
 }
 
 
@@ -231,7 +288,8 @@ def child(part: str, args: argparse.Namespace) -> None:
 
 def run_part(part: str, args: argparse.Namespace) -> dict:
     command = [sys.executable, __file__, "--child", part, "--work", args.work,
-               "--triples", str(args.triples), "--words", str(args.words)]
+               "--triples", str(args.triples), "--words", str(args.words),
+               "--remote-triples", str(args.remote_triples)]
     done = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
     if done.returncode != 0:
         return {"error": done.stderr.strip().splitlines()[-1] if done.stderr else "failed"}
@@ -258,6 +316,10 @@ def print_table(results: dict) -> None:
             for name, row in figures["queries"].items():
                 print(f"{'query ' + name + ' (s)':<34} {row['ours_s']:>12.4f} "
                       f"{row['raw_s']:>12.4f} {row['ratio']:>7.2f} {'<=1.3':>7} {peak:>8}")
+        elif part == "remote":
+            print(f"{'remote load ' + str(figures['triples']) + ' (triples/s)':<34} "
+                  f"{figures['ours_triples_per_s']:>12.0f} {figures['raw_triples_per_s']:>12.0f} "
+                  f"{figures['ratio']:>7.2f} {'>=100k/s':>7} {peak:>8}")
         elif part == "view":
             for size, row in figures["sizes"].items():
                 print(f"{'view ' + size + ' nodes (s, KB)':<34} {row['seconds']:>12.2f} "
@@ -269,6 +331,7 @@ def main() -> None:
     parser.add_argument("--only", default=",".join(PARTS), help="comma-separated parts")
     parser.add_argument("--triples", type=int, default=1_000_000)
     parser.add_argument("--words", type=int, default=200_000)
+    parser.add_argument("--remote-triples", type=int, default=200_000)
     parser.add_argument("--json", dest="json_path", help="write the figures to this file")
     parser.add_argument("--work", default=None, help="scratch folder (default: a temp dir)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
