@@ -284,13 +284,14 @@ def test_long_query_is_stopped_with_503_and_the_cpu_is_freed(server: Server) -> 
     following = httpx.get(server.sparql, params={"query": "ASK { ?s kg:met ?o }"},
                           headers={"Accept": "application/sparql-results+json"}, timeout=1.0)
     assert following.status_code == 200 and following.json()["boolean"] is True
-    # the worker is gone: what is left below the server (forkserver, resource tracker) sleeps
+    # the worker is gone: what is left below the server (forkserver, resource tracker, idle
+    # pooled workers) sleeps
     busy = [pid for pid, state in server.descendants() if state == "R"]
     if busy:  # a process may be caught between two sleeps; look again
         time.sleep(0.2)
         busy = [pid for pid, state in server.descendants() if state == "R" and pid in busy]
     assert not busy
-    assert len(server.descendants()) <= 2
+    assert len(server.descendants()) <= 2 + 2  # two slots: at most two idle workers
 
 
 # -- updates, Graph Store writes, limits (server started with --allow-update) ---------------------

@@ -10,6 +10,7 @@ and do not count.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import Any
 
@@ -69,8 +70,12 @@ def _refuse(tree: Any) -> None:
             raise Refused(_FORBIDDEN[node.name])
 
 
+@functools.lru_cache(maxsize=512)
 def check_query(text: str) -> str:
     """Parse a query; return its form or raise.
+
+    Accepted queries are remembered (512 of them): rdflib's parser takes tens of milliseconds
+    under the GIL, and clients repeat their queries.
 
     Returns
     -------

@@ -9,6 +9,7 @@ passes, which frees the CPU at once.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -21,10 +22,9 @@ from graph.model.vocab import PREFIXES
 from graph.server.formats import GRAPH_TYPES, RESULT_TYPES, negotiate
 from graph.server.safety import Refused, check_query, check_update
 from graph.store import open_store
-from graph.store.base import Store
 from graph.store.oxigraph import OxigraphStore
 
-__all__ = ["Job", "Reply", "perform", "run_in_child"]
+__all__ = ["Job", "Reply", "perform", "run_in_child", "serve_jobs"]
 
 
 @dataclass(frozen=True)
@@ -86,10 +86,38 @@ class Reply:
         return cls(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
 
 
-def _open(url: str, *, write: bool) -> Store:
+_READERS: dict[str, tuple[tuple[tuple[str, int, int], ...], OxigraphStore]] = {}
+
+
+def _signature(folder: str) -> tuple[tuple[str, int, int], ...]:
+    """Names, times and sizes of a store's files: they change whenever it is written."""
+    entries = []
+    with os.scandir(folder) as found:
+        for entry in found:
+            stat = entry.stat()
+            entries.append((entry.name, stat.st_mtime_ns, stat.st_size))
+    return tuple(sorted(entries))
+
+
+def _open(url: str, *, write: bool) -> Any:
+    """Open the store of a job.
+
+    A worker lives for many jobs: it keeps its read-only opening of an on-disk store while the
+    store's files stay the same, and opens it again once a build or an update changed them.
+    """
     if url.startswith(("http://", "https://")):
         return open_store(url)
-    return OxigraphStore(url, create=False, read_only=not write)
+    if write:
+        _READERS.pop(url, None)
+        return OxigraphStore(url, create=False, read_only=False)
+    try:
+        signature = _signature(url)
+    except OSError:
+        signature = ()
+    cached = _READERS.get(url)
+    if cached is None or cached[0] != signature:
+        _READERS[url] = (signature, OxigraphStore(url, create=False, read_only=True))
+    return contextlib.nullcontext(_READERS[url][1])
 
 
 def _term_json(term: Any) -> dict[str, Any]:
@@ -271,6 +299,24 @@ def perform(job: Job) -> Reply:
         return Reply.text(500, str(exc))
     except (OSError, ValueError) as exc:
         return Reply.text(500, f"{type(exc).__name__}: {exc}")
+
+
+def serve_jobs(connection: Any) -> None:
+    """Entry point of a pooled worker: perform jobs from the pipe until it closes."""
+    try:
+        while True:
+            try:
+                job = connection.recv()
+            except EOFError:
+                break
+            try:
+                reply = perform(job)
+            except Exception as exc:  # a bug: say what it was rather than die silently
+                reply = Reply.text(500, f"internal error: {type(exc).__name__}: {exc}")
+            connection.send(reply)
+    finally:
+        connection.close()
+        os._exit(0)
 
 
 def run_in_child(job: Job, connection: Any) -> None:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import multiprocessing
+import queue
 import sys
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
-from graph.server.worker import Job, Reply, run_in_child
+from graph.server.worker import Job, Reply, serve_jobs
 
 __all__ = ["ReadWriteLock", "Workers"]
 
@@ -89,11 +91,29 @@ class ReadWriteLock:
                 self._cond.notify_all()
 
 
-class Workers:
-    """Run each job in a fresh child process and kill it at the time limit.
+class _Worker:
+    """A child process that performs jobs sent through a pipe, one at a time."""
 
-    Children are forked from a ``forkserver`` that has pyoxigraph and the SPARQL parser loaded,
-    so starting one costs milliseconds.
+    def __init__(self, context: Any) -> None:
+        self.connection, child = context.Pipe(duplex=True)
+        self.process = context.Process(target=serve_jobs, args=(child,), daemon=True)
+        self.process.start()
+        child.close()
+
+    def stop(self) -> None:
+        self.connection.close()
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+
+
+class Workers:
+    """Run jobs in a pool of child processes; kill and replace one at the time limit.
+
+    Workers are forked from a ``forkserver`` that has pyoxigraph and the SPARQL parser loaded,
+    and each keeps its read-only opening of the store between jobs (until the store's files
+    change), so a job costs little more than its query. A job past the limit gets its worker
+    killed, which frees the CPU at once, and a fresh worker takes its place.
 
     Parameters
     ----------
@@ -108,6 +128,7 @@ class Workers:
         self._context = multiprocessing.get_context("forkserver")
         self._context.set_forkserver_preload(_preload())
         self._slots = threading.BoundedSemaphore(slots)
+        self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
         self.lock = ReadWriteLock()
 
     def warm(self) -> None:
@@ -131,28 +152,38 @@ class Workers:
         finally:
             self._slots.release()
 
-    def _run(self, job: Job, deadline: float) -> Reply:
-        receiver, sender = self._context.Pipe(duplex=False)
-        process = self._context.Process(target=run_in_child, args=(job, sender), daemon=True)
+    def _worker(self) -> _Worker:
         try:
-            process.start()
-            sender.close()
-            if not receiver.poll(max(deadline - time.monotonic(), 0.0)):
-                process.kill()
-                process.join()
+            worker = self._idle.get_nowait()
+        except queue.Empty:
+            return _Worker(self._context)
+        if worker.process.is_alive():
+            return worker
+        worker.stop()
+        return _Worker(self._context)
+
+    def _run(self, job: Job, deadline: float) -> Reply:
+        worker = self._worker()
+        try:
+            worker.connection.send(job)
+            if not worker.connection.poll(max(deadline - time.monotonic(), 0.0)):
+                worker.stop()
                 return Reply.text(
                     503, f"the {job.action.replace('graph-', 'graph store ')} was stopped after "
                     f"{self.timeout:g} s, this server's time limit; narrow it down or add LIMIT"
                 )
+            reply: Reply = worker.connection.recv()
+        except (EOFError, OSError, BrokenPipeError):
+            code = worker.process.exitcode
+            worker.stop()
+            return Reply.text(500, f"the worker died (exit code {code})")
+        self._idle.put(worker)
+        return reply
+
+    def close(self) -> None:
+        """Stop the idle workers."""
+        while True:
             try:
-                reply: Reply = receiver.recv()
-            except EOFError:
-                process.join()
-                return Reply.text(500, f"the worker died (exit code {process.exitcode})")
-            process.join(5)
-            return reply
-        finally:
-            receiver.close()
-            if process.is_alive():
-                process.kill()
-                process.join()
+                self._idle.get_nowait().stop()
+            except queue.Empty:
+                return
