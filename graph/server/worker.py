@@ -1,10 +1,10 @@
-"""The work of one request, done in a child process that the server kills at the time limit.
+"""The work of requests, done in worker processes that the server kills at the time limit.
 
 pyoxigraph cannot interrupt a query running in a thread, so every query, update and Graph
-Store request runs in a process of its own: it opens the store (read-only for reads, so it sees
-the latest build), checks and runs the request, serialises the answer within the row limit and
-sends a :class:`Reply` back through a pipe. The server kills the process when the time limit
-passes, which frees the CPU at once.
+Store request runs in a worker process: it opens the store (read-only for reads, kept open
+until the store's files change, so it sees the latest build), checks and runs the request,
+serialises the answer within the row limit and sends a :class:`Reply` back through a pipe. The
+server kills the worker when the time limit passes, which frees the CPU at once.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from graph.server.safety import Refused, check_query, check_update
 from graph.store import open_store
 from graph.store.oxigraph import OxigraphStore
 
-__all__ = ["Job", "Reply", "perform", "run_in_child", "serve_jobs"]
+__all__ = ["Job", "Reply", "perform", "serve_jobs"]
 
 
 @dataclass(frozen=True)
@@ -302,7 +302,10 @@ def perform(job: Job) -> Reply:
 
 
 def serve_jobs(connection: Any) -> None:
-    """Entry point of a pooled worker: perform jobs from the pipe until it closes."""
+    """Entry point of a pooled worker: perform jobs from the pipe until it closes.
+
+    The server kills a worker whose job runs past the time limit, which frees the CPU at once.
+    """
     try:
         while True:
             try:
@@ -314,19 +317,6 @@ def serve_jobs(connection: Any) -> None:
             except Exception as exc:  # a bug: say what it was rather than die silently
                 reply = Reply.text(500, f"internal error: {type(exc).__name__}: {exc}")
             connection.send(reply)
-    finally:
-        connection.close()
-        os._exit(0)
-
-
-def run_in_child(job: Job, connection: Any) -> None:
-    """Entry point of a worker process: perform the job and send the reply."""
-    try:
-        try:
-            reply = perform(job)
-        except Exception as exc:  # a bug: say what it was rather than die silently
-            reply = Reply.text(500, f"internal error: {type(exc).__name__}: {exc}")
-        connection.send(reply)
     finally:
         connection.close()
         os._exit(0)
