@@ -416,6 +416,7 @@ def _check_kg_terms(mem: ox.Store, raw: bytes, name: str) -> None:
         f"FILTER(STRSTARTS(STR(?t), '{KG_NS}')) }}",
         use_default_graph_as_union=True,
     )
+    assert isinstance(used, ox.QuerySolutions)
     for iri, role in used:
         local = iri.value[len(KG_NS):]
         known = voc.properties if role.value == "predicate" else voc.classes
@@ -444,16 +445,18 @@ def _read_rdf(raw: bytes, path: Path, name: str, iri: str) -> Source:
         raise InputError(name, reason, line=line, column=column) from None
     _check_kg_terms(mem, raw, name)
     if rdf_format.supports_datasets:  # merge the file's graphs into the source's graph
-        body = mem.query(
+        merged = mem.query(
             "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
             use_default_graph_as_union=True,
-        ).serialize(format=ox.RdfFormat.N_TRIPLES) or b""
+        )
+        assert isinstance(merged, ox.QueryTriples)
+        body = merged.serialize(format=ox.RdfFormat.N_TRIPLES) or b""
         count = body.count(b"\n")
     elif rdf_format == ox.RdfFormat.N_TRIPLES:  # already what the store takes: no re-encoding
         body = raw if raw.endswith(b"\n") or not raw else raw + b"\n"
         count = len(mem)
     else:
-        body = mem.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        body = mem.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) or b""
         count = len(mem)
     doc = Document(id=name, text="", title=path.name, source=name)
     meta = make_source(iri, name, document_source(doc, iri, raw))

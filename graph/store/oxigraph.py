@@ -191,6 +191,7 @@ class OxigraphStore(Store):
             rows = self._store.query(
                 f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {keep} }}"
             )
+            assert isinstance(rows, ox.QuerySolutions)
             quads = (ox.Quad(s, p, o, g) for s, p, o, g in rows)
             ox.serialize(quads, output, format=rdf_format, prefixes=PREFIXES)
             return
@@ -198,6 +199,7 @@ class OxigraphStore(Store):
             "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o "
             f"WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {keep} }} }}"
         )
+        assert isinstance(triples, ox.QueryTriples)
         ox.serialize(triples, output, format=rdf_format, prefixes=PREFIXES)
 
     def close(self) -> None:
