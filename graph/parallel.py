@@ -65,9 +65,9 @@ def extract_chunk(chunk: list[Named], base: str, model: str | None = None) -> li
     model : str, optional
         spaCy model; by default, by language.
     """
-    from graph.extract import _run_batch, prepare
+    from graph.extract import extract_batch, prepare
 
-    return list(_run_batch([(prepare(doc), name) for doc, name in chunk], Minter(base), model))
+    return list(extract_batch([(prepare(doc), name) for doc, name in chunk], Minter(base), model))
 
 
 def _chunks(items: Iterable[Named], size: int) -> Iterator[list[Named]]:

@@ -1,0 +1,174 @@
+"""Who does what: the subject of a verb, pronouns, and the person an article is about.
+
+Subjects come from the dependency parse when it gives one, and otherwise from the nearest
+agent named before the verb in the clause. "il" and "elle" designate the salient person: the
+last person who spoke or was the subject of a verb (first the one named in the title).
+"""
+
+from __future__ import annotations
+
+from graph.extract.context import AGENT_KINDS, Context
+from graph.model.records import Entity
+
+__all__ = ["Salience", "agent_of_token", "left_agents", "modality", "subjects"]
+
+_SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
+_CLAUSE_BREAK = {";", ":", "«", "»", "(", ")"}
+_BLOCKERS = {"de", "du", "des", "d'", "à", "au", "aux", "avec", "par", "pour", "selon", "contre",
+             "entre", "sur", "chez", "vers", "que", "qu'", "dont", "of", "with", "to", "by"}
+
+
+class Salience:
+    """The person "il" or "elle" designates, as the article goes on."""
+
+    def __init__(self, first: Entity | None = None) -> None:
+        self.person = first
+
+    def update(self, person: Entity | None) -> None:
+        """Make ``person`` the salient one (``None`` changes nothing)."""
+        if person is not None and person.type == "Person":
+            self.person = person
+
+
+def agent_of_token(ctx: Context, token: int, salience: Salience) -> Entity | None:
+    """Return the entity a token designates: a named agent, a title's holder, or a pronoun's."""
+    index = ctx.mention_at(token)
+    if index is not None and ctx.mentions[index].kind in AGENT_KINDS:
+        return ctx.entity_of(index)
+    if ctx.is_pronoun(token):
+        return _antecedent(ctx, token) or salience.person
+    return None
+
+
+def _antecedent(ctx: Context, token: int) -> Entity | None:
+    """Return the last person subject earlier in the same sentence ("X répondit ; elle écrivit")."""
+    sentence = ctx.sentences[_sentence_of(ctx, token)]
+    best = None
+    for t in range(sentence.start, token):
+        tok = ctx.doc[t]  # type: ignore[index]
+        if tok.dep_ in _SUBJECT_DEPS and not ctx.quoted(t):
+            index = ctx.mention_at(t)
+            if index is not None and ctx.mentions[index].kind in ("Person", "Position"):
+                best = ctx.entity_of(index) or best
+    return best
+
+
+def _sentence_of(ctx: Context, token: int) -> int:
+    for s in ctx.sentences:
+        if s.start <= token < s.end:
+            return s.index
+    return 0
+
+
+def _verb_of(tok):  # type: ignore[no-untyped-def]
+    """Return the verb that governs a trigger (itself, or the verb a trigger noun depends on)."""
+    steps = 0
+    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and steps < 3:
+        tok = tok.head
+        steps += 1
+    return tok
+
+
+def subjects(ctx: Context, token: int, salience: Salience, *, climb: bool = True) -> list[Entity]:
+    """Return the agents that are the subject of the verb at (or governing) ``token``.
+
+    With ``climb``, a verb without a subject of its own (an infinitive, a participle) takes
+    the subject of the verb it depends on.
+    """
+    doc = ctx.doc
+    verb = _verb_of(doc[token])  # type: ignore[index]
+    found: list[Entity] = []
+    for _ in range(3 if climb else 1):
+        subj = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        for c in subj:
+            for t in [c, *[x for x in c.children if x.dep_ == "conj"]]:
+                entity = agent_of_token(ctx, t.i, salience)
+                if entity is not None and entity not in found:
+                    found.append(entity)
+        if subj or verb.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acl") or verb.head is verb:
+            break
+        verb = verb.head
+    if found or not climb:
+        return found
+    return left_agents(ctx, token, salience)
+
+
+def left_agents(ctx: Context, token: int, salience: Salience) -> list[Entity]:
+    """Return the nearest agents named before a trigger, with those coordinated with them."""
+    sentence = ctx.sentences[_sentence_of(ctx, token)]
+    doc = ctx.doc
+    t = token - 1
+    while t >= sentence.start:
+        tok = doc[t]  # type: ignore[index]
+        if tok.text in _CLAUSE_BREAK or (tok.pos_ in ("VERB", "AUX") and tok.head.i != token):
+            return []  # the subject is looked for in the trigger's own clause
+        index = ctx.mention_at(t)
+        if index is not None and ctx.mentions[index].kind in AGENT_KINDS:
+            m = ctx.mentions[index]
+            b = m.start - 1
+            while b > sentence.start and doc[b].pos_ == "DET":  # type: ignore[index]
+                b -= 1
+            before = doc[b].lower_ if b >= sentence.start else ""  # type: ignore[index]
+            if before in _BLOCKERS or m.quoted:
+                t = m.start - 1
+                continue
+            out = [e for e in [ctx.entity_of(index)] if e is not None]
+            j = index - 1
+            while j >= 0 and ctx.mentions[j].sentence == sentence.index:
+                prev = ctx.mentions[j]
+                gap = doc.text[prev.end_char:ctx.mentions[j + 1].start_char].strip()  # type: ignore[attr-defined]
+                joined = gap in ("et", ", et", "and", ", and") or (gap == "," and len(out) > 1)
+                if prev.kind in AGENT_KINDS and joined:  # "A, B et C"; "A, B" is an apposition
+                    entity = ctx.entity_of(j)
+                    if entity is not None:
+                        out.insert(0, entity)
+                    j -= 1
+                else:
+                    break
+            return out
+        if ctx.is_pronoun(t) and tok.dep_ in _SUBJECT_DEPS:
+            person = _antecedent(ctx, t) or salience.person
+            return [person] if person else []
+        t -= 1
+    return []
+
+
+def modality(ctx: Context, token: int) -> str | None:
+    """Return ``"denied"``, ``"hypothetical"``, ``"planned"`` or ``None`` (it happened).
+
+    Negation ("n'a pas rencontré"), a conditional or a verb of possibility ("pourrait se
+    rendre", "si …") and a future ("se rendra", "doit se rendre", "est attendu") are read
+    from the verb, its auxiliaries and the verb that governs it.
+    """
+    doc = ctx.doc
+    verb = _verb_of(doc[token])  # type: ignore[index]
+    chain = [verb]
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head is not verb:
+        chain.append(verb.head)
+    negation = ctx.res.trigger("negation")
+    hypothetical = ctx.res.trigger("hypothetical")
+    planned = ctx.res.trigger("planned")
+    status = None
+    for v in chain:
+        parts = [v, *[c for c in v.children if c.dep_.startswith("aux") or c.dep_ == "advmod"
+                      or c.dep_ == "mark" or c.dep_ == "cop"]]
+        for p in parts:
+            if p.lower_ in negation and p.dep_ == "advmod":
+                return "denied"
+            if p.lower_ == "si" and p.dep_ == "mark":
+                return "hypothetical"
+            if "Cnd" in p.morph.get("Mood"):
+                if v is not verb or p.lemma_ in hypothetical:
+                    return "hypothetical"
+                status = status or "hypothetical"
+            if "Fut" in p.morph.get("Tense"):
+                status = "planned"
+        if v is not verb and v.lemma_ in ctx.res.trigger("denial"):
+            return "denied"
+        if v is not verb and v.lemma_ in hypothetical:
+            return "hypothetical"
+        if v is not verb and v.lemma_ in planned:
+            status = "planned"
+    if verb.lemma_ == "attendre" and "Pass" in verb.morph.get("Voice"):
+        status = "planned"
+    return status

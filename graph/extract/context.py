@@ -1,0 +1,228 @@
+"""One parsed article and what is known about its mentions: entities, who holds which post.
+
+A :class:`Context` is built once per article by :func:`analyze`; the rules in
+:mod:`graph.extract.rules` read it and record claims. It is the only mutable object of the
+pipeline, and it never leaves the article it belongs to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graph.extract.mentions import Mention, Sentence, find_mentions, sentences_of
+from graph.extract.people import group_names
+from graph.extract.resources import Resources
+from graph.extract.text import find_quotes
+from graph.model.iri import Minter, normalize_label
+from graph.model.records import Entity, Literal
+
+__all__ = ["AGENT_KINDS", "Claim", "Context", "analyze"]
+
+AGENT_KINDS = ("Person", "Position", "Organization")
+"""Mention kinds that can act (speak, meet, visit)."""
+
+PRONOUNS = {"il", "elle", "-il", "-elle", "celui-ci", "celle-ci", "he", "she"}
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A fact found by a rule, before it becomes a :class:`~graph.model.records.Fact`.
+
+    Attributes
+    ----------
+    subject : Entity
+    relation : str
+        Local name of a ``kg:`` property.
+    object : Entity or Literal
+    sentence : int
+        Index of the sentence that states it.
+    method : str
+        Versioned rule name (``fr.met.v1``).
+    confidence : float
+    date : str or None
+    """
+
+    subject: Entity
+    relation: str
+    object: Entity | Literal
+    sentence: int
+    method: str
+    confidence: float
+    date: str | None = None
+
+
+@dataclass
+class Context:
+    """What the rules know about one article.
+
+    Attributes
+    ----------
+    doc : spacy.tokens.Doc
+        The parse of the title and the text.
+    sentences : list of Sentence
+    mentions : list of Mention
+    quotes : list of (int, int)
+        Character spans of the quotations in the parsed text.
+    res : Resources
+    minter : Minter
+    lang : str
+    anchor : str or None
+        The article's "today".
+    document : str
+        The article's id.
+    person_of : dict
+        Person mention index → its person entity.
+    holder : dict
+        Position mention index → the person it designates.
+    held : dict
+        Person IRI → list of (post, the mention that named it, its country).
+    claims : list of Claim
+    """
+
+    doc: object
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    quotes: list[tuple[int, int]]
+    res: Resources
+    minter: Minter
+    lang: str
+    anchor: str | None
+    document: str = ""
+    person_of: dict[int, Entity] = field(default_factory=dict)
+    holder: dict[int, Entity] = field(default_factory=dict)
+    held: dict[str, list[tuple[Entity, Mention, str | None]]] = field(default_factory=dict)
+    claims: list[Claim] = field(default_factory=list)
+    by_token: dict[int, int] = field(default_factory=dict)
+    by_sentence: dict[int, list[int]] = field(default_factory=dict)
+
+    # --- entities -----------------------------------------------------------------------
+
+    def entity(self, kind: str, label: str, *aliases: str) -> Entity:
+        """Return the entity of a named thing (deterministic IRI from type and label)."""
+        return Entity(self.minter.entity(kind, label), kind, label, self.lang,
+                      tuple(a for a in dict.fromkeys(aliases) if a != label))
+
+    def entity_of(self, index: int) -> Entity | None:
+        """Return the entity a mention stands for (a post's holder for a position)."""
+        m = self.mentions[index]
+        if m.kind == "Person":
+            return self.person_of.get(index)
+        if m.kind == "Position":
+            return self.holder.get(index)
+        if m.kind == "Organization":
+            return self.entity("Organization", m.text)
+        if m.kind == "Country":
+            return self.entity("Country", m.key, m.text)
+        if m.kind in ("City", "Place"):
+            return self.entity(m.kind, m.text)
+        if m.kind == "Topic":
+            return self.entity("Topic", m.key, m.text)
+        return None
+
+    def position_entity(self, m: Mention, country: str | None = None,
+                        org: Entity | None = None) -> Entity:
+        """Return the post a position mention names (keyed by label and country or org)."""
+        org = org or self.organization_of(m)
+        country = country if country is not None else (m.countries[0] if m.countries else None)
+        key = country or (org.label if org else None)
+        iri = self.minter.keyed("Position", m.key, *( [key] if key else []))
+        return Entity(iri, "Position", m.key, self.lang)
+
+    def organization_of(self, m: Mention) -> Entity | None:
+        """Return the organisation of a position mention, resolving "du parti"."""
+        if not m.org:
+            return None
+        if m.org != "@previous":
+            return self.entity("Organization", m.org)
+        earlier = [o for o in self.mentions[: self.mentions.index(m)]
+                   if o.kind == "Organization" and not o.quoted]
+        # an organisation that was the subject of a sentence before any other
+        for other in reversed(earlier):
+            if self.doc[other.start].dep_ in ("nsubj", "nsubj:pass"):  # type: ignore[index]
+                return self.entity("Organization", other.text)
+        return self.entity("Organization", earlier[-1].text) if earlier else None
+
+    # --- tokens and sentences -------------------------------------------------------------
+
+    def mention_at(self, token: int) -> int | None:
+        """Return the index of the agent or place mention covering a token."""
+        return self.by_token.get(token)
+
+    def in_sentence(self, sentence: int, *kinds: str, quoted: bool = False) -> list[int]:
+        """Return the indices of a sentence's mentions of some kinds (outside quotes)."""
+        return [i for i in self.by_sentence.get(sentence, [])
+                if (not kinds or self.mentions[i].kind in kinds)
+                and (quoted or not self.mentions[i].quoted)]
+
+    def quoted(self, token: int) -> bool:
+        """Tell whether a token lies inside a quotation."""
+        idx = self.doc[token].idx  # type: ignore[index]
+        return any(s <= idx < e for s, e in self.quotes)
+
+    def lemma(self, token: int) -> str:
+        """Return a token's lemma, mending a verb the lemmatiser left inflected ("adresse")."""
+        tok = self.doc[token]  # type: ignore[index]
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma == tok.lower_ and self.lang == "fr" \
+                and not lemma.endswith(("er", "ir", "re")):
+            for ending in ("ent", "es", "e"):
+                if lemma.endswith(ending):
+                    return lemma[: -len(ending)] + "er"
+        return lemma
+
+    def is_pronoun(self, token: int) -> bool:
+        """Tell whether a token is a third-person personal pronoun."""
+        tok = self.doc[token]  # type: ignore[index]
+        return tok.lower_ in PRONOUNS or (tok.pos_ == "PRON" and tok.lower_.lstrip("-t-") in
+                                          ("il", "elle"))
+
+    def add(self, subject: Entity | None, relation: str, obj: Entity | Literal | None,
+            sentence: int, method: str, confidence: float, date: str | None = None) -> None:
+        """Record a claim (ignored when a side is missing or it links a thing to itself)."""
+        if subject is None or obj is None:
+            return
+        if isinstance(obj, Entity) and obj.iri == subject.iri:
+            return
+        if self.sentences[sentence].title:
+            return
+        self.claims.append(Claim(subject, relation, obj, sentence, method, confidence, date))
+
+
+def _retype_surnames(mentions: list[Mention]) -> list[Mention]:
+    """Retype a place or organisation named like a person of the article as that person."""
+    surnames = {normalize_label(m.text.split()[-1]) for m in mentions
+                if m.kind == "Person" and len(m.text.split()) >= 2}
+    out = []
+    for m in mentions:
+        if m.kind in ("Place", "Organization") and normalize_label(m.text) in surnames:
+            m = Mention("Person", m.start, m.end, m.start_char, m.end_char, m.text, m.sentence,
+                        m.text, quoted=m.quoted)
+        out.append(m)
+    return out
+
+
+def analyze(doc, title_end: int, res: Resources, minter: Minter, lang: str,
+            anchor: str | None, document: str = "") -> Context:  # type: ignore[no-untyped-def]
+    """Find the sentences, quotations, mentions and people of a parsed article."""
+    sentences = sentences_of(doc, title_end)
+    quotes = [q for q in find_quotes(doc.text) if q[0] >= title_end]
+    mentions = _retype_surnames(find_mentions(doc, sentences, quotes, res))
+    ctx = Context(doc, sentences, mentions, quotes, res, minter, lang, anchor, document)
+    for i, m in enumerate(mentions):
+        ctx.by_sentence.setdefault(m.sentence, []).append(i)
+        if m.kind != "Topic":
+            for t in range(m.start, m.end):
+                ctx.by_token.setdefault(t, i)
+    people = [i for i, m in enumerate(mentions) if m.kind == "Person"]
+    groups = group_names([mentions[i].text for i in people])
+    members: dict[int, list[int]] = {}
+    for i, g in zip(people, groups, strict=True):
+        members.setdefault(g, []).append(i)
+    for head, group in members.items():
+        forms = [mentions[i].text for i in group]
+        label = max(forms, key=lambda f: (len(f.split()), len(f)))
+        entity = ctx.entity("Person", label, *forms)
+        for i in group:
+            ctx.person_of[i] = entity
+        del head
+    return ctx

@@ -1,0 +1,348 @@
+"""Events as nodes: meetings, visits, agreements, and the direct edges that follow from them.
+
+- ``fr.met.v1`` — "X a rencontré Y", "X s'est entretenu avec Y", "X et Y ont tenu une
+  réunion", "une rencontre entre X et Y": a ``kg:Meeting`` and ``kg:met`` between the people.
+- ``fr.visit.v1`` — "X s'est rendu à Y", "X a visité Y", "une visite de travail à Y",
+  "X est attendu à Y" (planned): a ``kg:Visit`` and ``kg:visited``.
+- ``fr.presence.v1`` — "c'est dans l'Ohio que X s'adresse à la foule": X was there.
+- ``fr.agreement.v1`` — "un accord entre X et Y sur …", "ils ont convenu de …": a
+  ``kg:Agreement`` with its parties and the topics of the sentence (``kg:concerns``).
+- ``fr.cooperation.v1`` — "la coopération entre Paris et Rabat": ``kg:cooperatesWith``.
+
+Negated events ("n'a pas rencontré") become events with ``kg:status "denied"`` and no edge;
+hypothetical ones ("pourrait se rendre") give nothing; planned ones keep their status.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.dates import find_dates
+from graph.extract.agents import Salience, left_agents, modality, subjects
+from graph.extract.context import AGENT_KINDS, Context
+from graph.model.records import Entity, Literal
+
+__all__ = ["find_events"]
+
+PLACE_KINDS = ("Place", "City", "Country")
+_PLACE_PREPOSITIONS = {"à", "en", "au", "aux", "dans", "sur", "vers", "in", "to", "at"}
+_CAMEO = {"Meeting": "036", "Visit": "042", "PressConference": "010", "Agreement": "057"}
+_STATUS = {None: "happened", "planned": "planned", "denied": "denied"}
+
+
+def _date_near(ctx: Context, sentence: int, token: int, status: str | None = None) -> str | None:
+    s = ctx.sentences[sentence]
+    text = ctx.doc.text[s.start_char:s.end_char]  # type: ignore[attr-defined]
+    at = ctx.doc[token].idx - s.start_char  # type: ignore[index]
+    best = None
+    for d in find_dates(text, ctx.anchor, prefer="future" if status == "planned" else "past"):
+        absolute = s.start_char + d.start
+        if any(q[0] <= absolute < q[1] for q in ctx.quotes):
+            continue
+        distance = abs(d.start - at)
+        if best is None or distance < best[0]:
+            best = (distance, d.value)
+    return best[1] if best else None
+
+
+def _event(ctx: Context, kind: str, participants: list[Entity], place: Entity | None,
+           date: str | None, status: str | None, sentence: int, method: str,
+           confidence: float, label: str) -> Entity:
+    key = [kind, *sorted(p.iri for p in participants), place.iri if place else ""]
+    key.append(date if date and len(date) == 10 else f"{ctx.document}#{sentence}")
+    event = Entity(ctx.minter.hashed(kind, *key), kind, label, ctx.lang)
+    for p in participants:
+        ctx.add(event, "participant", p, sentence, method, confidence, date)
+    if place is not None:
+        ctx.add(event, "place", place, sentence, method, confidence, date)
+    if date:
+        from graph.model.rdf import date_literal
+
+        ctx.add(event, "date", date_literal(date), sentence, method, confidence, date)
+    ctx.add(event, "status", Literal(_STATUS.get(status, status or "happened")), sentence, method,
+            confidence, date)
+    if kind in _CAMEO:
+        ctx.add(event, "cameo", Literal(_CAMEO[kind]), sentence, method, confidence, date)
+    for t in ctx.in_sentence(sentence, "Topic", quoted=True):
+        ctx.add(event, "concerns", ctx.entity_of(t), sentence, "fr.concerns.v1", 0.5, date)
+    return event
+
+
+def _people(entities: list[Entity]) -> list[Entity]:
+    out: list[Entity] = []
+    for e in entities:
+        if e.type == "Person" and all(e.iri != o.iri for o in out):
+            out.append(e)
+    return out
+
+
+def _agents_after(ctx: Context, token: int, words: set[str], limit: int = 8) -> list[Entity]:
+    """Agents after one of ``words`` ("avec X", "entre X et Y") following ``token``."""
+    s = next(s for s in ctx.sentences if s.start <= token < s.end)
+    doc = ctx.doc
+    for t in range(token + 1, min(token + limit, s.end)):
+        if doc[t].lower_ in words:  # type: ignore[index]
+            out: list[Entity] = []
+            u = t + 1
+            while u < s.end:
+                index = ctx.mention_at(u)
+                if index is not None and ctx.mentions[index].kind in (*AGENT_KINDS, *PLACE_KINDS):
+                    entity = ctx.entity_of(index)
+                    if entity is not None:
+                        out.append(entity)
+                    u = ctx.mentions[index].end
+                    if u < s.end and doc[u].lower_ in (",", "et", "and"):  # type: ignore[index]
+                        u += 1
+                        continue
+                    break
+                if doc[u].lower_ in ("le", "la", "l'", "les", "son", "sa", "ses", "leur"):  # type: ignore[index]
+                    u += 1
+                    continue
+                break
+            return out
+        if doc[t].is_punct and doc[t].text not in (",", "-"):  # type: ignore[index]
+            break
+    return []
+
+
+def _objects(ctx: Context, verb, salience: Salience) -> list[Entity]:  # type: ignore[no-untyped-def]
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("obj", "iobj"):
+            for t in [c, *[x for x in c.children if x.dep_ == "conj"]]:
+                index = ctx.mention_at(t.i)
+                if index is not None and ctx.mentions[index].kind in AGENT_KINDS:
+                    entity = ctx.entity_of(index)
+                    if entity is not None:
+                        out.append(entity)
+    if not out:
+        s = next(s for s in ctx.sentences if s.start <= verb.i < s.end)
+        for t in range(verb.i + 1, min(verb.i + 4, s.end)):
+            index = ctx.mention_at(t)
+            if index is not None and ctx.mentions[index].kind == "Person":
+                entity = ctx.entity_of(index)
+                out = [entity] if entity else []
+                break
+    return out
+
+
+def _place_after(ctx: Context, token: int, limit: int = 7) -> Entity | None:
+    s = next(s for s in ctx.sentences if s.start <= token < s.end)
+    doc = ctx.doc
+    for t in range(token + 1, min(token + limit, s.end)):
+        index = ctx.mention_at(t)
+        if index is not None and ctx.mentions[index].kind in PLACE_KINDS:
+            before = doc[ctx.mentions[index].start - 1]  # type: ignore[index]
+            if before.lower_ in _PLACE_PREPOSITIONS or before.lower_ in ("l'", "la", "le", "les") \
+                    and doc[ctx.mentions[index].start - 2].lower_ in _PLACE_PREPOSITIONS:  # type: ignore[index]
+                return ctx.entity_of(index)
+            return None
+        if doc[t].text in (".", ";", ":", "«"):  # type: ignore[index]
+            break
+    return None
+
+
+def _place_where(ctx: Context, token: int) -> Entity | None:
+    """Return the place before a relative "où" ("en Virginie, où X se rendra")."""
+    s = next(s for s in ctx.sentences if s.start <= token < s.end)
+    doc = ctx.doc
+    for t in range(token - 1, max(s.start, token - 6) - 1, -1):
+        if doc[t].lower_ == "où":  # type: ignore[index]
+            index = ctx.mention_at(t - 1) if doc[t - 1].text != "," else ctx.mention_at(t - 2)  # type: ignore[index]
+            if index is not None and ctx.mentions[index].kind in PLACE_KINDS:
+                return ctx.entity_of(index)
+            return None
+    return None
+
+
+def _cleft_place(ctx: Context, sentence: int) -> Entity | None:
+    """Return the place of a cleft ("C'est dans l'Ohio … que X s'adresse à la foule")."""
+    s = ctx.sentences[sentence]
+    text = ctx.doc.text[s.start_char:s.end_char]  # type: ignore[attr-defined]
+    if not re.match(r"^\W*c'est (?:à|dans|en|au|aux)\b", text, re.IGNORECASE):
+        return None
+    places = ctx.in_sentence(sentence, *PLACE_KINDS)
+    return ctx.entity_of(places[0]) if places else None
+
+
+def _meeting(ctx: Context, t: int, sentence: int, salience: Salience) -> None:
+    tok = ctx.doc[t]  # type: ignore[index]
+    lemma = ctx.lemma(t)
+    triggers = ctx.res.trigger("meeting", "verbs")
+    with_verbs = ctx.res.trigger("meeting", "with_verbs")
+    nouns = ctx.res.trigger("meeting", "nouns")
+    kind = "Meeting"
+    if tok.pos_ == "VERB" and lemma in triggers:
+        people = _people(subjects(ctx, t, salience) + _objects(ctx, tok, salience))
+    elif tok.pos_ == "VERB" and lemma in with_verbs:
+        people = _people(subjects(ctx, t, salience) + _agents_after(ctx, t, {"avec", "with"}))
+    elif tok.pos_ == "NOUN" and lemma in nouns:
+        nxt = ctx.doc[t + 1: t + 4].text.lower()  # type: ignore[index]
+        if lemma == "conférence":
+            if not nxt.startswith("de presse"):
+                return
+            kind = "PressConference"
+        head = tok.head
+        subj = subjects(ctx, t, salience) if (head.lemma_ in ctx.res.trigger(
+            "meeting", "support_verbs") or tok.dep_ in ("nsubj",)) else []
+        people = _people(subj + _agents_after(ctx, t, {"avec", "entre", "with", "between"}))
+    else:
+        return
+    if len(people) < 2 and tok.pos_ == "VERB":
+        # "X, présidente de …, et Y se sont entretenues": the parse may miss the coordination
+        people = _people(people + left_agents(ctx, t, salience))
+    if len(people) < 2:
+        return
+    status = modality(ctx, t)
+    if status == "hypothetical":
+        return
+    date = _date_near(ctx, sentence, t, status)
+    label = " – ".join(p.label for p in people)
+    name = "conférence de presse" if kind == "PressConference" else "rencontre"
+    _event(ctx, kind, people, None, date, status, sentence, "fr.met.v1", 0.7,
+           f"{name} {label}" + (f" ({date})" if date else ""))
+    if status is None:
+        for a in people:
+            for b in people:
+                if a.iri < b.iri:
+                    ctx.add(a, "met", b, sentence, "fr.met.v1", 0.75, date)
+
+
+def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[Entity]) -> None:
+    tok = ctx.doc[t]  # type: ignore[index]
+    lemma = ctx.lemma(t)
+    method, confidence = "fr.visit.v1", 0.7
+    if tok.pos_ == "VERB" and lemma in ctx.res.trigger("visit", "verbs"):
+        objects = [ctx.mention_at(c.i) for c in tok.children if c.dep_ == "obj"]
+        place = next((ctx.entity_of(i) for i in objects
+                      if i is not None and ctx.mentions[i].kind in PLACE_KINDS), None)
+        place = place or _place_after(ctx, t)
+    elif tok.pos_ == "VERB" and lemma in ctx.res.trigger("visit", "motion_verbs"):
+        if lemma == "rendre" and not any(c.lower_ in ("se", "s'") for c in tok.children):
+            return
+        place = _place_after(ctx, t) or _place_where(ctx, t)
+    elif tok.pos_ == "VERB" and lemma == "attendre" and "Pass" in tok.morph.get("Voice"):
+        place = _place_after(ctx, t)
+    elif tok.pos_ == "NOUN" and lemma in ctx.res.trigger("visit", "nouns"):
+        place = _place_after(ctx, t)
+        if place is None:
+            if last:
+                for index in ctx.in_sentence(sentence, "Topic", quoted=True):
+                    ctx.add(last[-1], "concerns", ctx.entity_of(index), sentence,
+                            "fr.concerns.v1", 0.4)
+            return
+    elif tok.pos_ == "VERB" and lemma in ctx.res.trigger("visit", "presence_verbs"):
+        place = _place_after(ctx, t, limit=10) or _cleft_place(ctx, sentence)
+        method, confidence = "fr.presence.v1", 0.5
+    else:
+        return
+    if place is None:
+        return
+    if tok.pos_ == "NOUN":
+        following = ctx.doc[t + 1: t + 3]  # type: ignore[index]
+        if len(following) == 2 and following[0].lower_ in ("de", "d'", "des", "du") and \
+                following[1].pos_ == "NOUN" and "Plur" in following[1].morph.get("Number") \
+                and ctx.mention_at(following[1].i) is None:
+            return  # "la visite d'observateurs au Tibet": the visitors are not named
+        people = _people(_agents_after(ctx, t - 1, {"de", "du"}, limit=3))
+        people = people or _people(subjects(ctx, t, salience, climb=False))
+    else:
+        people = _people(subjects(ctx, t, salience))
+    if not people:
+        return
+    status = modality(ctx, t)
+    if status == "hypothetical":
+        return
+    date = _date_near(ctx, sentence, t, status)
+    for person in people:
+        event = _event(ctx, "Visit", [person], place, date, status, sentence, method, confidence,
+                       f"visite de {person.label} à {place.label}" + (f" ({date})" if date else ""))
+        last.append(event)
+        if status != "denied":
+            ctx.add(person, "visited", place, sentence, method,
+                    confidence if status is None else confidence - 0.2, date)
+
+
+def _agreement(ctx: Context, t: int, sentence: int, salience: Salience,
+               speaker: Entity | None) -> bool:
+    tok = ctx.doc[t]  # type: ignore[index]
+    lemma = ctx.lemma(t)
+    if tok.pos_ == "NOUN" and lemma in ctx.res.trigger("agreement", "nouns"):
+        before = ctx.doc[t - 1].lower_ if t else ""  # type: ignore[index]
+        after = ctx.doc[t + 1].lower_ if t + 1 < len(ctx.doc) else ""  # type: ignore[index,arg-type]
+        if before in ("en", "d'", "d’") and lemma == "accord":
+            return False  # "être d'accord avec", "en accord avec"
+        if lemma in ctx.res.trigger("agreement", "needs_complement") and \
+                after not in ctx.res.trigger("agreement", "complements"):
+            return False  # "la convention démocrate": a party congress
+        label = lemma
+    elif tok.pos_ == "VERB" and lemma in ctx.res.trigger("agreement", "verbs") and \
+            not any(c.dep_ == "obj" and ctx.mention_at(c.i) is not None for c in tok.children):
+        if lemma in ("conclure", "signer") and not any(
+                c.lemma_ in ctx.res.trigger("agreement", "nouns") for c in tok.children):
+            return False
+        if lemma in ("conclure", "signer"):
+            return False  # the noun itself is the trigger
+        label = "accord"
+    else:
+        return False
+    status = modality(ctx, t)
+    if status in ("hypothetical", "denied"):
+        return False
+    parties = subjects(ctx, t, salience, climb=tok.pos_ == "VERB")
+    if not parties and speaker is not None and ctx.quoted(t):
+        parties = [speaker]  # "« On a convenu … »"
+    parties += _agents_after(ctx, t, {"entre", "avec", "between", "with"})
+    agreement = Entity(ctx.minter.hashed("Agreement", ctx.document, sentence, t), "Agreement",
+                       label, ctx.lang)
+    date = _date_near(ctx, sentence, t)
+    topics = ctx.in_sentence(sentence, "Topic", quoted=True)
+    for index in topics:
+        ctx.add(agreement, "concerns", ctx.entity_of(index), sentence, "fr.agreement.v1", 0.6,
+                date)
+    for party in parties:
+        ctx.add(agreement, "party", party, sentence, "fr.agreement.v1", 0.6, date)
+    if not topics and not parties:
+        return False
+    ctx.add(agreement, "status", Literal(_STATUS.get(status, "happened")), sentence,
+            "fr.agreement.v1", 0.6, date)
+    return True
+
+
+def _cooperation(ctx: Context, t: int, sentence: int) -> None:
+    tok = ctx.doc[t]  # type: ignore[index]
+    if tok.pos_ != "NOUN" or ctx.lemma(t) not in ctx.res.trigger("cooperation", "nouns"):
+        return
+    sides = []
+    for e in _agents_after(ctx, t, {"entre", "between"}, limit=5):
+        if e.type == "City" or e.type == "Place":
+            country = ctx.res.capitals.get(_norm(e.label))
+            e = ctx.entity("Country", country) if country else e
+        if e.type in ("Country", "Organization"):
+            sides.append(e)
+    if len(sides) == 2 and modality(ctx, t) != "denied":
+        ctx.add(sides[0], "cooperatesWith", sides[1], sentence, "fr.cooperation.v1", 0.6,
+                _date_near(ctx, sentence, t))
+
+
+def _norm(text: str) -> str:
+    from graph.model.iri import normalize_label
+
+    return normalize_label(text)
+
+
+def find_events(ctx: Context, sentence: int, salience: Salience, speaker: Entity | None,
+                visits: list[Entity]) -> None:
+    """Record the events of one sentence, and the edges that follow from them."""
+    s = ctx.sentences[sentence]
+    agreed = False
+    for t in range(s.start, s.end):
+        if ctx.quoted(t):
+            if not agreed:
+                agreed = _agreement(ctx, t, sentence, salience, speaker)
+            continue
+        _meeting(ctx, t, sentence, salience)
+        _visit(ctx, t, sentence, salience, visits)
+        if not agreed:
+            agreed = _agreement(ctx, t, sentence, salience, speaker)
+        _cooperation(ctx, t, sentence)

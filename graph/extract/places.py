@@ -1,0 +1,128 @@
+"""Places, memberships and nationalities stated by the shape of a phrase.
+
+- ``fr.capital.v1`` — "Rabat, la capitale du Maroc", "la capitale marocaine, Rabat".
+- ``fr.located.v1`` — "Charlotte (Caroline du Nord)", "Lyon, ville de France".
+- ``fr.member.v1`` — "Alfredo Pérez Rubalcaba (PSOE)", "X, membre du PP".
+- ``fr.country.v1`` — "le quotidien français Libération", "l'Espagnol X": the country of an
+  organisation or a person; a post's country also becomes its holder's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract.context import Context
+from graph.model.iri import normalize_label
+
+__all__ = ["find_place_facts"]
+
+PLACE_KINDS = ("Place", "City", "Country")
+_OF = r"(?:du|de la|de l'|des|de|d')"
+
+
+def _text(ctx: Context, a: int, b: int) -> str:
+    return ctx.doc.text[a:b]  # type: ignore[attr-defined]
+
+
+def _country_of_phrase(ctx: Context, phrase: str) -> str | None:
+    """Return the country of "du Maroc" or "marocaine"."""
+    words = normalize_label(phrase)
+    for prefix in ("du ", "de la ", "de l ", "des ", "de ", "d "):
+        if words.startswith(prefix):
+            words = words[len(prefix):]
+            break
+    return ctx.res.countries.get(words) or ctx.res.demonyms.get(words)
+
+
+def _capital(ctx: Context, sentence: int) -> None:
+    nouns = ctx.res.places.get("capital_nouns", frozenset())
+    containers = ctx.res.places.get("container_nouns", frozenset())
+    idx = ctx.in_sentence(sentence)
+    for a in idx:
+        ma = ctx.mentions[a]
+        if ma.kind in ("Place", "City"):
+            # "Rabat, la capitale marocaine" (demonym right after the noun)
+            after = _text(ctx, ma.end_char, ma.end_char + 40)
+            demo = re.match(r"\s*,\s*(?:la |l')?\s*capitale\s+(\w+)", after, re.I)
+            if demo and ctx.res.demonym(demo.group(1)):
+                country = ctx.entity("Country", ctx.res.demonym(demo.group(1)))  # type: ignore[arg-type]
+                city = ctx.entity("City", ma.text)
+                ctx.add(city, "capitalOf", country, sentence, "fr.capital.v1", 0.8)
+    for a, b in zip(idx, idx[1:], strict=False):
+        ma, mb = ctx.mentions[a], ctx.mentions[b]
+        gap = _text(ctx, ma.end_char, mb.start_char)
+        if ma.kind in ("Place", "City") and mb.kind in PLACE_KINDS:
+            # "Rabat, la capitale du Maroc" / "Lyon, ville de France"
+            match = re.fullmatch(rf"\s*,\s*(?:la |une |l')?\s*(\w+)\s+{_OF}?\s*", gap, re.I)
+            if match and match.group(1).lower() in nouns:  # of a country, a state, a region
+                city = ctx.entity("City", ma.text)
+                ctx.add(city, "capitalOf", ctx.entity_of(b), sentence, "fr.capital.v1", 0.85)
+                ctx.add(city, "locatedIn", ctx.entity_of(b), sentence, "fr.capital.v1", 0.85)
+            elif match and match.group(1).lower() in containers:
+                ctx.add(ctx.entity_of(a), "locatedIn", ctx.entity_of(b), sentence,
+                        "fr.located.v1", 0.7)
+            elif re.fullmatch(r"\s*\(\s*", gap) and not re.fullmatch(r"[A-Z]{2,6}", mb.text) \
+                    and _text(ctx, mb.end_char, mb.end_char + 2).strip().startswith(")"):
+                ctx.add(ctx.entity_of(a), "locatedIn", ctx.entity_of(b), sentence,
+                        "fr.located.v1", 0.7)
+        if mb.kind in ("Place", "City"):
+            # "la capitale marocaine, Rabat" / "la capitale du Maroc, Rabat"
+            before = _text(ctx, max(0, mb.start_char - 60), mb.start_char)
+            match = re.search(r"capitale\s+(\w+|(?:du|de la|de l'|des)\s+[\w' -]+?)\s*,?\s*$",
+                              before, re.I)
+            name = _country_of_phrase(ctx, match.group(1)) if match else None
+            if name:
+                ctx.add(ctx.entity("City", mb.text), "capitalOf", ctx.entity("Country", name),
+                        sentence, "fr.capital.v1", 0.8)
+
+
+def _member(ctx: Context, sentence: int) -> None:
+    idx = ctx.in_sentence(sentence)
+    for a, b in zip(idx, idx[1:], strict=False):
+        ma, mb = ctx.mentions[a], ctx.mentions[b]
+        if ma.kind != "Person" or mb.kind != "Organization":
+            continue
+        gap = _text(ctx, ma.end_char, mb.start_char)
+        closing = _text(ctx, mb.end_char, mb.end_char + 2).strip()
+        if re.fullmatch(r"\s*\(\s*", gap) and closing.startswith(")"):
+            ctx.add(ctx.entity_of(a), "memberOf", ctx.entity_of(b), sentence, "fr.member.v1", 0.75)
+        elif re.fullmatch(rf"\s*,\s*(?:un |une )?(?:membre|militante?|adhérente?)\s+{_OF}\s*", gap,
+                          re.I):
+            ctx.add(ctx.entity_of(a), "memberOf", ctx.entity_of(b), sentence, "fr.member.v1", 0.7)
+
+
+def _nationality(ctx: Context, sentence: int) -> None:
+    doc = ctx.doc
+    for index in ctx.in_sentence(sentence, "Person", "Organization"):
+        m = ctx.mentions[index]
+        if m.start < 2:
+            continue
+        prev = doc[m.start - 1]  # type: ignore[index]
+        country = ctx.res.demonym(prev.text)
+        if country is None:
+            continue
+        noun = doc[m.start - 2]  # type: ignore[index]
+        # "le quotidien français Libération", "l'Espagnol X" (a capitalised demonym)
+        if noun.pos_ == "NOUN" or (prev.text[:1].isupper() and noun.lower_ in ("l'", "le", "la")):
+            ctx.add(ctx.entity_of(index), "country", ctx.entity("Country", country), sentence,
+                    "fr.country.v1", 0.7)
+
+
+def _post_countries(ctx: Context) -> None:
+    for index, person in ctx.holder.items():
+        m = ctx.mentions[index]
+        if m.countries and not m.plural and m.key.split()[0] in (
+                "ministre", "président", "premier", "chef", "ambassadeur", "secrétaire"):
+            ctx.add(person, "country", ctx.entity("Country", m.countries[0]), m.sentence,
+                    "fr.country.post.v1", 0.6)
+
+
+def find_place_facts(ctx: Context) -> None:
+    """Record capitals, places within places, memberships and nationalities."""
+    for s in ctx.sentences:
+        if s.title:
+            continue
+        _capital(ctx, s.index)
+        _member(ctx, s.index)
+        _nationality(ctx, s.index)
+    _post_countries(ctx)

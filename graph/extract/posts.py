@@ -1,0 +1,190 @@
+"""Who holds which post: the ``holdsPosition`` rules and the resolution of titles to people.
+
+Rules (each named in the evidence):
+
+- ``fr.title.apposition.v1`` — "Ana Pastor, une journaliste", "Magnen, le porte-parole du parti".
+- ``fr.title.before.v1`` — "le ministre de l'Intérieur, Manuel Valls", "la chancelière X".
+- ``fr.title.nomination.v1`` — "a nommé X comme président", "X a été élu maire de Lyon".
+- ``fr.title.intro.v1`` — a title as subject, then the name opens the next sentence
+  ("Le ministre français de l'Intérieur a conclu … . Bruno Retailleau est resté …").
+- ``fr.title.plural.v1`` — "les ministres de l'Intérieur français et marocain", then
+  "X et Y": each takes the post of the country left for them.
+- ``fr.title.anaphor.v1`` — "le ministre français" designates the holder of a matching post.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract.context import Context
+from graph.extract.mentions import Mention
+from graph.model.records import Entity
+
+__all__ = ["find_posts", "holder_by_title", "record_post"]
+
+_APPOSITION = re.compile(r"^\s*,\s*(?:(?:le|la|l'|un|une|l’)\s*)?$", re.IGNORECASE)
+_BEFORE = re.compile(r"^\s*,?\s*$")
+_COPULA = re.compile(
+    r"^\s*(?:,\s*)?(?:qui\s+)?(?:est|était|fut|a été|avait été|sera|devient|est devenue?|reste|"
+    r"a été (?:nommée?|élue?|désignée?|réélue?)|est (?:nommée?|élue?|désignée?))\s+"
+    r"(?:(?:le|la|l'|un|une|au poste de|comme)\s*)?$", re.IGNORECASE)
+_NOMINATION = re.compile(r"^\s*(?:comme|au poste de|en tant que|à la tête de|à la présidence de)"
+                         r"\s*(?:(?:le|la|l')\s*)?$", re.IGNORECASE)
+
+
+def _gap(ctx: Context, a: Mention, b: Mention) -> str:
+    return ctx.doc.text[a.end_char:b.start_char]  # type: ignore[attr-defined]
+
+
+def record_post(ctx: Context, person: Entity, index: int, method: str, confidence: float,
+                country: str | None = None, org: Entity | None = None) -> None:
+    """Record that ``person`` holds the post of position mention ``index``."""
+    m = ctx.mentions[index]
+    post = ctx.position_entity(m, country, org)
+    ctx.holder.setdefault(index, person)
+    known = ctx.held.setdefault(person.iri, [])
+    if all(p.iri != post.iri for p, _, _ in known):
+        known.append((post, m, country or (m.countries[0] if m.countries else None)))
+    ctx.add(person, "holdsPosition", post, m.sentence, method, confidence)
+    if country or m.countries:
+        ctx.add(post, "country", ctx.entity("Country", country or m.countries[0]), m.sentence,
+                method, confidence)
+    org = org or ctx.organization_of(m)
+    if org is not None:
+        ctx.add(post, "organization", org, m.sentence, method, confidence)
+
+
+def holder_by_title(ctx: Context, index: int) -> Entity | None:
+    """Return the person a title designates, from the posts already known in the article.
+
+    "le ministre français" designates the one person holding a post whose label starts with
+    "ministre" and whose country is France. Several candidates: the one named last.
+    """
+    m = ctx.mentions[index]
+    head = m.key.split()[0]
+    best: tuple[int, Entity] | None = None
+    for person_iri, posts in ctx.held.items():
+        for post, source, country in posts:
+            if not post.label.startswith(head) or source.start == m.start:
+                continue
+            if m.countries and m.countries[0] != country:
+                continue
+            if len(m.key.split()) > 1 and post.label != m.key:
+                continue
+            person = next(e for i, e in ctx.holder.items() if e.iri == person_iri)
+            if best is None or source.start > best[0]:
+                best = (source.start, person)
+    return best[1] if best else None
+
+
+def _pair_rules(ctx: Context, sentence: int) -> None:
+    idx = ctx.in_sentence(sentence, quoted=True)
+    for a, b in zip(idx, idx[1:], strict=False):
+        ma, mb = ctx.mentions[a], ctx.mentions[b]
+        gap = _gap(ctx, ma, mb)
+        if ma.kind == "Person" and mb.kind == "Position" and not mb.plural:
+            person = ctx.person_of[a]
+            if _APPOSITION.match(gap):
+                record_post(ctx, person, b, "fr.title.apposition.v1", 0.8)
+            elif _COPULA.match(gap):
+                record_post(ctx, person, b, "fr.title.nomination.v1", 0.75)
+            elif _NOMINATION.match(gap) and _has_nomination_verb(ctx, sentence):
+                record_post(ctx, person, b, "fr.title.nomination.v1", 0.75,
+                            org=_sentence_org(ctx, idx, a, mb))
+        elif ma.kind == "Position" and mb.kind == "Person" and not ma.plural:
+            if "," in gap and _complement_of_noun(ctx, ma):
+                continue  # "la veuve de l'ancien président, X": X is the widow
+            if _BEFORE.match(gap) and b not in ctx.holder:
+                record_post(ctx, ctx.person_of[b], a, "fr.title.before.v1", 0.8)
+
+
+def _sentence_org(ctx: Context, idx: list[int], person: int, post: Mention) -> Entity | None:
+    """Return the organisation of a nomination ("… de RTVE et nomma Y comme président")."""
+    if post.org or post.countries:
+        return None
+    orgs = [i for i in idx if i < person and ctx.mentions[i].kind == "Organization"]
+    return ctx.entity_of(orgs[-1]) if orgs else None
+
+
+def _complement_of_noun(ctx: Context, m: Mention) -> bool:
+    """Whether a title is the complement of another noun ("la veuve de l'ancien président")."""
+    t = m.start - 1
+    while t > 0 and ctx.doc[t].pos_ in ("DET", "ADJ"):  # type: ignore[index]
+        t -= 1
+    return ctx.doc[t].lower_ in ("de", "du", "des", "d'")  # type: ignore[index]
+
+
+def _has_nomination_verb(ctx: Context, sentence: int) -> bool:
+    s = ctx.sentences[sentence]
+    verbs = ctx.res.trigger("nomination", "verbs")
+    return any(ctx.doc[t].lemma_.lower() in verbs for t in range(s.start, s.end))  # type: ignore[index]
+
+
+def _first_person(ctx: Context, sentence: int) -> int | None:
+    people = ctx.in_sentence(sentence, "Person")
+    return people[0] if people else None
+
+
+def _intro(ctx: Context, index: int) -> None:
+    """Give a subject title to the person who opens the next sentence."""
+    m = ctx.mentions[index]
+    if index in ctx.holder or m.plural or not m.definite or m.quoted:
+        return
+    s = ctx.sentences[m.sentence]
+    before = [i for i in ctx.in_sentence(m.sentence, "Person", "Position") if i < index]
+    if before or ctx.doc[m.start].dep_ not in ("nsubj", "nsubj:pass"):  # type: ignore[index]
+        return
+    nxt = m.sentence + 1
+    if nxt >= len(ctx.sentences) or ctx.sentences[nxt].title or s.title:
+        return
+    first = _first_person(ctx, nxt)
+    if first is None or ctx.doc[ctx.mentions[first].start].dep_ not in (  # type: ignore[index]
+            "nsubj", "nsubj:pass", "flat:name"):
+        return
+    person = ctx.person_of[first]
+    if person.iri in ctx.held or any(ctx.person_of.get(i) == person for i in range(first)):
+        return
+    if holder_by_title(ctx, index) is not None:
+        return
+    record_post(ctx, person, index, "fr.title.intro.v1", 0.6)
+
+
+def _plural(ctx: Context, index: int) -> None:
+    """Distribute a plural post over the coordinated people named soon after."""
+    m = ctx.mentions[index]
+    if not m.plural or len(m.countries) < 2 or m.quoted:
+        return
+    for sentence in range(m.sentence, min(m.sentence + 5, len(ctx.sentences))):
+        people = ctx.in_sentence(sentence, "Person")
+        for a, b in zip(people, people[1:], strict=False):
+            if not re.fullmatch(r"\s*(?:et|,)\s*", _gap(ctx, ctx.mentions[a], ctx.mentions[b])):
+                continue
+            pair = [ctx.person_of[a], ctx.person_of[b]]
+            known = {p.iri: _countries_held(ctx, p, m) for p in pair}
+            free = [c for c in m.countries if not any(c in v for v in known.values())]
+            unknown = [p for p in pair if not known[p.iri]]
+            if len(unknown) == 1 and len(free) == 1 and len(pair) == len(m.countries):
+                record_post(ctx, unknown[0], index, "fr.title.plural.v1", 0.6, country=free[0])
+                return
+
+
+def _countries_held(ctx: Context, person: Entity, m: Mention) -> set[str]:
+    return {country for post, _, country in ctx.held.get(person.iri, [])
+            if post.label == m.key and country}
+
+
+def find_posts(ctx: Context) -> None:
+    """Find who holds which post, then resolve the remaining titles to their holders."""
+    for s in ctx.sentences:
+        _pair_rules(ctx, s.index)
+    positions = [i for i, m in enumerate(ctx.mentions) if m.kind == "Position"]
+    for i in positions:
+        _intro(ctx, i)
+    for i in positions:
+        _plural(ctx, i)
+    for i in positions:
+        m = ctx.mentions[i]
+        if i not in ctx.holder and not m.plural and m.definite:
+            person = holder_by_title(ctx, i)
+            if person is not None:
+                ctx.holder[i] = person

@@ -1,0 +1,206 @@
+"""Quotations and their speakers: the ``said`` rules.
+
+- ``fr.said.after.v1`` — the attribution follows the quote: "« … » a-t-il précisé",
+  "« … » déclare à l'AFP Jean Dupont", "« … » dénonce le ministre".
+- ``fr.said.before.v1`` — it precedes it: "X a déclaré : « … »", "selon X, « … »",
+  "X, en affirmant que « … »".
+- ``fr.said.context.v1`` — a quote standing alone continues the previous speaker, or follows
+  "X l'a souligné." / "comme l'a expliqué le ministre.".
+
+Quotes of fewer than three words ("« filière d'avenir »") are terms, not statements.
+"""
+
+from __future__ import annotations
+
+from graph.extract.agents import Salience, subjects
+from graph.extract.context import AGENT_KINDS, Context
+from graph.extract.posts import record_post
+from graph.model.records import Entity, Literal
+
+__all__ = ["MIN_QUOTE_WORDS", "find_quotes_said"]
+
+MIN_QUOTE_WORDS = 3
+"""Shorter quotations are not taken as statements."""
+
+_INTRO_PREPOSITIONS = {"selon", "pour", "d'après", "according"}
+_TITLE_MARKERS = {"sur", "intitulé", "intitulée", "intitulés", "baptisé", "baptisée", "titré",
+                  "titrée", "surnommé", "surnommée", "appelé", "appelée", "dénommé", "dénommée",
+                  "entitled", "called", "named"}
+_OBLIQUE = {"à", "au", "aux", "l'", "de", "du", "des", "par", "sur", "avec", "to", "on", "the"}
+
+
+def _tokens_between(ctx: Context, start_char: int, end_char: int) -> list[int]:
+    return [t.i for t in ctx.doc if start_char <= t.idx < end_char and not t.is_space]  # type: ignore[attr-defined]
+
+
+def _speech(ctx: Context, token: int) -> bool:
+    tok = ctx.doc[token]  # type: ignore[index]
+    if any(c.dep_ == "aux:pass" for c in tok.children):
+        return False  # "elle a été déclarée « … »": the subject is not the speaker
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ctx.res.trigger("speech", "verbs")
+
+
+def _title_fallback(ctx: Context, token: int, sentence: int) -> Entity | None:
+    """Return the person named last before a speaker title nobody holds yet."""
+    index = ctx.mention_at(token)
+    if index is None or ctx.mentions[index].kind != "Position" or ctx.mentions[index].plural:
+        return None
+    for j in range(index - 1, -1, -1):
+        m = ctx.mentions[j]
+        if m.sentence < sentence - 1:
+            break
+        if m.kind == "Person":
+            person = ctx.entity_of(j)
+            if person is not None:
+                record_post(ctx, person, index, "fr.title.speaker.v1", 0.5)
+            return person
+    return None
+
+
+def _after(ctx: Context, tokens: list[int], salience: Salience) -> Entity | None:
+    """Attribution after the quote: a speech verb first, then its subject."""
+    while tokens and ctx.doc[tokens[0]].text in ('»', '"'):  # type: ignore[index]
+        tokens = tokens[1:]
+    for k, t in enumerate(tokens[:6]):
+        if ctx.doc[t].is_punct and ctx.doc[t].text not in (",",):  # type: ignore[index]
+            return None
+        if not _speech(ctx, t):
+            continue
+        if any(ctx.doc[u].text.startswith("-") and ctx.is_pronoun(u) for u in tokens[:k + 3]):  # type: ignore[index]
+            return salience.person  # "a-t-il précisé"
+        for u in tokens[k + 1:k + 9]:
+            tok = ctx.doc[u]  # type: ignore[index]
+            if tok.text in (".", ";", "«"):
+                break
+            if ctx.is_pronoun(u):
+                return salience.person
+            index = ctx.mention_at(u)
+            if index is not None and ctx.mentions[index].kind in AGENT_KINDS:
+                if ctx.doc[ctx.mentions[index].start - 1].lower_ in _OBLIQUE:  # type: ignore[index]
+                    continue  # "déclare à l'AFP X": the agency is not the speaker
+                sentence = ctx.mentions[index].sentence
+                return ctx.entity_of(index) or _title_fallback(ctx, u, sentence)
+        return None
+    return None
+
+
+def _before(ctx: Context, tokens: list[int], salience: Salience) -> Entity | None:
+    """Attribution before the quote: "selon X", or a speech verb and its subject."""
+    doc = ctx.doc
+    for k, t in enumerate(tokens):
+        if doc[t].lower_ in _INTRO_PREPOSITIONS:  # type: ignore[index]
+            # "selon X", "pour X", "selon la fédération des banques, Febelfin,"
+            for u in tokens[k + 1:k + 8]:
+                if doc[u].text in (":", ";", "«"):  # type: ignore[index]
+                    break
+                index = ctx.mention_at(u)
+                if index is not None and ctx.mentions[index].kind in AGENT_KINDS:
+                    entity = ctx.entity_of(index)
+                    if entity is not None:
+                        return entity
+                    break
+            if k >= len(tokens) - 8:
+                return None  # "selon une source proche du dossier, « … »": not anyone named
+    for k, t in enumerate(reversed(tokens)):
+        if _speech(ctx, t):
+            # an inverted subject: "comme le rappelle HRW, « … »", "a déclaré X : « … »"
+            for u in tokens[len(tokens) - k:len(tokens) - k + 5]:
+                index = ctx.mention_at(u)
+                if index is not None and ctx.mentions[index].kind in AGENT_KINDS:
+                    if doc[ctx.mentions[index].start - 1].lower_ not in _OBLIQUE:  # type: ignore[index]
+                        entity = ctx.entity_of(index)
+                        if entity is not None:
+                            return entity
+                    break
+            finite = "Fin" in doc[t].morph.get("VerbForm") or any(  # type: ignore[index]
+                c.dep_.startswith("aux") for c in doc[t].children)  # type: ignore[index]
+            found = subjects(ctx, t, salience, climb=finite or doc[t].dep_ == "advcl")  # type: ignore[index]
+            return found[0] if found else None
+    return None
+
+
+def _statement(ctx: Context, start: int, end: int) -> bool:
+    """Tell whether a quotation has a verb (a statement, not a phrase like « de courage »)."""
+    return any(ctx.doc[t].pos_ in ("VERB", "AUX") for t in _tokens_between(ctx, start, end))  # type: ignore[index]
+
+
+def _other_source(ctx: Context, tokens: list[int]) -> bool:
+    """Tell whether the words before a quote give it a source we could not name ("selon une")."""
+    near = tokens[-4:]
+    return any(ctx.doc[t].lower_ in _INTRO_PREPOSITIONS for t in near)  # type: ignore[index]
+
+
+def _previous_statement(ctx: Context, sentence: int, salience: Salience) -> Entity | None:
+    """Return the subject of a speech verb in the previous sentence ("X l'a souligné.")."""
+    if sentence == 0 or ctx.sentences[sentence - 1].title:
+        return None
+    s = ctx.sentences[sentence - 1]
+    if any(q[0] >= s.start_char and q[1] <= s.end_char for q in ctx.quotes):
+        return None
+    for t in range(s.end - 1, s.start - 1, -1):
+        if _speech(ctx, t):
+            found = subjects(ctx, t, salience)
+            if not found:
+                for u in range(t + 1, s.end):
+                    index = ctx.mention_at(u)
+                    if index is not None and ctx.mentions[index].kind in AGENT_KINDS:
+                        entity = ctx.entity_of(index)
+                        found = [entity] if entity else []
+                        break
+            return found[0] if found else None
+    return None
+
+
+def find_quotes_said(ctx: Context, sentence: int, salience: Salience,
+                     last_speaker: Entity | None) -> Entity | None:
+    """Record the ``said`` claims of one sentence; return its last speaker."""
+    s = ctx.sentences[sentence]
+    quotes = [q for q in ctx.quotes if s.start_char <= q[0] < s.end_char]
+    if not quotes:
+        return None
+    found: list[tuple[tuple[int, int], Entity | None, str]] = []
+    previous_end = s.start_char
+    for n, (qs, qe) in enumerate(quotes):
+        next_start = quotes[n + 1][0] if n + 1 < len(quotes) else s.end_char
+        after = _tokens_between(ctx, qe + 1, next_start)
+        before = _tokens_between(ctx, previous_end, qs - 1)
+        while before and ctx.doc[before[-1]].text in ("«", '"'):  # type: ignore[index]
+            before = before[:-1]
+        if before and ctx.doc[before[-1]].lower_ in _TITLE_MARKERS:  # type: ignore[index]
+            found.append(((qs, qe), None, "other"))  # "un rapport sur « … »": a title
+            previous_end = qe + 1
+            continue
+        speaker, method = _after(ctx, after, salience), "fr.said.after.v1"
+        if speaker is None:
+            speaker, method = _before(ctx, before, salience), "fr.said.before.v1"
+        if speaker is None and _other_source(ctx, before):
+            method = "other"  # "selon une « source proche du dossier »": someone else's words
+        found.append(((qs, qe), speaker, method))
+        previous_end = qe + 1
+    speakers = {e.iri: e for _, e, _ in found if e is not None}
+    shared = next(iter(speakers.values())) if len(speakers) == 1 else None
+    if not speakers:
+        opening = [t for t in _tokens_between(ctx, s.start_char, quotes[0][0] - 1)
+                   if ctx.doc[t].text not in ("«", '"')]  # type: ignore[index]
+        standalone = not opening or ctx.doc[opening[-1]].text in (",", ":", "-", "—", "–")  # type: ignore[index]
+        if standalone and not any(ctx.doc[t].pos_ == "VERB" for t in opening):  # type: ignore[index]
+            shared = last_speaker or _previous_statement(ctx, sentence, salience)
+    speaker_out = None
+    for (qs, qe), speaker, method in found:
+        if speaker is None and method != "other" and _statement(ctx, qs, qe):
+            # only a whole statement (with a verb) is given to a speaker named elsewhere
+            speaker, method = shared, "fr.said.context.v1"
+        text = ctx.doc.text[qs:qe]  # type: ignore[attr-defined]
+        if speaker is None or len(text.split()) < MIN_QUOTE_WORDS:
+            continue
+        quote = Entity(ctx.minter.hashed("Quote", text), "Quote", _short(text), ctx.lang)
+        confidence = 0.8 if method != "fr.said.context.v1" else 0.6
+        ctx.add(speaker, "said", quote, sentence, method, confidence)
+        ctx.add(quote, "text", Literal(text, lang=ctx.lang), sentence, method, confidence)
+        speaker_out = speaker
+        salience.update(speaker)
+    return speaker_out
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -1,0 +1,169 @@
+"""Language resources: the lexicons of one language, read once from ``graph/extract/LANG/*.yaml``.
+
+Examples
+--------
+>>> fr = load_resources("fr")
+>>> fr.demonyms["marocaines"], fr.countries["maroc"], fr.capitals["rabat"]
+('Maroc', 'Maroc', 'Maroc')
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources as _files
+
+import yaml
+
+from graph.errors import KGError
+from graph.model.iri import normalize_label
+
+__all__ = ["LANGUAGES", "Resources", "Title", "load_resources"]
+
+LANGUAGES = ("fr", "en")
+"""Languages that ship resources."""
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A position title of the lexicon.
+
+    Attributes
+    ----------
+    label : str
+        The label of the post (singular).
+    plural : bool
+        Whether the form matched is plural.
+    domain : bool
+        Whether "de/du …" after it names a domain that belongs to the label.
+    """
+
+    label: str
+    plural: bool = False
+    domain: bool = False
+
+
+@dataclass(frozen=True)
+class Resources:
+    """The lexicons of one language (keys folded with :func:`normalize_label`).
+
+    Attributes
+    ----------
+    lang : str
+    countries : dict
+        Country name or other name → canonical name.
+    demonyms : dict
+        Demonym in any form → country.
+    capitals : dict
+        Capital → its country.
+    titles : dict
+        Title form (lower case) → :class:`Title`.
+    topics : dict
+        Topic term → topic label.
+    triggers : dict
+        The content of ``triggers.yaml``, lists as frozensets.
+    positions : dict
+        The other lists of ``positions.yaml`` as frozensets.
+    places : dict
+        The lists of ``places.yaml`` as frozensets.
+    """
+
+    lang: str
+    countries: dict[str, str]
+    demonyms: dict[str, str]
+    capitals: dict[str, str]
+    titles: dict[str, Title]
+    topics: dict[str, str]
+    triggers: dict[str, dict[str, frozenset[str]] | frozenset[str]]
+    positions: dict[str, frozenset[str]]
+    places: dict[str, frozenset[str]]
+
+    def demonym(self, word: str) -> str | None:
+        """Return the country of a demonym in any form, or ``None``.
+
+        Examples
+        --------
+        >>> load_resources("fr").demonym("Françaises")
+        'France'
+        """
+        return self.demonyms.get(normalize_label(word))
+
+    def trigger(self, group: str, kind: str | None = None) -> frozenset[str]:
+        """Return one list of ``triggers.yaml`` (``trigger("meeting", "verbs")``).
+
+        Examples
+        --------
+        >>> "rencontrer" in load_resources("fr").trigger("meeting", "verbs")
+        True
+        """
+        value = self.triggers.get(group, frozenset())
+        if kind is None:
+            return value if isinstance(value, frozenset) else frozenset()
+        return value.get(kind, frozenset()) if isinstance(value, dict) else frozenset()
+
+
+def _read(lang: str, name: str) -> dict:  # type: ignore[type-arg]
+    path = _files.files(__package__).joinpath(lang, name)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except yaml.YAMLError as exc:
+        raise KGError(f"graph/extract/{lang}/{name}: malformed resource: {exc}") from None
+    return data or {}
+
+
+def _lower_set(values: object) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in (values or ()))  # type: ignore[attr-defined]
+
+
+@functools.cache
+def load_resources(lang: str) -> Resources:
+    """Read the resources of ``lang`` (cached: once per process).
+
+    Raises
+    ------
+    KGError
+        When the language has no resources.
+    """
+    if lang not in LANGUAGES:
+        raise KGError(f"no language resources for {lang!r} (available: {', '.join(LANGUAGES)})")
+    countries: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    capitals: dict[str, str] = {}
+    for entry in _read(lang, "countries.yaml") or []:
+        name = entry["name"]
+        for alias in [name, *entry.get("aliases", [])]:
+            countries.setdefault(normalize_label(alias), name)
+        for form in entry.get("demonyms", []):
+            demonyms.setdefault(normalize_label(form), name)
+        if entry.get("capital"):
+            capitals.setdefault(normalize_label(entry["capital"]), name)
+    positions = _read(lang, "positions.yaml")
+    titles: dict[str, Title] = {}
+    for entry in positions.get("titles", []):
+        for index, form in enumerate(entry["forms"]):
+            plural = form.endswith(("s", "x")) and index > 0 and not entry["label"].endswith("s")
+            titles[form.lower()] = Title(entry["label"], plural, bool(entry.get("domain")))
+    topics = {
+        normalize_label(term): label
+        for label, terms in (_read(lang, "topics.yaml").get("topics") or {}).items()
+        for term in [label, *terms]
+    }
+    triggers: dict[str, dict[str, frozenset[str]] | frozenset[str]] = {}
+    for group, value in _read(lang, "triggers.yaml").items():
+        if isinstance(value, dict):
+            triggers[group] = {kind: _lower_set(words) for kind, words in value.items()}
+        else:
+            triggers[group] = _lower_set(value)
+    return Resources(
+        lang=lang,
+        countries=countries,
+        demonyms=demonyms,
+        capitals=capitals,
+        titles=titles,
+        topics=topics,
+        triggers=triggers,
+        positions={k: _lower_set(v) for k, v in positions.items() if k != "titles"},
+        places={k: _lower_set(v) for k, v in _read(lang, "places.yaml").items()},
+    )

