@@ -116,7 +116,7 @@ def left_agents(ctx: Context, token: int, salience: Salience) -> list[Entity]:
             j = index - 1
             while j >= 0 and ctx.mentions[j].sentence == sentence.index:
                 prev = ctx.mentions[j]
-                gap = doc.text[prev.end_char:ctx.mentions[j + 1].start_char].strip()  # type: ignore[attr-defined]
+                gap = ctx.text[prev.end_char:ctx.mentions[j + 1].start_char].strip()
                 joined = gap in ("et", ", et", "and", ", and") or (gap == "," and len(out) > 1)
                 if prev.kind in AGENT_KINDS and joined:  # "A, B et C"; "A, B" is an apposition
                     entity = ctx.entity_of(j)

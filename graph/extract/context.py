@@ -7,6 +7,8 @@ pipeline, and it never leaves the article it belongs to.
 
 from __future__ import annotations
 
+import bisect
+import functools
 from dataclasses import dataclass, field
 
 from graph.extract.mentions import Mention, Sentence, find_mentions, sentences_of
@@ -93,6 +95,21 @@ class Context:
     held: dict[str, list[tuple[Entity, Mention, str | None]]] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
     by_token: dict[int, int] = field(default_factory=dict)
+
+    @functools.cached_property
+    def text(self) -> str:
+        """The parsed text (spaCy rebuilds ``doc.text`` on every access)."""
+        return self.doc.text  # type: ignore[attr-defined,no-any-return]
+
+    @functools.cached_property
+    def token_starts(self) -> list[int]:
+        """Character offset of each token, for finding tokens by offset."""
+        return [t.idx for t in self.doc]  # type: ignore[attr-defined]
+
+    def tokens_between(self, start_char: int, end_char: int) -> range:
+        """Return the indices of the tokens that start within ``[start_char, end_char)``."""
+        starts = self.token_starts
+        return range(bisect.bisect_left(starts, start_char), bisect.bisect_left(starts, end_char))
     by_sentence: dict[int, list[int]] = field(default_factory=dict)
 
     # --- entities -----------------------------------------------------------------------

@@ -32,7 +32,7 @@ _STATUS = {None: "happened", "planned": "planned", "denied": "denied"}
 
 def _date_near(ctx: Context, sentence: int, token: int, status: str | None = None) -> str | None:
     s = ctx.sentences[sentence]
-    text = ctx.doc.text[s.start_char:s.end_char]  # type: ignore[attr-defined]
+    text = ctx.text[s.start_char:s.end_char]
     at = ctx.doc[token].idx - s.start_char  # type: ignore[index]
     best = None
     for d in find_dates(text, ctx.anchor, prefer="future" if status == "planned" else "past"):
@@ -158,7 +158,7 @@ def _place_where(ctx: Context, token: int) -> Entity | None:
 def _cleft_place(ctx: Context, sentence: int) -> Entity | None:
     """Return the place of a cleft ("C'est dans l'Ohio … que X s'adresse à la foule")."""
     s = ctx.sentences[sentence]
-    text = ctx.doc.text[s.start_char:s.end_char]  # type: ignore[attr-defined]
+    text = ctx.text[s.start_char:s.end_char]
     if not re.match(r"^\W*c'est (?:à|dans|en|au|aux)\b", text, re.IGNORECASE):
         return None
     places = ctx.in_sentence(sentence, *PLACE_KINDS)

@@ -8,6 +8,7 @@ organisation ("secrétaire générale du PP" → PP), whether it is plural.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -360,12 +361,21 @@ def _position_mentions(doc, sentences, sentence_of, quotes, res: Resources,
     return out
 
 
+@functools.lru_cache(maxsize=8)
+def _first_words(topics: frozenset[str]) -> frozenset[str]:
+    return frozenset(term.partition(" ")[0] for term in topics)
+
+
 def _topic_mentions(doc, sentence_of, quotes, res: Resources):  # type: ignore[no-untyped-def]
     out = []
     i = 0
     n = len(doc)
+    first = _first_words(frozenset(res.topics))
     while i < n:
         found = None
+        if normalize_label(doc[i].text).partition(" ")[0] not in first:  # cheap pre-check
+            i += 1
+            continue
         for width in (5, 4, 3, 2, 1):
             if i + width > n:
                 continue

@@ -21,7 +21,7 @@ _OF = r"(?:du|de la|de l'|des|de|d')"
 
 
 def _text(ctx: Context, a: int, b: int) -> str:
-    return ctx.doc.text[a:b]  # type: ignore[attr-defined]
+    return ctx.text[a:b]
 
 
 def _country_of_phrase(ctx: Context, phrase: str) -> str | None:

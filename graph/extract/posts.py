@@ -33,7 +33,7 @@ _NOMINATION = re.compile(r"^\s*(?:comme|au poste de|en tant que|à la tête de|�
 
 
 def _gap(ctx: Context, a: Mention, b: Mention) -> str:
-    return ctx.doc.text[a.end_char:b.start_char]  # type: ignore[attr-defined]
+    return ctx.text[a.end_char:b.start_char]
 
 
 def record_post(ctx: Context, person: Entity, index: int, method: str, confidence: float,

@@ -30,7 +30,9 @@ _OBLIQUE = {"à", "au", "aux", "l'", "de", "du", "des", "par", "sur", "avec", "t
 
 
 def _tokens_between(ctx: Context, start_char: int, end_char: int) -> list[int]:
-    return [t.i for t in ctx.doc if start_char <= t.idx < end_char and not t.is_space]  # type: ignore[attr-defined]
+    doc = ctx.doc
+    return [i for i in ctx.tokens_between(start_char, end_char)
+            if not doc[i].is_space]  # type: ignore[index]
 
 
 def _speech(ctx: Context, token: int) -> bool:

@@ -7,6 +7,7 @@ person meet on one node.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -43,10 +44,12 @@ _FAMILIES = {
 }
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize_label(label: str) -> str:
     """Fold a label to the form that decides identity.
 
     Accents, case, punctuation (apostrophes, hyphens, quotes) and runs of spaces do not count.
+    Results are cached: the extraction folds the same words over and over.
 
     Examples
     --------
