@@ -31,12 +31,16 @@ from graph.model.records import Document
 __all__ = [
     "FRENCH_MONTHS",
     "HEADER_KEYS",
+    "MAX_CHARACTERS",
     "Normalized",
     "normalize",
     "parse_text",
     "read_documents",
     "wikinews_date",
 ]
+
+MAX_CHARACTERS = 1_000_000
+"""Longest article accepted, in characters: spaCy's parser refuses longer texts."""
 
 HEADER_KEYS = ("date", "title", "source", "lang", "id")
 """Keys a text file's header may give."""
@@ -264,12 +268,23 @@ def _read_text_file(path: Path) -> Document:
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(str(path), f"cannot read: {exc.strerror}") from None
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise InputError(str(path), "NUL byte: this looks like a binary file, not text",
+                         line=line)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(str(path), "not UTF-8 text", line=line) from None
+        raise InputError(str(path), f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset "
+                         f"{exc.start})", line=line) from None
+    if len(text) > MAX_CHARACTERS:
+        raise InputError(str(path), f"article too long: {len(text):,} characters, the limit is "
+                         f"{MAX_CHARACTERS:,} (the parser needs about 1 GB per 100,000); split "
+                         "it into several articles", line=1)
     doc = parse_text(text, name=str(path), default_id=path.stem)
+    if not doc.text.strip():
+        raise InputError(str(path), "empty article: no text after the header", line=1)
     if doc.source is None:
         doc = Document(doc.id, doc.text, doc.date, doc.lang, doc.title, str(path), doc.offset)
     return doc
@@ -286,6 +301,9 @@ def _parse_line(line: str, number: int, name: str) -> Document:
     text = record.get("text")
     if not isinstance(text, str):
         raise InputError(name, "missing or non-text 'text' field", line=number)
+    if len(text) > MAX_CHARACTERS:
+        raise InputError(name, f"article too long: {len(text):,} characters, the limit is "
+                         f"{MAX_CHARACTERS:,}; split it into several articles", line=number)
     values: dict[str, str | None] = {}
     for key in ("id", "title", "date", "lang", "source"):
         value = record.get(key)
