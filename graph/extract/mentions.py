@@ -214,6 +214,8 @@ def _gazetteer_mentions(doc, sentence_of, quotes, taken, res: Resources):  # typ
 
 def _match_title(doc, i: int, res: Resources):  # type: ignore[no-untyped-def]
     """Return (title, end) of the longest title form starting at token ``i``."""
+    if doc[i].lower_ not in res.title_openings:  # cheap pre-check
+        return None
     best = None
     words: list[str] = []
     for j in range(i, min(i + _MAX_TITLE_WORDS, len(doc))):

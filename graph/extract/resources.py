@@ -78,6 +78,12 @@ class Resources:
     positions: dict[str, frozenset[str]]
     places: dict[str, frozenset[str]]
 
+    @functools.cached_property
+    def title_openings(self) -> frozenset[str]:
+        """Every prefix of the first word of every title form: what a title can start with."""
+        return frozenset(word[:k] for form in self.titles for word in [form.split(" ")[0]]
+                         for k in range(1, len(word) + 1))
+
     def demonym(self, word: str) -> str | None:
         """Return the country of a demonym in any form, or ``None``.
 
