@@ -336,7 +336,10 @@ def find_events(ctx: Context, sentence: int, salience: Salience, speaker: Entity
     """Record the events of one sentence, and the edges that follow from them."""
     s = ctx.sentences[sentence]
     agreed = False
+    doc = ctx.doc
     for t in range(s.start, s.end):
+        if doc[t].pos_ not in ("VERB", "NOUN"):  # type: ignore[index]
+            continue  # every event rule starts from a verb or a noun
         if ctx.quoted(t):
             if not agreed:
                 agreed = _agreement(ctx, t, sentence, salience, speaker)
