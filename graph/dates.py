@@ -72,17 +72,25 @@ class DateMention:
     value: str
 
 
+_ANCHOR = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
 def _parse(anchor: str | None) -> tuple[int | None, int | None, int | None]:
-    if not anchor:
+    """Split an ISO anchor; anything that is not one counts as no anchor."""
+    match = _ANCHOR.fullmatch(anchor.strip()) if anchor else None
+    if match is None:
         return None, None, None
-    parts = [int(p) for p in anchor.split("-")]
-    return (parts + [None, None])[0], (parts + [None, None])[1], (parts + [None, None])[2]
+    year, month, day = (int(g) if g else None for g in match.groups())
+    return year, month, day
 
 
 def _day(anchor: str | None) -> dt.date | None:
     year, month, day = _parse(anchor)
     if year and month and day:
-        return dt.date(year, month, day)
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
     return None
 
 

@@ -239,3 +239,24 @@ def test_csv_round_trip(tmp_path: Path, rows: list[tuple[str, str]]) -> None:
             "?x rdfs:label|skos:altLabel ?a . ?y rdfs:label|skos:altLabel ?b "
             "FILTER(?n = CONCAT(?a, ' / ', ?b)) }")}
         assert set(rows) <= found
+
+
+ANCHOR = st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()),
+                   st.dates().map(lambda d: d.isoformat()[:7]), st.text(max_size=12))
+FRENCH_BITS = st.sampled_from(["hier", "demain", "lundi", "le 14 avril", "fin 2024", "prochain",
+                               "décembre 2006", "le mois dernier", "31 février", "ce", "1er"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(st.text(max_size=80), st.lists(FRENCH_BITS, max_size=6).map(" ".join)),
+       anchor=ANCHOR, lang=st.sampled_from(["fr", "en"]))
+def test_date_resolution_never_crashes(text: str, anchor: str | None, lang: str) -> None:
+    from graph.dates import anchor_date, find_dates, resolve_date
+    from graph.model.rdf import date_literal
+
+    value = resolve_date(text, anchor, lang=lang)
+    if value is not None:
+        date_literal(value)  # whatever it returns is a real ISO date of some precision
+    for mention in find_dates(text, anchor):
+        assert mention is not None
+    anchor_date(anchor, text)
