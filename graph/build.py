@@ -7,6 +7,7 @@ graph. Building twice changes nothing.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -18,7 +19,7 @@ from graph.errors import InputError, KGError
 from graph.ingest.triples import RDF_FORMATS, TABLE_FORMATS, read_triples, source_name
 from graph.model.iri import Minter
 from graph.model.rdf import Source, ontology_source
-from graph.model.vocab import ONTOLOGY_GRAPH
+from graph.model.vocab import ONTOLOGY_GRAPH, ontology_turtle
 from graph.store.base import Store
 
 __all__ = ["DOCUMENT_SUFFIXES", "BuildSummary", "build", "collect_inputs", "ensure_ontology"]
@@ -126,12 +127,9 @@ def ensure_ontology(store: Store) -> bool:
     Returns whether it was (re)loaded.
     """
     source = ontology_source()
-    marker = source.data.split(b"\n", 1)[0]  # serialisation is canonical: compare content
-    current = store.query(
-        f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }}"
-    )
-    count = int(next(iter(current))[0].value)
-    if count == source.triples and marker:
+    digest = hashlib.sha256(ontology_turtle()).hexdigest()
+    if bool(store.query(f'ASK {{ GRAPH <{ONTOLOGY_GRAPH}> {{ <{ONTOLOGY_GRAPH}> '
+                        f'kg:contentHash "{digest}" }} }}')):
         return False
     store.write(source)
     return True

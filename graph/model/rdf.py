@@ -278,9 +278,21 @@ def make_source(iri: str, name: str, triples: Iterable[ox.Triple], facts: int = 
 
 
 def ontology_source() -> Source:
-    """Return the shipped ontology as the source of the ontology graph."""
+    """Return the shipped ontology as the source of the ontology graph.
+
+    The graph records the SHA-256 of the shipped Turtle (``kg:contentHash``), so that a store
+    can tell whether it holds this version.
+
+    Examples
+    --------
+    >>> b"contentHash" in ontology_source().data
+    True
+    """
     from graph.model.vocab import ontology_turtle
 
-    triples = list(ox.parse(ontology_turtle(), format=ox.RdfFormat.TURTLE))
+    turtle = ontology_turtle()
+    triples = list(ox.parse(turtle, format=ox.RdfFormat.TURTLE))
+    triples.append(ox.Triple(ox.NamedNode(ONTOLOGY_GRAPH), ox.NamedNode(KG_NS + "contentHash"),
+                             ox.Literal(hashlib.sha256(turtle).hexdigest())))
     return make_source(ONTOLOGY_GRAPH, "ontology", triples)
 
