@@ -28,7 +28,7 @@ from graph.extract.places import find_place_facts
 from graph.extract.posts import find_posts
 from graph.extract.quotes import find_quotes_said
 from graph.extract.resources import LANGUAGES, load_resources
-from graph.ingest.documents import Normalized, normalize, read_documents
+from graph.ingest.documents import Normalized, normalize
 from graph.model.iri import Minter
 from graph.model.rdf import Source, document_source, facts_to_triples, make_source
 from graph.model.records import Document, Evidence, Fact
@@ -177,15 +177,6 @@ def extract_facts(parsed, prepared: Prepared, minter: Minter, iri: str) -> list[
     return claims_to_facts(claims, prepared, iri, sentence_spans(parsed, prepared))
 
 
-def _documents(paths: Iterable[str | Path]) -> Iterator[tuple[Document, str]]:
-    from graph.ingest.triples import source_name
-
-    for path in paths:
-        corpus = Path(path).suffix.lower() == ".jsonl"
-        for doc in read_documents(path):
-            yield doc, doc.id if corpus else source_name(path)
-
-
 def _source(prepared: Prepared, name: str, facts: list[Fact], minter: Minter) -> Source:
     doc = prepared.document
     iri = minter.source(doc.id)
@@ -214,7 +205,9 @@ def extract_sources(paths: Iterable[str | Path], *, minter: Minter | None = None
     """
     minter = minter or Minter()
     batch: list[tuple[Prepared, str]] = []
-    for doc, name in _documents(paths):
+    from graph.parallel import iter_documents
+
+    for doc, name in iter_documents(paths):
         batch.append((prepare(doc), name))
         if len(batch) >= batch_size:
             yield from extract_batch(batch, minter, model)
