@@ -68,15 +68,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 continue
             pos += 1
         spans.append((cursor, stop))
-    out = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
+    return _trimmed(text, spans)
 
 
 def _is_abbreviation(text: str, start: int, pos: int, char: str) -> bool:
@@ -122,8 +114,13 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             start = line.start() + match.start(1)
             if not any(s <= start < e for s, e in spans):
                 spans.append((start, line.start() + match.end(1)))
+    return _trimmed(text, sorted(spans))
+
+
+def _trimmed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Shrink each span to leave out surrounding white space; drop the empty ones."""
     out = []
-    for s, e in sorted(spans):
+    for s, e in spans:
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
