@@ -222,9 +222,11 @@ def analyze(doc, title_end: int, res: Resources, minter: Minter, lang: str,
             anchor: str | None, document: str = "") -> Context:  # type: ignore[no-untyped-def]
     """Find the sentences, quotations, mentions and people of a parsed article."""
     sentences = sentences_of(doc, title_end)
-    quotes = [q for q in find_quotes(doc.text) if q[0] >= title_end]
+    text = doc.text  # spaCy joins the tokens again on every access: once is enough
+    quotes = [q for q in find_quotes(text) if q[0] >= title_end]
     mentions = _retype_surnames(find_mentions(doc, sentences, quotes, res))
     ctx = Context(doc, sentences, mentions, quotes, res, minter, lang, anchor, document)
+    ctx.__dict__["text"] = text  # fills the cached property
     for i, m in enumerate(mentions):
         ctx.by_sentence.setdefault(m.sentence, []).append(i)
         if m.kind != "Topic":
