@@ -94,6 +94,12 @@ def test_disk_store_persists_and_is_exclusive(tmp_path: Path) -> None:
         assert bool(again.query("ASK { ?x kg:met ?y }"))
 
 
+def test_writers_create_missing_parent_folders(tmp_path: Path) -> None:
+    with open_store(tmp_path / "a" / "b" / "store") as store:
+        assert store.sources() == []
+    assert (tmp_path / "a" / "b" / "store" / "CURRENT").exists()
+
+
 def test_readers_do_not_create_stores(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no store at"):
         open_store(tmp_path / "missing", read_only=True)

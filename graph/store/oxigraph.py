@@ -82,6 +82,8 @@ class OxigraphStore(Store):
 
     def _open(self) -> ox.Store:
         if not self.read_only:
+            assert self.path is not None
+            self.path.mkdir(parents=True, exist_ok=True)
             return ox.Store(str(self.path))
         # A writer in another process may compact files away while we open: try again.
         for attempt in range(self.RETRIES):
