@@ -165,8 +165,10 @@ def test_sources_remove_and_ontology(remote: RemoteStore, tmp_path: Path) -> Non
     assert not bool(remote.query("ASK { ?x kg:visited ?y . ?x rdfs:label 'Nadia Berg' }"))
 
 
-def test_batched_write_replaces_the_graph_whole(oxigraph: str, remote: RemoteStore) -> None:
-    store = RemoteStore(oxigraph + "?batch=100")
+@pytest.mark.parametrize("load", ["bulk", "staged"])
+def test_batched_write_replaces_the_graph_whole(oxigraph: str, remote: RemoteStore,
+                                                load: str) -> None:
+    store = RemoteStore(oxigraph + f"?batch=100&load={load}")
     iri = "http://example.org/big"
 
     def source(n: int, blank: bool = False):
@@ -190,6 +192,7 @@ def test_batched_write_replaces_the_graph_whole(oxigraph: str, remote: RemoteSto
     store.write(source(300))  # a smaller version replaces it whole
     assert count(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}") == 300
     assert count("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }") == 1
+    store.remove(iri)
     store.close()
 
 
@@ -200,6 +203,8 @@ def test_errors_are_clear(oxigraph: str, remote: RemoteStore) -> None:
         RemoteStore(f"http://127.0.0.1:{free_port()}").query("ASK {}")
     with pytest.raises(StoreError, match="unknown remote store option"):
         RemoteStore(oxigraph + "?batchsize=10")
+    with pytest.raises(StoreError, match="load='fast'; choose one of bulk, staged"):
+        RemoteStore(oxigraph + "?load=fast")
     with pytest.raises(StoreError, match="HTTP 404"):
         RemoteStore(oxigraph + "?store=nowhere").write(
             make_source("http://example.org/g", "g", []))
