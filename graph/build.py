@@ -2,7 +2,10 @@
 
 :func:`build` reads and checks every hand-written file first, so a malformed one leaves the
 store untouched; then it writes each source as one transaction that replaces that source's
-graph. Building twice changes nothing.
+graph. Sources whose content hash the store already holds are skipped, so building twice
+changes nothing and costs little. A large new Turtle or N-Triples file is bulk-loaded straight
+into the store and checked there (:func:`graph.ingest.triples.load_large`); if one of them is
+malformed, those loaded before it in the same build are dropped again.
 """
 
 from __future__ import annotations
@@ -16,7 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import InputError, KGError
-from graph.ingest.triples import RDF_FORMATS, TABLE_FORMATS, read_triples, source_name
+from graph.ingest.triples import (
+    RDF_FORMATS,
+    TABLE_FORMATS,
+    file_digest,
+    is_large,
+    load_large,
+    read_triples,
+    source_name,
+)
 from graph.model.iri import Minter
 from graph.model.rdf import Source, ontology_source
 from graph.model.vocab import ONTOLOGY_GRAPH, ontology_turtle
@@ -41,7 +52,7 @@ class BuildSummary:
     sources : int
         Sources written (files of facts and documents).
     unchanged : int
-        Articles skipped because the store holds them with the same content hash.
+        Sources skipped because the store holds them with the same content hash.
     documents : int
         Articles among them.
     facts : int
@@ -66,7 +77,7 @@ class BuildSummary:
         self.triples += source.triples
 
     def __str__(self) -> str:
-        skipped = f", {self.unchanged} unchanged documents skipped" if self.unchanged else ""
+        skipped = f", {self.unchanged} unchanged sources skipped" if self.unchanged else ""
         return (
             f"{self.sources} sources ({self.documents} documents), {self.facts} facts, "
             f"{self.triples} triples in {self.seconds:.1f} s{skipped}"
@@ -135,6 +146,13 @@ def ensure_ontology(store: Store) -> bool:
     return True
 
 
+def _digest(path: Path) -> str | None:
+    try:
+        return file_digest(path)
+    except OSError:
+        return None  # read_triples says why
+
+
 def _read_fact_files(paths: list[Path], minter: Minter) -> list[Source]:
     sources, errors = [], []
     for path in paths:
@@ -149,9 +167,32 @@ def _read_fact_files(paths: list[Path], minter: Minter) -> list[Source]:
     return sources
 
 
+def _load_large_files(
+    paths: list[Path], store: Store, minter: Minter
+) -> tuple[list[Source], list[Source]]:
+    """Bulk-load large new files; return those loaded and those to write the usual way.
+
+    On an error, the graphs loaded so far are dropped again: the store is as before.
+    """
+    loaded: list[Source] = []
+    others: list[Source] = []
+    try:
+        for path in paths:
+            source = load_large(store, path, minter=minter)
+            if source is None:
+                others.append(read_triples(path, minter=minter))
+            else:
+                loaded.append(source)
+    except KGError:
+        for source in loaded:
+            store.remove(source.iri)
+        raise
+    return loaded, others
+
+
 def _document_sources(
-    paths: list[Path], store: Store, minter: Minter, summary: BuildSummary, *, force: bool,
-    workers: int, dask: object, model: str | None,
+    paths: list[Path], minter: Minter, summary: BuildSummary, stored: dict[str, str | None],
+    *, workers: int, dask: object, model: str | None,
 ) -> Iterator[Source]:
     if not paths:
         return
@@ -166,7 +207,6 @@ def _document_sources(
     for path in paths:  # a malformed corpus is rejected before anything is extracted
         for _ in iter_documents([path]):
             pass
-    stored = {} if force else {info.iri: info.content_hash for info in store.sources()}
 
     def changed() -> Iterator[tuple[Any, str]]:
         for doc, name in iter_documents(paths):
@@ -177,6 +217,57 @@ def _document_sources(
 
     yield from map_extraction(changed(), minter=minter, model=model, workers=workers,
                               dask=dask)
+
+
+SHARD_TRIPLES = 20_000
+"""Extracted sources are written in shards of about this many triples…"""
+
+SHARD_SECONDS = 1.0
+"""…or of what the extraction gave in this many seconds, whichever comes first."""
+
+
+def write_shards(
+    store: Store, sources: Iterable[Source], written: Callable[[Source], None] | None = None
+) -> None:
+    """Write a stream of sources in shards, each by one :meth:`Store.write_many`.
+
+    A shard closes at :data:`SHARD_TRIPLES` triples or :data:`SHARD_SECONDS` after it opened,
+    so that a slow extraction still shows progress every second and an interrupted build
+    loses at most that much work. ``written`` is called with each source once its shard is
+    in the store.
+
+    Examples
+    --------
+    >>> from graph.model.rdf import make_source, term
+    >>> from graph.store import open_store
+    >>> import pyoxigraph as ox
+    >>> t = ox.Triple(term("http://x/a"), term("kg:met"), term("http://x/b"))
+    >>> store, names = open_store("memory:"), []
+    >>> sources = (make_source(f"http://x/g{i}", f"g{i}", [t]) for i in range(3))
+    >>> write_shards(store, sources, lambda source: names.append(source.name))
+    >>> names
+    ['g0', 'g1', 'g2']
+    """
+    shard: list[Source] = []
+    size = 0
+    opened = 0.0
+
+    def flush() -> None:
+        store.write_many(shard)
+        for source in shard:
+            if written is not None:
+                written(source)
+        shard.clear()
+
+    for source in sources:
+        if not shard:
+            opened, size = time.monotonic(), 0
+        shard.append(source)
+        size += source.triples
+        if size >= SHARD_TRIPLES or time.monotonic() - opened >= SHARD_SECONDS:
+            flush()
+    if shard:
+        flush()
 
 
 def build(
@@ -205,8 +296,8 @@ def build(
         Check each source against the SHACL shapes (with what the store holds) before writing
         it; a source that would break them is rejected and not written.
     force : bool
-        Extract every article again, even those the store holds with the same content hash
-        (for instance after the rules changed).
+        Write every source again, even those the store holds with the same content hash (for
+        instance to extract articles again after the rules changed).
     workers : int
         Processes that extract articles in parallel (1: in this process).
     dask : str or distributed.Client, optional
@@ -235,10 +326,20 @@ def build(
     started = time.perf_counter()
     minter = minter or Minter()
     paths = collect_inputs(inputs)
-    fact_files = [p for p in paths if p.suffix.lower() in FACT_SUFFIXES]
-    documents = [p for p in paths if p.suffix.lower() in DOCUMENT_SUFFIXES]
-    sources = _read_fact_files(fact_files, minter)
     summary = BuildSummary()
+    stored = {} if force else {info.iri: info.content_hash for info in store.sources()}
+    fact_files = []
+    for path in paths:
+        if path.suffix.lower() not in FACT_SUFFIXES:
+            continue
+        held = stored.get(minter.source(source_name(path)))
+        if held is not None and held == _digest(path):
+            summary.unchanged += 1
+        else:
+            fact_files.append(path)
+    documents = [p for p in paths if p.suffix.lower() in DOCUMENT_SUFFIXES]
+    large = [] if validate else [p for p in fact_files if is_large(p)]
+    sources = _read_fact_files([p for p in fact_files if p not in large], minter)
     check: Callable[[Store, Source], None] | None = None
     if validate:
         from graph.validate import validate_source
@@ -246,20 +347,30 @@ def build(
         check = validate_source
         for source in sources:
             check(store, source)
+    loaded, others = _load_large_files(large, store, minter)
     ensure_ontology(store)
-    for source in sources:
+    for source in loaded:
+        summary.add(source)
+        if progress:
+            progress(source)
+    for source in [*sources, *others]:
         store.write(source)
         summary.add(source)
         if progress:
             progress(source)
-    extracted = _document_sources(documents, store, minter, summary, force=force,
-                                  workers=workers, dask=dask, model=model)
-    for source in extracted:
-        if check is not None:
-            check(store, source)
-        store.write(source)
+    extracted = _document_sources(documents, minter, summary, stored, workers=workers,
+                                  dask=dask, model=model)
+    def written(source: Source) -> None:
         summary.add(source, document=True)
         if progress:
             progress(source)
+
+    if check is not None:  # each source is checked against what the store holds before it
+        for source in extracted:
+            check(store, source)
+            store.write(source)
+            written(source)
+    else:
+        write_shards(store, extracted, written)
     summary.seconds = time.perf_counter() - started
     return summary

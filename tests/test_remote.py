@@ -274,3 +274,39 @@ def test_dump_formats(remote: RemoteStore, tmp_path: Path) -> None:
     remote.dump(out, "ttl")
     parsed = rdflib.Graph().parse(data=out.getvalue().decode(), format="turtle")
     assert len(parsed) > 20
+
+
+def test_write_many_sends_new_sources_as_one_shard(oxigraph: str, remote: RemoteStore,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from test_store import _shard_sources
+
+    from graph.store.base import Store
+
+    held, batch = _shard_sources()
+
+    def export() -> bytes:
+        out = io.BytesIO()
+        remote.dump(out, "nq")
+        return out.getvalue()
+
+    remote.write(held)
+    Store.write_many(remote, batch)  # one write each
+    expected = export()
+    httpx.post(oxigraph + "/update", content=b"DROP ALL",
+               headers={"Content-Type": "application/sparql-update"}).raise_for_status()
+    remote.write(held)
+    sent: list[tuple[str, str]] = []
+    original = remote._send
+
+    def spy(method: str, url: str, **kwargs):
+        sent.append((method, url))
+        return original(method, url, **kwargs)
+
+    monkeypatch.setattr(remote, "_send", spy)
+    remote.write_many(batch)
+    assert same_graphs(export(), expected)
+    shards = [url for method, url in sent if method == "POST" and url == remote.store_url]
+    assert len(shards) == 1  # new1 and new2 together, in one request
+    writes = [url for method, url in sent if method in ("PUT", "POST")
+              and url.startswith(remote.store_url + "?")]
+    assert len(writes) == 3  # held, blank and the repeated new1: one by one

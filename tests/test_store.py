@@ -108,3 +108,89 @@ def test_readers_do_not_create_stores(tmp_path: Path) -> None:
 
 def test_unknown_backend_lists_the_known_ones() -> None:
     assert "memory:" in registered() and "" in registered()
+
+
+def _shard_sources():
+    """Sources that exercise every branch of ``write_many``: new, held, repeated, blank nodes."""
+    import pyoxigraph as ox
+
+    from graph.model.rdf import make_source
+
+    def triple(s: str, o: object) -> ox.Triple:
+        obj = o if isinstance(o, ox.BlankNode) else ox.Literal(str(o))
+        return ox.Triple(ox.NamedNode(f"http://example.org/{s}"),
+                         ox.NamedNode("http://example.org/p"), obj)
+
+    def source(name: str, *triples: ox.Triple):
+        return make_source(f"http://example.org/g/{name}", name, triples, facts=len(triples))
+
+    held = source("held", triple("a", "old"))
+    batch = [
+        source("new1", triple("a", 1), triple("b", "deux .\nlignes")),
+        source("held", triple("a", "new")),
+        source("new2", triple("c", 3)),
+        source("blank", triple("d", ox.BlankNode("x")), triple("e", ox.BlankNode("x"))),
+        source("new1", triple("a", "replaced")),  # later wins, as with one write each
+        source("empty"),
+    ]
+    return held, batch
+
+
+def test_write_many_equals_one_write_each(store, tmp_path: Path) -> None:
+    from graph.store.base import Store
+
+    held, batch = _shard_sources()
+    with open_store(tmp_path / "one-by-one") as reference:
+        reference.write(held)
+        Store.write_many(reference, batch)  # the default: one write each
+        expected = export(reference)
+    store.write(held)
+    store.write_many(batch)
+    got = export(store)
+    blank = [line for line in got.splitlines() if b"_:" in line]
+    assert len(blank) == 2 and len({line.split()[2] for line in blank}) == 1  # still one node
+    assert sorted(line for line in got.splitlines() if b"_:" not in line) == \
+        sorted(line for line in expected.splitlines() if b"_:" not in line)
+    assert b'"replaced"' in got and b'"old"' not in got and b"/g/empty" not in got
+
+
+def test_a_corpus_build_writes_shards_like_single_writes(
+    store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("graph.extract")
+    import importlib
+
+    from graph.store.base import Store
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(
+        '{"id": "n1", "date": "2024-02-01", "text": "Le ministre tchèque, Jan Novak, a '
+        'rencontré lundi à Prague la ministre slovaque, Eva Horvath."}\n'
+        '{"id": "n2", "date": "2024-02-03", "text": "Eva Horvath s\'est rendue à Vienne."}\n',
+        encoding="utf-8")
+
+    def counting(target, shards: list[int]) -> None:
+        original = target.write_many
+
+        def counted(sources):
+            shards.append(len(sources))
+            return original(sources)
+
+        monkeypatch.setattr(target, "write_many", counted)
+
+    monkeypatch.setattr(importlib.import_module("graph.build"), "SHARD_SECONDS", 600.0)
+    shards: list[int] = []
+    counting(store, shards)
+    build([corpus], store)
+    assert shards == [2]  # both articles in one shard
+    with open_store(tmp_path / "single") as single:
+        monkeypatch.setattr(single, "write_many", lambda sources: Store.write_many(single, sources))
+        build([corpus], single)
+        assert sorted(export(single).splitlines()) == sorted(export(store).splitlines())
+    monkeypatch.setattr(importlib.import_module("graph.build"), "SHARD_TRIPLES", 1)
+    with open_store("memory:") as each:
+        one_each: list[int] = []
+        counting(each, one_each)
+        build([corpus], each)
+        assert sorted(export(each).splitlines()) == sorted(export(store).splitlines())
+        assert one_each == [1, 1]  # a shard a source

@@ -8,19 +8,22 @@ CSV/TSV files have a header naming ``subject,predicate,object`` and optionally
 entities with deterministic IRIs: an explicit type wins, then the type the same label has
 elsewhere in the file, then the predicate's default domain or range in the ontology. RDF files
 (Turtle, N-Triples, N-Quads, TriG, JSON-LD) are parsed by Oxigraph and checked for unknown
-``kg:`` terms; the triples of all their graphs go into the source's graph.
+``kg:`` terms; the triples of all their graphs go into the source's graph. ``load_large``
+bulk-loads a large new Turtle or N-Triples file straight into the store and checks it there.
 """
 
 from __future__ import annotations
 
 import csv
 import functools
+import hashlib
 import io
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
@@ -30,10 +33,17 @@ from graph.model.rdf import Source, date_literal, document_source, facts_to_trip
 from graph.model.records import Document, Entity, Evidence, Fact, Literal
 from graph.model.vocab import KG_NS, PREFIXES, vocabulary
 
+if TYPE_CHECKING:
+    from graph.store.base import Store
+
 __all__ = [
     "CSV_COLUMNS",
+    "LARGE_BYTES",
     "RDF_FORMATS",
     "TABLE_FORMATS",
+    "file_digest",
+    "is_large",
+    "load_large",
     "parse_rows",
     "read_triples",
     "resolve_predicate",
@@ -51,6 +61,9 @@ RDF_FORMATS = {
     ".jsonld": ox.RdfFormat.JSON_LD,
 }
 """RDF files, by suffix, parsed by Oxigraph."""
+
+LARGE_BYTES = 8 * 1024 * 1024
+"""Turtle and N-Triples files this long go through :func:`load_large` when they are new."""
 
 CSV_COLUMNS = ("subject", "predicate", "object", "subject_type", "object_type", "date", "source",
                "note")
@@ -408,42 +421,71 @@ def _line_of(raw: bytes, needle: str) -> int | None:
     return raw[:position].count(b"\n") + 1 if position >= 0 else None
 
 
-def _check_kg_terms(mem: ox.Store, raw: bytes, name: str) -> None:
+def _used_terms(
+    run: Callable[[str], Iterable[Any]], graph: str | None = None
+) -> tuple[dict[str, int], set[str]]:
+    """Return the predicates (with their triple counts) and classes a graph uses.
+
+    ``run`` answers a SELECT; ``graph`` scopes it (default: the default graph). Two scans of
+    indexes in the engine, whatever the size of the graph.
+    """
+    def scoped(pattern: str) -> str:
+        return f"GRAPH <{graph}> {{ {pattern} }}" if graph else pattern
+
+    predicates = {
+        row[0].value: int(row[1].value)
+        for row in run(f"SELECT ?t (COUNT(*) AS ?n) WHERE {{ {scoped('?s ?t ?o')} }} GROUP BY ?t")
+    }
+    classes = {row[0].value for row in run(f"SELECT DISTINCT ?t WHERE {{ {scoped('?s a ?t')} }}")}
+    return predicates, classes
+
+
+def _check_kg_terms(
+    predicates: Iterable[str], classes: Iterable[str], name: str, raw: Callable[[], bytes]
+) -> None:
+    """Reject the first ``kg:`` predicate or class the ontology does not define.
+
+    ``raw`` gives the file's bytes, read only to point at the line of an unknown term.
+    """
     voc = vocabulary()
-    used = mem.query(
-        "SELECT DISTINCT ?t ?role WHERE { { ?s ?t ?o BIND('predicate' AS ?role) } UNION "
-        "{ ?s a ?t BIND('class' AS ?role) } "
-        f"FILTER(STRSTARTS(STR(?t), '{KG_NS}')) }}",
-        use_default_graph_as_union=True,
-    )
-    assert isinstance(used, ox.QuerySolutions)
-    for iri, role in used:
-        local = iri.value[len(KG_NS):]
-        known = voc.properties if role.value == "predicate" else voc.classes
-        if local in known:
-            continue
-        among = "properties" if role.value == "predicate" else "classes"
-        hint = voc.suggest(local, among=among)
-        more = f" (did you mean kg:{hint}?)" if hint else ""
-        line = _line_of(raw, f":{local}") or _line_of(raw, f"#{local}")
-        raise InputError(name, f"unknown {role.value} kg:{local}{more}", line=line)
+    for role, used, known in (("predicate", predicates, voc.properties),
+                              ("class", classes, voc.classes)):
+        for iri in sorted(used):
+            if not iri.startswith(KG_NS) or iri[len(KG_NS):] in known:
+                continue
+            local = iri[len(KG_NS):]
+            hint = voc.suggest(local, among="properties" if role == "predicate" else "classes")
+            more = f" (did you mean kg:{hint}?)" if hint else ""
+            content = raw()
+            line = _line_of(content, f":{local}") or _line_of(content, f"#{local}")
+            raise InputError(name, f"unknown {role} kg:{local}{more}", line=line)
+
+
+def _syntax_error(exc: BaseException, name: str, raw: Callable[[], bytes]) -> InputError:
+    reason = getattr(exc, "msg", None) or str(exc)
+    line, column = getattr(exc, "lineno", None), getattr(exc, "offset", None)
+    if "LoadDocumentCallback" in reason:
+        reason = "remote JSON-LD contexts are not fetched (no network access): inline it"
+        line, column = _line_of(raw(), "@context"), None
+    return InputError(name, reason, line=line, column=column)
 
 
 def _read_rdf(raw: bytes, path: Path, name: str, iri: str) -> Source:
     rdf_format = RDF_FORMATS[path.suffix.lower()]
+    digest = hashlib.sha256(raw).hexdigest()
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     mem = ox.Store()
     try:
         mem.bulk_load(raw, format=rdf_format, base_iri=Path(path).resolve().as_uri())
     except (SyntaxError, ValueError, OSError) as exc:
-        reason = getattr(exc, "msg", None) or str(exc)
-        line, column = getattr(exc, "lineno", None), getattr(exc, "offset", None)
-        if "LoadDocumentCallback" in reason:
-            reason = "remote JSON-LD contexts are not fetched (no network access): inline it"
-            line, column = _line_of(raw, "@context"), None
-        raise InputError(name, reason, line=line, column=column) from None
-    _check_kg_terms(mem, raw, name)
+        raise _syntax_error(exc, name, lambda: raw) from None
+
+    def run(sparql: str) -> Any:
+        return mem.query(sparql, use_default_graph_as_union=True)
+
+    predicates, classes = _used_terms(run)
+    _check_kg_terms(predicates, classes, name, lambda: raw)
     if rdf_format.supports_datasets:  # merge the file's graphs into the source's graph
         merged = mem.query(
             "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
@@ -459,8 +501,118 @@ def _read_rdf(raw: bytes, path: Path, name: str, iri: str) -> Source:
         body = mem.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) or b""
         count = len(mem)
     doc = Document(id=name, text="", title=path.name, source=name)
-    meta = make_source(iri, name, document_source(doc, iri, raw))
+    meta = make_source(iri, name, document_source(doc, iri, digest=digest))
     return Source(iri=iri, name=name, data=body, triples=count + meta.triples, facts=count,
+                  meta=meta.data)
+
+
+def file_digest(path: str | os.PathLike[str]) -> str:
+    """Return the SHA-256 of a file, read in blocks: the ``kg:contentHash`` of a file of facts.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "f.csv"
+    >>> _ = path.write_bytes(b"abc")
+    >>> file_digest(path)[:16]
+    'ba7816bf8f01cfea'
+    """
+    with open(path, "rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()
+
+
+def is_large(path: str | os.PathLike[str]) -> bool:
+    """Whether a file of facts goes through :func:`load_large`.
+
+    That is Turtle or N-Triples (not a dataset) of at least :data:`LARGE_BYTES`.
+    """
+    rdf_format = RDF_FORMATS.get(Path(path).suffix.lower())
+    if rdf_format is None or rdf_format.supports_datasets:
+        return False
+    try:
+        return os.stat(path).st_size >= LARGE_BYTES
+    except OSError:
+        return False  # read_triples says why
+
+
+def load_large(
+    store: Store, path: str | os.PathLike[str], *, minter: Minter | None = None,
+    name: str | None = None,
+) -> Source | None:
+    r"""Bulk-load a large Turtle or N-Triples file straight into a new graph, and check it there.
+
+    :func:`read_triples` parses a file in memory, checks it, and hands it to the store, which
+    loads it again. For a file of millions of triples that starts a new source, this loads it
+    once: the engine's bulk loader writes it into the source's graph, two index scans find its
+    ``kg:`` terms, and the document node goes in last. Malformed content or an unknown term
+    drops the graph again, so the store is left as it was, and the error names file and line.
+
+    Parameters
+    ----------
+    store : Store
+    path : path-like
+    minter : Minter, optional
+    name : str, optional
+        What the source is known by; defaults to :func:`source_name`.
+
+    Returns
+    -------
+    Source or None
+        What was written (its ``data`` empty: the triples are in the store), or ``None`` when
+        this path does not apply and the caller must :func:`read_triples` and write it: the
+        store already holds the source (replacing it stays atomic), the file starts with a
+        byte-order mark, or the backend cannot load files.
+
+    Raises
+    ------
+    InputError
+        With ``file:line[:col]: reason``; the store keeps nothing of the file.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from graph.store import open_store
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "big.nt"
+    >>> _ = path.write_text("<http://x/a> <https://w3id.org/kg-builder/ns#met> <http://x/b> .\n")
+    >>> load_large(open_store("memory:"), path, name="big.nt").facts
+    1
+    """
+    path = Path(path)
+    minter = minter or Minter()
+    name = name or source_name(path)
+    rdf_format = RDF_FORMATS[path.suffix.lower()]
+    iri = minter.source(name)
+    try:
+        with open(path, "rb") as file:
+            if file.read(3) == b"\xef\xbb\xbf":
+                return None
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
+    if bool(store.query(f"ASK {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}")):
+        return None
+
+    def raw() -> bytes:
+        return path.read_bytes()
+
+    def run(sparql: str) -> Any:
+        return store.query(sparql)
+
+    try:
+        if not store.load_file(iri, path, rdf_format, base_iri=path.resolve().as_uri()):
+            return None
+        predicates, classes = _used_terms(run, iri)
+        _check_kg_terms(predicates, classes, name, raw)
+    except (SyntaxError, ValueError, OSError) as exc:
+        store.remove(iri)
+        raise _syntax_error(exc, name, raw) from None
+    except InputError:
+        store.remove(iri)
+        raise
+    doc = Document(id=name, text="", title=path.name, source=name)
+    meta = make_source(iri, name, document_source(doc, iri, digest=file_digest(path)))
+    store.update(f"INSERT DATA {{ GRAPH <{iri}> {{\n{meta.data.decode('utf-8')}\n}} }}")
+    count = sum(predicates.values())
+    return Source(iri=iri, name=name, data=b"", triples=count + meta.triples, facts=count,
                   meta=meta.data)
 
 

@@ -20,6 +20,7 @@ from graph.model.vocab import KG_NS, ONTOLOGY_GRAPH, PREFIXES, vocabulary
 
 __all__ = [
     "Source",
+    "as_nquads",
     "date_literal",
     "document_source",
     "facts_to_triples",
@@ -75,6 +76,32 @@ class Source:
         if self.data and not self.data.endswith(b"\n"):
             return self.data + b"\n" + self.meta
         return self.data + self.meta
+
+
+def as_nquads(source: Source) -> bytes | None:
+    r"""Return a source's payload as N-Quads in its own graph, or ``None`` if it cannot go so.
+
+    Several sources' N-Quads joined make one shard that a store loads in one step. The
+    payload is rewritten without parsing it: each line of Oxigraph's N-Triples ends with
+    ``" .\n"`` (line breaks inside literals are escaped), where the graph's IRI goes in. A
+    payload not in that shape, or with blank nodes (whose labels would meet those of another
+    source in the same shard), gives ``None``: write that source alone.
+
+    Examples
+    --------
+    >>> a = ox.Triple(ox.NamedNode("http://a"), ox.NamedNode("http://b"), ox.Literal("x .\n"))
+    >>> as_nquads(make_source("http://g", "g", [a]))
+    b'<http://a> <http://b> "x .\\n" <http://g> .\n'
+    >>> as_nquads(make_source("http://g", "g", [ox.Triple(ox.BlankNode(), a.predicate, a.object)]))
+    """
+    payload = source.payload
+    if not payload:
+        return b""
+    if not payload.endswith(b"\n"):
+        payload += b"\n"
+    if b"_:" in payload or payload.count(b" .\n") != payload.count(b"\n"):
+        return None
+    return payload.replace(b" .\n", f" <{source.iri}> .\n".encode())
 
 
 def term(iri: str) -> ox.NamedNode:
@@ -231,8 +258,13 @@ def facts_to_triples(
     return out
 
 
-def document_source(doc: Document, iri: str, content: bytes | str) -> set[ox.Triple]:
+def document_source(
+    doc: Document, iri: str, content: bytes | str = b"", *, digest: str | None = None
+) -> set[ox.Triple]:
     """Return the triples describing a source itself (a ``kg:Document``).
+
+    Its ``kg:contentHash`` is the SHA-256 of ``content``, or ``digest`` when given (for a file
+    hashed as it is read).
 
     Examples
     --------
@@ -241,13 +273,13 @@ def document_source(doc: Document, iri: str, content: bytes | str) -> set[ox.Tri
     4
     """
     node = ox.NamedNode(iri)
-    raw = content.encode("utf-8") if isinstance(content, str) else content
+    if digest is None:
+        raw = content.encode("utf-8") if isinstance(content, str) else content
+        digest = hashlib.sha256(raw).hexdigest()
     out = {
         ox.Triple(node, ox.NamedNode(RDF_TYPE), ox.NamedNode(KG_NS + "Document")),
         ox.Triple(node, ox.NamedNode(DCT + "identifier"), ox.Literal(doc.id)),
-        ox.Triple(
-            node, ox.NamedNode(KG_NS + "contentHash"), ox.Literal(hashlib.sha256(raw).hexdigest())
-        ),
+        ox.Triple(node, ox.NamedNode(KG_NS + "contentHash"), ox.Literal(digest)),
     }
     if doc.title:
         out.add(ox.Triple(node, ox.NamedNode(DCT + "title"), ox.Literal(doc.title)))

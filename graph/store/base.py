@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO, Any
 
 import pyoxigraph as ox
@@ -89,6 +90,17 @@ class Store(abc.ABC):
     def write(self, source: Source) -> None:
         """Replace the graph of ``source`` with its triples, in one transaction."""
 
+    def write_many(self, sources: Sequence[Source]) -> None:
+        """Replace the graphs of several sources, in order.
+
+        Backends that can load many graphs at once override this to write the new sources
+        as one N-Quads shard in one transaction (see :func:`graph.model.rdf.as_nquads`); each
+        source is still replaced whole, and a later source replaces an earlier one of the
+        same graph. By default: one :meth:`write` each.
+        """
+        for source in sources:
+            self.write(source)
+
     @abc.abstractmethod
     def remove(self, iri: str) -> bool:
         """Drop a source's graph; return whether it existed."""
@@ -104,6 +116,27 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def dump(self, output: IO[bytes], fmt: str, *, include_ontology: bool = False) -> None:
         """Write the store's content in an RDF format (see :data:`EXPORT_FORMATS`)."""
+
+    def load_file(
+        self, iri: str, path: Path, fmt: ox.RdfFormat, *, base_iri: str | None = None
+    ) -> bool:
+        """Bulk-load a file of triples into the graph ``iri``, if the backend can do it fast.
+
+        The load is neither checked nor atomic: it is for a new graph, which the caller checks
+        afterwards and drops on error (see :func:`graph.ingest.triples.load_large`).
+
+        Returns
+        -------
+        bool
+            Whether the backend loaded the file (``False``: read it and :meth:`write` it).
+
+        Raises
+        ------
+        SyntaxError
+            When the file is malformed (with ``lineno`` and ``offset``); part of it may have
+            been loaded.
+        """
+        return False
 
     def sources(self) -> list[SourceInfo]:
         """Return the sources held by the store, sorted by name."""

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
 
 from graph.errors import QueryError, StoreBusy, StoreError
-from graph.model.rdf import Source
+from graph.model.rdf import Source, as_nquads
 from graph.model.vocab import ONTOLOGY_GRAPH, PREFIXES
 from graph.store.base import EXPORT_FORMATS, Result, Store
 
@@ -136,6 +137,57 @@ class OxigraphStore(Store):
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"cannot write {source.name} to {self.url}: {exc}") from None
         self._maybe_flush()
+
+    def write_many(self, sources: Sequence[Source]) -> None:
+        """Replace the graphs of several sources; the new ones go in as one shard.
+
+        Sources whose graph the store does not hold yet (below :attr:`BULK_TRIPLES`, without
+        blank nodes) are joined into one N-Quads shard and loaded in one transaction: readers
+        see all of them or none, and a crash keeps all or none. The others are written one by
+        one after it, in their order, by :meth:`write`.
+
+        Examples
+        --------
+        >>> from graph.model.rdf import make_source, term
+        >>> store = OxigraphStore(None)
+        >>> t = ox.Triple(term("http://x/a"), term("kg:met"), term("http://x/b"))
+        >>> store.write_many([make_source(f"http://x/g{i}", f"g{i}", [t]) for i in range(3)])
+        >>> len(store.engine)
+        3
+        """
+        self._writable()
+        shard: list[bytes] = []
+        alone: list[Source] = []
+        seen: set[str] = set()
+        for source in sources:
+            quads = None
+            if (source.triples < self.BULK_TRIPLES and source.iri not in seen
+                    and not self._has_graph(ox.NamedNode(source.iri))):
+                quads = as_nquads(source)
+            seen.add(source.iri)
+            if quads is None:
+                alone.append(source)
+            else:
+                shard.append(quads)
+        if shard:
+            try:
+                self._store.load(b"".join(shard), format=ox.RdfFormat.N_QUADS)
+            except (OSError, SyntaxError, ValueError) as exc:
+                raise StoreError(f"cannot write {len(shard)} sources to {self.url}: {exc}") \
+                    from None
+        for source in alone:
+            self.write(source)
+        self._maybe_flush()
+
+    def load_file(
+        self, iri: str, path: Path, fmt: ox.RdfFormat, *, base_iri: str | None = None
+    ) -> bool:
+        """Bulk-load a file of triples into the graph ``iri`` (see :meth:`Store.load_file`)."""
+        self._writable()
+        self._store.bulk_load(path=str(path), format=fmt, base_iri=base_iri,
+                              to_graph=ox.NamedNode(iri))
+        self._maybe_flush()
+        return True
 
     def _writable(self) -> None:
         if self.read_only:
