@@ -104,7 +104,7 @@ class Context:
     @functools.cached_property
     def token_starts(self) -> list[int]:
         """Character offset of each token, for finding tokens by offset."""
-        return [t.idx for t in self.doc]  # type: ignore[attr-defined]
+        return self.doc.to_array("IDX").tolist()  # type: ignore[attr-defined,no-any-return]
 
     def tokens_between(self, start_char: int, end_char: int) -> range:
         """Return the indices of the tokens that start within ``[start_char, end_char)``."""
@@ -218,9 +218,45 @@ def _retype_surnames(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+class Tokens:
+    """A parsed doc whose tokens are made once, for rules that look at each token many times.
+
+    spaCy builds a new ``Token`` object on every ``doc[i]`` and every iteration; this keeps
+    one list of them. Slices give spaCy's spans, and everything else is the doc's.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = Tokens(spacy.blank("fr")("Le ministre est venu."))
+    >>> doc[1] is doc[1], doc[1:3].text, len(doc), doc.text
+    (True, 'ministre est', 5, 'Le ministre est venu.')
+    """
+
+    __slots__ = ("_doc", "_tokens")
+
+    def __init__(self, doc) -> None:  # type: ignore[no-untyped-def]
+        self._doc = doc
+        self._tokens = list(doc)
+
+    def __getitem__(self, key):  # type: ignore[no-untyped-def]
+        if isinstance(key, int):
+            return self._tokens[key]
+        return self._doc[key]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._tokens)
+
+    def __len__(self) -> int:
+        return len(self._tokens)
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self._doc, name)
+
+
 def analyze(doc, title_end: int, res: Resources, minter: Minter, lang: str,
             anchor: str | None, document: str = "") -> Context:  # type: ignore[no-untyped-def]
     """Find the sentences, quotations, mentions and people of a parsed article."""
+    doc = doc if isinstance(doc, Tokens) else Tokens(doc)
     sentences = sentences_of(doc, title_end)
     text = doc.text  # spaCy joins the tokens again on every access: once is enough
     quotes = [q for q in find_quotes(text) if q[0] >= title_end]

@@ -131,7 +131,7 @@ def _merge_adjacent(doc):  # type: ignore[no-untyped-def]
     for ent in doc.ents:
         if merged and merged[-1].label_ == ent.label_ == "ORG" and merged[-1].end == ent.start \
                 and doc[merged[-1].end - 1].whitespace_:
-            merged[-1] = Span(doc, merged[-1].start, ent.end, label=ent.label_)
+            merged[-1] = Span(ent.doc, merged[-1].start, ent.end, label=ent.label_)
         else:
             merged.append(ent)
     return merged

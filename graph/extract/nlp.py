@@ -50,11 +50,11 @@ def _sentence_component() -> str:
 
             if not len(doc):
                 return doc
-            starts = {s for s, _ in split_sentences(doc.text)}
-            flags = [1 if token.i == 0 or token.idx in starts else -1 for token in doc]
+            starts = [s for s, _ in split_sentences(doc.text)]
             # one array for the whole doc: setting each token's is_sent_start costs more
-            column = numpy.array(flags, dtype="int64").astype("uint64").reshape(-1, 1)
-            doc.from_array([SENT_START], column)
+            flags = numpy.where(numpy.isin(doc.to_array("IDX"), starts), 1, -1)
+            flags[0] = 1
+            doc.from_array([SENT_START], flags.astype("int64").astype("uint64").reshape(-1, 1))
             return doc
 
     return name

@@ -192,7 +192,7 @@ def find_quotes_said(ctx: Context, sentence: int, salience: Salience,
         if speaker is None and method != "other" and _statement(ctx, qs, qe):
             # only a whole statement (with a verb) is given to a speaker named elsewhere
             speaker, method = shared, "fr.said.context.v1"
-        text = ctx.doc.text[qs:qe]  # type: ignore[attr-defined]
+        text = ctx.text[qs:qe]
         if speaker is None or len(text.split()) < MIN_QUOTE_WORDS:
             continue
         quote = Entity(ctx.minter.hashed("Quote", text), "Quote", _short(text), ctx.lang)
