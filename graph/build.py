@@ -1,11 +1,13 @@
 """Building a store from inputs: files of facts, articles, corpora and folders.
 
-:func:`build` reads and checks every hand-written file first, so a malformed one leaves the
-store untouched; then it writes each source as one transaction that replaces that source's
-graph. Sources whose content hash the store already holds are skipped, so building twice
-changes nothing and costs little. A large new Turtle or N-Triples file is bulk-loaded straight
-into the store and checked there (:func:`graph.ingest.triples.load_large`); if one of them is
-malformed, those loaded before it in the same build are dropped again.
+:func:`build` reads and checks every hand-written file before it writes any, so a malformed
+one leaves the store as it was; then it writes each source as one transaction that replaces
+that source's graph. A large new Turtle or N-Triples file is the exception: it is bulk-loaded
+straight into the store and checked there (:func:`graph.ingest.triples.load_large`), and if it
+or a later one is malformed, those loaded are dropped again. Sources the store holds with the
+same content hash, written by the same pipeline (:func:`graph.model.rdf.pipeline_iri`), are
+skipped, so building twice changes nothing and costs little. Articles are extracted as a
+stream and written in shards (:func:`write_shards`).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,7 +31,7 @@ from graph.ingest.triples import (
     source_name,
 )
 from graph.model.iri import Minter
-from graph.model.rdf import Source, ontology_source
+from graph.model.rdf import Source, ontology_source, pipeline_iri
 from graph.model.vocab import ONTOLOGY_GRAPH, ontology_turtle
 from graph.store.base import Store
 
@@ -41,6 +43,9 @@ DOCUMENT_SUFFIXES = frozenset({".txt", ".md", ".jsonl"})
 FACT_SUFFIXES = frozenset({*TABLE_FORMATS, *RDF_FORMATS})
 
 Progress = Callable[[Source], None]
+
+Stored = tuple[str | None, str | None]
+"""What the store says of a source: its content hash and the pipeline that wrote it."""
 
 
 @dataclass
@@ -153,6 +158,13 @@ def _digest(path: Path) -> str | None:
         return None  # read_triples says why
 
 
+def _pipeline(path: Path) -> str:
+    """Return the pipeline IRI a file of facts records (RDF files add their IRIs' base)."""
+    if path.suffix.lower() in RDF_FORMATS:
+        return pipeline_iri(path.resolve().as_uri())
+    return pipeline_iri()
+
+
 def _read_fact_files(paths: list[Path], minter: Minter) -> list[Source]:
     sources, errors = [], []
     for path in paths:
@@ -172,7 +184,8 @@ def _load_large_files(
 ) -> tuple[list[Source], list[Source]]:
     """Bulk-load large new files; return those loaded and those to write the usual way.
 
-    On an error, the graphs loaded so far are dropped again: the store is as before.
+    On an error or an interruption, the graphs loaded so far are dropped again (the failing
+    file's own by :func:`load_large`): the store is as before.
     """
     loaded: list[Source] = []
     others: list[Source] = []
@@ -183,7 +196,7 @@ def _load_large_files(
                 others.append(read_triples(path, minter=minter))
             else:
                 loaded.append(source)
-    except KGError:
+    except BaseException:
         for source in loaded:
             store.remove(source.iri)
         raise
@@ -191,9 +204,9 @@ def _load_large_files(
 
 
 def _document_sources(
-    paths: list[Path], minter: Minter, summary: BuildSummary, stored: dict[str, str | None],
+    paths: list[Path], minter: Minter, summary: BuildSummary, stored: dict[str, Stored],
     *, workers: int, dask: object, model: str | None,
-) -> Iterator[Source]:
+) -> Iterator[list[Source]]:
     if not paths:
         return
     try:
@@ -202,39 +215,41 @@ def _document_sources(
         raise InputError(
             source_name(paths[0]), "text extraction is not available in this version"
         ) from None
-    from graph.parallel import content_hash, iter_documents, map_extraction
+    from graph.parallel import content_hash, iter_documents, map_chunks
 
     for path in paths:  # a malformed corpus is rejected before anything is extracted
         for _ in iter_documents([path]):
             pass
 
+    pipeline = pipeline_iri()
+
     def changed() -> Iterator[tuple[Any, str]]:
         for doc, name in iter_documents(paths):
-            if stored and stored.get(minter.source(doc.id)) == content_hash(doc):
+            if stored and stored.get(minter.source(doc.id)) == (content_hash(doc), pipeline):
                 summary.unchanged += 1
                 continue
             yield doc, name
 
-    yield from map_extraction(changed(), minter=minter, model=model, workers=workers,
-                              dask=dask)
+    yield from map_chunks(changed(), minter=minter, model=model, workers=workers, dask=dask)
 
 
 SHARD_TRIPLES = 20_000
-"""Extracted sources are written in shards of about this many triples…"""
+"""A shard of extracted sources closes once it holds this many triples…"""
 
 SHARD_SECONDS = 1.0
-"""…or of what the extraction gave in this many seconds, whichever comes first."""
+"""…or once this many seconds went by since the last one closed, whichever comes first."""
 
 
 def write_shards(
-    store: Store, sources: Iterable[Source], written: Callable[[Source], None] | None = None
+    store: Store, chunks: Iterable[Sequence[Source]],
+    written: Callable[[Source], None] | None = None,
 ) -> None:
-    """Write a stream of sources in shards, each by one :meth:`Store.write_many`.
+    """Write chunks of sources, as they come, in shards of one :meth:`Store.write_many` each.
 
-    A shard closes at :data:`SHARD_TRIPLES` triples or :data:`SHARD_SECONDS` after it opened,
-    so that a slow extraction still shows progress every second and an interrupted build
-    loses at most that much work. ``written`` is called with each source once its shard is
-    in the store.
+    After each chunk arrives, the shard closes if it holds :data:`SHARD_TRIPLES` triples or
+    :data:`SHARD_SECONDS` went by since the last shard closed: a slow extraction writes each
+    chunk as soon as it is extracted, a fast one gathers several chunks in one transaction.
+    ``written`` is called with each source once its shard is in the store.
 
     Examples
     --------
@@ -243,14 +258,14 @@ def write_shards(
     >>> import pyoxigraph as ox
     >>> t = ox.Triple(term("http://x/a"), term("kg:met"), term("http://x/b"))
     >>> store, names = open_store("memory:"), []
-    >>> sources = (make_source(f"http://x/g{i}", f"g{i}", [t]) for i in range(3))
-    >>> write_shards(store, sources, lambda source: names.append(source.name))
+    >>> chunks = ([make_source(f"http://x/g{i}", f"g{i}", [t])] for i in range(3))
+    >>> write_shards(store, chunks, lambda source: names.append(source.name))
     >>> names
     ['g0', 'g1', 'g2']
     """
     shard: list[Source] = []
     size = 0
-    opened = 0.0
+    closed = time.monotonic()
 
     def flush() -> None:
         store.write_many(shard)
@@ -259,13 +274,12 @@ def write_shards(
                 written(source)
         shard.clear()
 
-    for source in sources:
-        if not shard:
-            opened, size = time.monotonic(), 0
-        shard.append(source)
-        size += source.triples
-        if size >= SHARD_TRIPLES or time.monotonic() - opened >= SHARD_SECONDS:
+    for chunk in chunks:
+        shard.extend(chunk)
+        size += sum(source.triples for source in chunk)
+        if size >= SHARD_TRIPLES or time.monotonic() - closed >= SHARD_SECONDS:
             flush()
+            size, closed = 0, time.monotonic()
     if shard:
         flush()
 
@@ -327,13 +341,14 @@ def build(
     minter = minter or Minter()
     paths = collect_inputs(inputs)
     summary = BuildSummary()
-    stored = {} if force else {info.iri: info.content_hash for info in store.sources()}
+    stored = {} if force else {info.iri: (info.content_hash, info.generated_by)
+                               for info in store.sources()}
     fact_files = []
     for path in paths:
         if path.suffix.lower() not in FACT_SUFFIXES:
             continue
         held = stored.get(minter.source(source_name(path)))
-        if held is not None and held == _digest(path):
+        if held is not None and held == (_digest(path), _pipeline(path)):
             summary.unchanged += 1
         else:
             fact_files.append(path)
@@ -360,13 +375,14 @@ def build(
             progress(source)
     extracted = _document_sources(documents, minter, summary, stored, workers=workers,
                                   dask=dask, model=model)
+
     def written(source: Source) -> None:
         summary.add(source, document=True)
         if progress:
             progress(source)
 
     if check is not None:  # each source is checked against what the store holds before it
-        for source in extracted:
+        for source in (source for chunk in extracted for source in chunk):
             check(store, source)
             store.write(source)
             written(source)

@@ -21,7 +21,10 @@ from graph.model.iri import Minter
 from graph.model.rdf import Source
 from graph.model.records import Document
 
-__all__ = ["CHUNK_DOCUMENTS", "content_hash", "extract_chunk", "iter_documents", "map_extraction"]
+__all__ = [
+    "CHUNK_DOCUMENTS", "content_hash", "extract_chunk", "iter_documents", "map_chunks",
+    "map_extraction",
+]
 
 CHUNK_DOCUMENTS = 16
 """Documents sent to a worker at a time."""
@@ -82,26 +85,30 @@ def _chunks(items: Iterable[Named], size: int) -> Iterator[list[Named]]:
 
 
 def _ordered(submit: Callable[[list[Named]], Any], chunks: Iterable[list[Named]],
-             in_flight: int, result: Callable[[Any], list[Source]]) -> Iterator[Source]:
+             in_flight: int, result: Callable[[Any], list[Source]]) -> Iterator[list[Source]]:
     pending: deque[Any] = deque()
     for chunk in chunks:
         pending.append(submit(chunk))
         if len(pending) >= in_flight:
-            yield from result(pending.popleft())
+            yield result(pending.popleft())
     while pending:
-        yield from result(pending.popleft())
+        yield result(pending.popleft())
 
 
-def map_extraction(
+def map_chunks(
     documents: Iterable[Named],
     *,
     minter: Minter,
     model: str | None = None,
     workers: int = 1,
     dask: str | Any | None = None,
-    chunk_size: int = CHUNK_DOCUMENTS,
-) -> Iterator[Source]:
-    """Yield the sources of ``documents``, extracted here, in a process pool, or on Dask.
+    chunk_size: int | None = None,
+) -> Iterator[list[Source]]:
+    """Yield the sources of ``documents`` chunk by chunk, as each chunk is extracted.
+
+    Extraction runs here, in a process pool, or on Dask (see :func:`map_extraction`). A
+    chunk's sources come together, so that a caller can write them as one shard as soon as
+    they arrive.
 
     Parameters
     ----------
@@ -113,15 +120,15 @@ def map_extraction(
     dask : str or distributed.Client, optional
         Address of a Dask scheduler (``tcp://host:8786``) or a client: extraction runs on
         that cluster instead.
-    chunk_size : int
-        Documents per task.
+    chunk_size : int, optional
+        Documents per task (default :data:`CHUNK_DOCUMENTS`).
 
     Yields
     ------
-    Source
+    list of Source
         In the order of ``documents``.
     """
-    chunks = _chunks(documents, chunk_size)
+    chunks = _chunks(documents, chunk_size or CHUNK_DOCUMENTS)
     if dask is not None:
         from dask.distributed import Client
 
@@ -138,10 +145,20 @@ def map_extraction(
         return
     if workers <= 1:
         for chunk in chunks:
-            yield from extract_chunk(chunk, minter.base, model)
+            yield extract_chunk(chunk, minter.base, model)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from _ordered(
             lambda c: pool.submit(extract_chunk, c, minter.base, model),
             chunks, 2 * workers, Future.result,
         )
+
+
+def map_extraction(documents: Iterable[Named], **options: Any) -> Iterator[Source]:
+    """Yield the sources of ``documents``, extracted here, in a process pool, or on Dask.
+
+    Takes the options of :func:`map_chunks` (``minter``, ``model``, ``workers``, ``dask``,
+    ``chunk_size``) and yields its sources one by one, in the order of ``documents``.
+    """
+    for chunk in map_chunks(documents, **options):
+        yield from chunk

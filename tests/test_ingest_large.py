@@ -15,7 +15,9 @@ import graph.ingest.triples as triples
 from graph.build import build
 from graph.errors import InputError
 from graph.ingest.triples import is_large, load_large
+from graph.model.iri import Minter
 from graph.store import open_store
+from graph.store.oxigraph import OxigraphStore
 
 KG = "https://w3id.org/kg-builder/ns#"
 ID = "http://example.org/"
@@ -40,6 +42,19 @@ TURTLE = """@prefix kg: <https://w3id.org/kg-builder/ns#> .
 <a> a kg:Person ; rdfs:label "Ana" ; kg:met <b> .
 <b> a kg:Person ; rdfs:label "Bo" ; kg:memberOf [ rdfs:label "un parti" ] .
 """
+
+
+def spy(monkeypatch: pytest.MonkeyPatch, cls: type, name: str) -> list[tuple]:
+    """Record the arguments of each call of ``cls.name`` (which still runs)."""
+    calls: list[tuple] = []
+    original = getattr(cls, name)
+
+    def recorded(self, *args, **kwargs):
+        calls.append(args)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(cls, name, recorded)
+    return calls
 
 
 @pytest.fixture
@@ -69,7 +84,9 @@ def test_large_path_writes_what_the_usual_path_writes(
     usual = built(path, str(tmp_path / "usual"))
     monkeypatch.setattr(triples, "LARGE_BYTES", 0)
     assert is_large(path)
+    loads = spy(monkeypatch, OxigraphStore, "load_file")
     direct = built(path, str(tmp_path / "direct"))
+    assert len(loads) == 1  # the bulk path was taken
     if "_:" in content or "[" in content:  # blank node labels differ between two loads
         assert len(direct.splitlines()) == len(usual.splitlines())
         assert direct.count(b"_:") == usual.count(b"_:")
@@ -102,7 +119,8 @@ def test_summary_counts_and_rebuild_skips(tmp_path: Path, large: None) -> None:
     ids=["syntax", "predicate", "class"],
 )
 def test_bad_large_file_leaves_the_store_as_it_was(
-    tmp_path: Path, large: None, content: str, line: int, reason: str
+    tmp_path: Path, large: None, content: str, line: int, reason: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     good, bad = tmp_path / "a-good.nt", tmp_path / "b-bad.nt"
     good.write_text(news(50, start=5000), encoding="utf-8")
@@ -112,8 +130,12 @@ def test_bad_large_file_leaves_the_store_as_it_was(
     with open_store(tmp_path / "store") as store:
         build([seed], store)
         before = export(store)
+        loads = spy(monkeypatch, OxigraphStore, "load_file")
+        drops = spy(monkeypatch, OxigraphStore, "remove")
         with pytest.raises(InputError) as caught:
             build([good, bad], store)  # the good one is loaded first, then dropped again
+        assert [Path(args[1]).name for args in loads] == ["a-good.nt", "b-bad.nt"]
+        assert len(drops) == 2
         assert caught.value.path.endswith("b-bad.nt")
         assert caught.value.line == line
         assert reason in caught.value.reason
@@ -156,3 +178,31 @@ def test_above_the_real_threshold_through_the_command_line(kg, tmp_path: Path) -
     assert "1 unchanged sources skipped" in again.stderr
     met = kg("query", "SELECT (COUNT(*) AS ?n) WHERE { ?a kg:met ?b }", "--format", "csv")
     assert met.stdout.split()[-1] == str(start)
+
+
+def test_what_a_killed_load_left_is_dropped_before_loading(tmp_path: Path, large: None) -> None:
+    path = tmp_path / "news.nt"
+    path.write_text(news(100), encoding="utf-8")
+    with open_store(tmp_path / "store") as store:
+        iri = Minter().source("news.nt")  # a graph without its document node
+        store.update(f"INSERT DATA {{ GRAPH <{iri}> {{ <{ID}stale> <{KG}met> <{ID}left> }} }}")
+        source = load_large(store, path, name="news.nt")
+        assert source is not None and source.facts == 300
+        assert not bool(store.query(f"ASK {{ <{ID}stale> ?p ?o }}"))
+        assert [info.name for info in store.sources()] == ["news.nt"]
+
+
+def test_an_interrupted_check_drops_the_graph(
+    tmp_path: Path, large: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "news.nt"
+    path.write_text(news(100), encoding="utf-8")
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(triples, "_check_kg_terms", interrupted)
+    with open_store(tmp_path / "store") as store:
+        with pytest.raises(KeyboardInterrupt):
+            load_large(store, path, name="news.nt")
+        assert not bool(store.query("ASK { GRAPH ?g { ?s ?p ?o } }"))

@@ -310,3 +310,29 @@ def test_write_many_sends_new_sources_as_one_shard(oxigraph: str, remote: Remote
     writes = [url for method, url in sent if method in ("PUT", "POST")
               and url.startswith(remote.store_url + "?")]
     assert len(writes) == 3  # held, blank and the repeated new1: one by one
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_batches_keep_every_line_once_and_at_most_batch_lines(seed: int) -> None:
+    import random
+
+    rnd = random.Random(seed)
+    batch = rnd.randint(1, 12)
+    store = RemoteStore(f"http://127.0.0.1:9?batch={batch}")
+    lines = [f'<http://x/{i}> <http://x/p> "{"y" * rnd.choice([0, 3, 80, 900])}" .\n'.encode()
+             for i in range(rnd.randint(0, 150))]
+    blank = [i for i in range(len(lines)) if rnd.random() < 0.1]
+    for i in blank:
+        lines[i] = f'_:b{i % 3} <http://x/p> "z" .\n'.encode()
+    data = b"".join(lines)
+    chunks = list(store._batches(data))
+    assert sorted(b"".join(chunks).splitlines()) == sorted(data.splitlines())
+    if len(lines) <= batch:  # one request, blank nodes and all
+        assert chunks == ([data] if data else [])
+        return
+    plain = chunks[1:] if blank else chunks
+    assert all(0 < chunk.count(b"\n") <= batch for chunk in plain)
+    if blank:
+        assert chunks[0].count(b"\n") == len(blank) and all(b"_:" in line for line in
+                                                            chunks[0].splitlines())
+    store.close()

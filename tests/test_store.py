@@ -136,7 +136,9 @@ def _shard_sources():
     return held, batch
 
 
-def test_write_many_equals_one_write_each(store, tmp_path: Path) -> None:
+def test_write_many_equals_one_write_each(
+    store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from graph.store.base import Store
 
     held, batch = _shard_sources()
@@ -144,8 +146,21 @@ def test_write_many_equals_one_write_each(store, tmp_path: Path) -> None:
         reference.write(held)
         Store.write_many(reference, batch)  # the default: one write each
         expected = export(reference)
+    import graph.store.oxigraph as embedded
+
+    sharded: list[bytes] = []
+
+    def recorded(source):
+        quads = embedded_as_nquads(source)
+        if quads:
+            sharded.append(quads)
+        return quads
+
+    embedded_as_nquads = embedded.as_nquads
+    monkeypatch.setattr(embedded, "as_nquads", recorded)
     store.write(held)
     store.write_many(batch)
+    assert len(sharded) == 2 and all(b"/g/new" in quads for quads in sharded)  # new1, new2
     got = export(store)
     blank = [line for line in got.splitlines() if b"_:" in line]
     assert len(blank) == 2 and len({line.split()[2] for line in blank}) == 1  # still one node
@@ -188,9 +203,45 @@ def test_a_corpus_build_writes_shards_like_single_writes(
         build([corpus], single)
         assert sorted(export(single).splitlines()) == sorted(export(store).splitlines())
     monkeypatch.setattr(importlib.import_module("graph.build"), "SHARD_TRIPLES", 1)
+    monkeypatch.setattr(importlib.import_module("graph.parallel"), "CHUNK_DOCUMENTS", 1)
     with open_store("memory:") as each:
         one_each: list[int] = []
         counting(each, one_each)
         build([corpus], each)
         assert sorted(export(each).splitlines()) == sorted(export(store).splitlines())
         assert one_each == [1, 1]  # a shard a source
+
+
+def test_unchanged_files_are_skipped_until_forced_or_the_pipeline_changes(
+    store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import graph.model.rdf
+
+    monkeypatch.chdir(tmp_path)  # sources are named relative to the working directory
+    facts = tmp_path / "facts.csv"
+    facts.write_text(FACTS, encoding="utf-8")
+    turtle = tmp_path / "more.ttl"
+    turtle.write_text("@prefix kg: <https://w3id.org/kg-builder/ns#> .\n"
+                      "<rel/a> kg:met <rel/b> .\n", encoding="utf-8")
+    first = build([facts, turtle], store)
+    assert (first.sources, first.unchanged) == (2, 0)
+    before = export(store)
+    again = build([facts, turtle], store)
+    assert (again.sources, again.unchanged) == (0, 2)
+    forced = build([facts, turtle], store, force=True)
+    assert (forced.sources, forced.unchanged) == (2, 0)
+    assert export(store) == before
+    facts.write_text(FACTS + "Omar Haddad,met,Leila Saidi,2024-11-06\n", encoding="utf-8")
+    edited = build([facts, turtle], store)
+    assert (edited.sources, edited.unchanged) == (1, 1)
+    monkeypatch.setattr(graph.model.rdf, "_fingerprint", lambda: "another version")
+    upgraded = build([facts, turtle], store)  # new rules or lexicons: everything again
+    assert (upgraded.sources, upgraded.unchanged) == (2, 0)
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    turtle.rename(moved / "more.ttl")  # its relative IRIs now resolve elsewhere...
+    monkeypatch.chdir(moved)
+    relocated = build([moved / "more.ttl"], store)  # ...so it is read again, not skipped
+    assert (relocated.sources, relocated.unchanged) == (1, 0)
+    assert [info.name for info in store.sources()] == ["facts.csv", "more.ttl"]  # same graph
+    assert bool(store.query(f"ASK {{ <{(moved / 'rel/a').as_uri()}> kg:met ?b }}"))

@@ -23,7 +23,7 @@ __all__ = ["build"]
 @click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
               help="Extract on a Dask cluster (scheduler address, e.g. tcp://host:8786).")
 @click.option("--force", is_flag=True,
-              help="Extract every article again, even unchanged ones (after a rule change).")
+              help="Write every source again, even those unchanged since the last build.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress, only errors.")
 def build(inputs: tuple[str, ...], store_url: str | None, base: str | None, model: str | None,
           validate: bool, workers: int, dask_address: str | None, force: bool,

@@ -59,7 +59,7 @@ class Context:
 
     Attributes
     ----------
-    doc : spacy.tokens.Doc
+    doc : spacy.tokens.Doc or Tokens
         The parse of the title and the text.
     sentences : list of Sentence
     mentions : list of Mention

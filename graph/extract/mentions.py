@@ -405,7 +405,7 @@ def find_mentions(doc, sentences: list[Sentence], quotes: list[tuple[int, int]],
 
     Parameters
     ----------
-    doc : spacy.tokens.Doc
+    doc : spacy.tokens.Doc or graph.extract.context.Tokens
     sentences : list of Sentence
     quotes : list of (int, int)
         Character spans of the quotations.

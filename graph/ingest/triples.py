@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from graph.errors import InputError
+from graph.errors import InputError, StoreError
 from graph.model.iri import Minter, normalize_label
 from graph.model.rdf import Source, date_literal, document_source, facts_to_triples, make_source
 from graph.model.records import Document, Entity, Evidence, Fact, Literal
@@ -501,7 +501,8 @@ def _read_rdf(raw: bytes, path: Path, name: str, iri: str) -> Source:
         body = mem.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) or b""
         count = len(mem)
     doc = Document(id=name, text="", title=path.name, source=name)
-    meta = make_source(iri, name, document_source(doc, iri, digest=digest))
+    meta = make_source(iri, name, document_source(doc, iri, digest=digest,
+                                                  base=Path(path).resolve().as_uri()))
     return Source(iri=iri, name=name, data=body, triples=count + meta.triples, facts=count,
                   meta=meta.data)
 
@@ -544,8 +545,10 @@ def load_large(
     :func:`read_triples` parses a file in memory, checks it, and hands it to the store, which
     loads it again. For a file of millions of triples that starts a new source, this loads it
     once: the engine's bulk loader writes it into the source's graph, two index scans find its
-    ``kg:`` terms, and the document node goes in last. Malformed content or an unknown term
-    drops the graph again, so the store is left as it was, and the error names file and line.
+    ``kg:`` terms, and the document node goes in last. Malformed content, an unknown term or
+    any other failure (a full disk, an interrupted build) drops the graph again, so the store
+    ends as it was. Meanwhile readers see the graph partly loaded. What a killed build left
+    (a graph without its document node) is dropped before loading.
 
     Parameters
     ----------
@@ -560,13 +563,15 @@ def load_large(
     Source or None
         What was written (its ``data`` empty: the triples are in the store), or ``None`` when
         this path does not apply and the caller must :func:`read_triples` and write it: the
-        store already holds the source (replacing it stays atomic), the file starts with a
-        byte-order mark, or the backend cannot load files.
+        store already holds the source whole, the file starts with a byte-order mark, or the
+        backend cannot load files.
 
     Raises
     ------
     InputError
         With ``file:line[:col]: reason``; the store keeps nothing of the file.
+    StoreError
+        When the store fails while loading; it keeps nothing of the file.
 
     Examples
     --------
@@ -589,7 +594,11 @@ def load_large(
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
     if bool(store.query(f"ASK {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}")):
-        return None
+        if bool(store.query(f"ASK {{ GRAPH <{iri}> {{ <{iri}> a kg:Document }} }}")):
+            return None  # held whole: the caller reads it and writes it over
+        store.remove(iri)  # the rest of a killed bulk load: no source yet
+    base = path.resolve().as_uri()
+    digest = file_digest(path)
 
     def raw() -> bytes:
         return path.read_bytes()
@@ -598,19 +607,22 @@ def load_large(
         return store.query(sparql)
 
     try:
-        if not store.load_file(iri, path, rdf_format, base_iri=path.resolve().as_uri()):
+        if not store.load_file(iri, path, rdf_format, base_iri=base):
             return None
         predicates, classes = _used_terms(run, iri)
         _check_kg_terms(predicates, classes, name, raw)
-    except (SyntaxError, ValueError, OSError) as exc:
+        doc = Document(id=name, text="", title=path.name, source=name)
+        meta = make_source(iri, name, document_source(doc, iri, digest=digest, base=base))
+        store.update(f"INSERT DATA {{ GRAPH <{iri}> {{\n{meta.data.decode('utf-8')}\n}} }}")
+    except (SyntaxError, ValueError) as exc:  # the parser's: malformed content
         store.remove(iri)
         raise _syntax_error(exc, name, raw) from None
-    except InputError:
+    except OSError as exc:  # the store's: a full disk, a lost server
+        store.remove(iri)
+        raise StoreError(f"cannot load {name} into {store.url}: {exc}") from None
+    except BaseException:  # an unknown term, an interrupted build: nothing of the file stays
         store.remove(iri)
         raise
-    doc = Document(id=name, text="", title=path.name, source=name)
-    meta = make_source(iri, name, document_source(doc, iri, digest=file_digest(path)))
-    store.update(f"INSERT DATA {{ GRAPH <{iri}> {{\n{meta.data.decode('utf-8')}\n}} }}")
     count = sum(predicates.values())
     return Source(iri=iri, name=name, data=b"", triples=count + meta.triples, facts=count,
                   meta=meta.data)

