@@ -82,6 +82,45 @@ def test_sigkill_during_build(corpus, tmp_path: Path, trial: int) -> None:
         assert graphs(store) == expected
 
 
+@pytest.fixture(scope="module")
+def articles(shared_data: Path) -> tuple[Path, dict]:
+    """The 93 Wikinews articles and the graphs an uninterrupted build gives them."""
+    pytest.importorskip("graph.extract")
+    corpus = shared_data / "corpus" / "wikinews-fr-2012" / "docs.jsonl"
+    with open_store("memory:") as reference:
+        build([corpus], reference)
+        return corpus, graphs(reference)
+
+
+@pytest.mark.heavy
+@pytest.mark.parametrize("trial", range(3))
+def test_sigkill_during_a_corpus_build_leaves_whole_shards(
+    articles, tmp_path: Path, trial: int
+) -> None:
+    corpus, expected = articles
+    location = tmp_path / "store"
+    process = kg_process("build", str(corpus), "--store", str(location), "-q", cwd=tmp_path)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:  # until a shard is in
+        if (location / "CURRENT").exists():
+            with open_store(location, read_only=True) as reader:
+                if reader.sources():
+                    break
+        time.sleep(0.2)
+    time.sleep(random.Random(trial).uniform(0.0, 1.5))
+    process.send_signal(signal.SIGKILL)
+    assert process.wait() == -signal.SIGKILL, "the build ended before it was killed"
+    with open_store(location) as store:
+        present = graphs(store)
+        sources = [g for g in present if "/source/" in g]
+        assert 0 < len(sources) < len([g for g in expected if "/source/" in g])
+        for graph, triples in present.items():
+            assert triples == expected[graph], f"partial source {graph}"
+        again = build([corpus], store)
+        assert again.unchanged == len(sources)
+        assert graphs(store) == expected
+
+
 def test_readers_during_a_build_see_whole_sources(tmp_path: Path) -> None:
     old = make_corpus(tmp_path / "facts", files=60, rows=200, year=2020)
     location = tmp_path / "store"
