@@ -137,9 +137,11 @@ class Store(abc.ABC):
 
         Raises
         ------
-        SyntaxError
+        SyntaxError or ValueError
             When the file is malformed (with ``lineno`` and ``offset``); part of it may have
             been loaded.
+        OSError
+            When the store fails (a full disk); part of the file may have been loaded.
         """
         return False
 
