@@ -25,6 +25,7 @@ from graph.ingest.triples import (
     RDF_FORMATS,
     TABLE_FORMATS,
     file_digest,
+    file_pipeline,
     is_large,
     load_large,
     read_triples,
@@ -156,13 +157,6 @@ def _digest(path: Path) -> str | None:
         return file_digest(path)
     except OSError:
         return None  # read_triples says why
-
-
-def _pipeline(path: Path) -> str:
-    """Return the pipeline IRI a file of facts records (RDF files add their IRIs' base)."""
-    if path.suffix.lower() in RDF_FORMATS:
-        return pipeline_iri(path.resolve().as_uri())
-    return pipeline_iri()
 
 
 def _read_fact_files(paths: list[Path], minter: Minter) -> list[Source]:
@@ -348,7 +342,7 @@ def build(
         if path.suffix.lower() not in FACT_SUFFIXES:
             continue
         held = stored.get(minter.source(source_name(path)))
-        if held is not None and held == (_digest(path), _pipeline(path)):
+        if held is not None and held == (_digest(path), file_pipeline(path)):
             summary.unchanged += 1
         else:
             fact_files.append(path)

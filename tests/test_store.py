@@ -146,18 +146,18 @@ def test_write_many_equals_one_write_each(
         reference.write(held)
         Store.write_many(reference, batch)  # the default: one write each
         expected = export(reference)
-    import graph.store.oxigraph as embedded
+    import graph.store.base as store_base  # where the shard is made
 
     sharded: list[bytes] = []
 
     def recorded(source):
-        quads = embedded_as_nquads(source)
+        quads = shard_as_nquads(source)
         if quads:
             sharded.append(quads)
         return quads
 
-    embedded_as_nquads = embedded.as_nquads
-    monkeypatch.setattr(embedded, "as_nquads", recorded)
+    shard_as_nquads = store_base.as_nquads
+    monkeypatch.setattr(store_base, "as_nquads", recorded)
     store.write(held)
     store.write_many(batch)
     assert len(sharded) == 2 and all(b"/g/new" in quads for quads in sharded)  # new1, new2

@@ -29,7 +29,14 @@ import pyoxigraph as ox
 
 from graph.errors import InputError, StoreError
 from graph.model.iri import Minter, normalize_label
-from graph.model.rdf import Source, date_literal, document_source, facts_to_triples, make_source
+from graph.model.rdf import (
+    Source,
+    date_literal,
+    document_source,
+    facts_to_triples,
+    make_source,
+    pipeline_iri,
+)
 from graph.model.records import Document, Entity, Evidence, Fact, Literal
 from graph.model.vocab import KG_NS, PREFIXES, vocabulary
 
@@ -42,6 +49,7 @@ __all__ = [
     "RDF_FORMATS",
     "TABLE_FORMATS",
     "file_digest",
+    "file_pipeline",
     "is_large",
     "load_large",
     "parse_rows",
@@ -477,7 +485,7 @@ def _read_rdf(raw: bytes, path: Path, name: str, iri: str) -> Source:
         raw = raw[3:]
     mem = ox.Store()
     try:
-        mem.bulk_load(raw, format=rdf_format, base_iri=Path(path).resolve().as_uri())
+        mem.bulk_load(raw, format=rdf_format, base_iri=_base_iri(path))
     except (SyntaxError, ValueError, OSError) as exc:
         raise _syntax_error(exc, name, lambda: raw) from None
 
@@ -501,10 +509,29 @@ def _read_rdf(raw: bytes, path: Path, name: str, iri: str) -> Source:
         body = mem.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) or b""
         count = len(mem)
     doc = Document(id=name, text="", title=path.name, source=name)
-    meta = make_source(iri, name, document_source(doc, iri, digest=digest,
-                                                  base=Path(path).resolve().as_uri()))
+    meta = make_source(iri, name, document_source(doc, iri, digest=digest, base=_base_iri(path)))
     return Source(iri=iri, name=name, data=body, triples=count + meta.triples, facts=count,
                   meta=meta.data)
+
+
+def _base_iri(path: str | os.PathLike[str]) -> str:
+    """Return the IRI an RDF file's relative IRIs resolve against: its own ``file:`` URI."""
+    return Path(path).resolve().as_uri()
+
+
+def file_pipeline(path: str | os.PathLike[str]) -> str:
+    """Return the ``prov:wasGeneratedBy`` a file of facts records when it is read.
+
+    :func:`~graph.model.rdf.pipeline_iri`, and for an RDF file, of the base of its IRIs.
+
+    Examples
+    --------
+    >>> file_pipeline("a.csv") == file_pipeline("b.csv") != file_pipeline("a.ttl")
+    True
+    """
+    if Path(path).suffix.lower() in RDF_FORMATS:
+        return pipeline_iri(_base_iri(path))
+    return pipeline_iri()
 
 
 def file_digest(path: str | os.PathLike[str]) -> str:
@@ -597,7 +624,7 @@ def load_large(
         if bool(store.query(f"ASK {{ GRAPH <{iri}> {{ <{iri}> a kg:Document }} }}")):
             return None  # held whole: the caller reads it and writes it over
         store.remove(iri)  # the rest of a killed bulk load: no source yet
-    base = path.resolve().as_uri()
+    base = _base_iri(path)
     digest = file_digest(path)
 
     def raw() -> bytes:

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 import pyoxigraph as ox
 
-from graph.model.rdf import Source
+from graph.model.rdf import Source, as_nquads
 
-__all__ = ["EXPORT_FORMATS", "Result", "SourceInfo", "Store"]
+__all__ = ["EXPORT_FORMATS", "Result", "SourceInfo", "Store", "split_shard"]
 
 EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
     "ttl": ox.RdfFormat.TURTLE,
@@ -36,6 +36,40 @@ class SourceInfo:
     name: str
     content_hash: str | None
     generated_by: str | None = None
+
+
+def split_shard(
+    sources: Sequence[Source], held: Callable[[str], bool], limit: int
+) -> tuple[list[tuple[Source, bytes]], list[Source]]:
+    """Split sources into those that can go in one N-Quads shard and those to write alone.
+
+    A source goes in the shard when its graph is new (``held`` says no), it is its graph's
+    first source in ``sources``, it has fewer than ``limit`` triples and
+    :func:`~graph.model.rdf.as_nquads` can rewrite it. Writing the shard first, then the
+    others in order, replaces each graph as one write each, in order, would.
+
+    Examples
+    --------
+    >>> from graph.model.rdf import make_source
+    >>> t = ox.Triple(ox.NamedNode("http://x/a"), ox.NamedNode("http://x/p"), ox.Literal("1"))
+    >>> a, b = make_source("http://x/g1", "g1", [t]), make_source("http://x/g2", "g2", [t])
+    >>> shard, alone = split_shard([a, b, a], lambda iri: iri.endswith("g2"), 100)
+    >>> [s.name for s, _ in shard], [s.name for s in alone]
+    (['g1'], ['g2', 'g1'])
+    """
+    shard: list[tuple[Source, bytes]] = []
+    alone: list[Source] = []
+    seen: set[str] = set()
+    for source in sources:
+        quads = None
+        if source.triples < limit and source.iri not in seen and not held(source.iri):
+            quads = as_nquads(source)
+        seen.add(source.iri)
+        if quads is None:
+            alone.append(source)
+        else:
+            shard.append((source, quads))
+    return shard, alone
 
 
 class Result:

@@ -11,9 +11,9 @@ from typing import IO
 import pyoxigraph as ox
 
 from graph.errors import QueryError, StoreBusy, StoreError
-from graph.model.rdf import Source, as_nquads
+from graph.model.rdf import Source
 from graph.model.vocab import ONTOLOGY_GRAPH, PREFIXES
-from graph.store.base import EXPORT_FORMATS, Result, Store
+from graph.store.base import EXPORT_FORMATS, Result, Store, split_shard
 
 __all__ = ["OxigraphStore", "sparql_error"]
 
@@ -156,24 +156,15 @@ class OxigraphStore(Store):
         3
         """
         self._writable()
-        shard: list[bytes] = []
-        alone: list[Source] = []
-        seen: set[str] = set()
-        for source in sources:
-            quads = None
-            if (source.triples < self.BULK_TRIPLES and source.iri not in seen
-                    and not self._has_graph(ox.NamedNode(source.iri))):
-                quads = as_nquads(source)
-            seen.add(source.iri)
-            if quads is None:
-                alone.append(source)
-            else:
-                shard.append(quads)
+        shard, alone = split_shard(
+            sources, lambda iri: self._has_graph(ox.NamedNode(iri)), self.BULK_TRIPLES
+        )
         if shard:
             try:
-                self._store.load(b"".join(shard), format=ox.RdfFormat.N_QUADS)
+                self._store.load(b"".join(quads for _, quads in shard),
+                                 format=ox.RdfFormat.N_QUADS)
             except (OSError, SyntaxError, ValueError) as exc:
-                names = ", ".join(source.name for source in sources[:3])
+                names = ", ".join(source.name for source, _ in shard[:3])
                 raise StoreError(f"cannot write a shard of {len(shard)} sources ({names}…) to "
                                  f"{self.url}: {exc}") from None
         for source in alone:

@@ -52,9 +52,9 @@ import httpx
 import pyoxigraph as ox
 
 from graph.errors import QueryError, QueryTimeout, StoreError
-from graph.model.rdf import Source, as_nquads
+from graph.model.rdf import Source
 from graph.model.vocab import ONTOLOGY_GRAPH, PREFIXES
-from graph.store.base import EXPORT_FORMATS, Result, Store
+from graph.store.base import EXPORT_FORMATS, Result, Store, split_shard
 
 __all__ = ["RemoteStore", "open_remote", "prologue"]
 
@@ -265,11 +265,7 @@ class RemoteStore(Store):
             split = data.splitlines(keepends=True)
             yield b"".join(line for line in split if b"_:" in line)
             data = b"".join(line for line in split if b"_:" not in line)
-        lines = data.count(b"\n")
-        if lines <= self.batch:
-            if data:
-                yield data
-            return
+        lines = data.count(b"\n") or 1
         step = max(1, len(data) * self.batch // lines - 1)  # bytes of about a batch of lines
         start = 0
         while start < len(data):
@@ -339,33 +335,24 @@ class RemoteStore(Store):
             super().write_many(sources)
             return
         held = self._held([source.iri for source in sources])
-        shard: list[bytes] = []
+        shard, alone = split_shard(sources, held.__contains__, self.batch)
+        batch: list[bytes] = []
         size = 0
-        alone: list[Source] = []
-        seen: set[str] = set()
-
-        def send() -> None:
-            self._send("POST", self.store_url, what="write", content=b"".join(shard),
-                       headers={"Content-Type": _NQ})
-            shard.clear()
-
-        for source in sources:
-            quads = None
-            if source.iri not in held and source.iri not in seen and source.triples < self.batch:
-                quads = as_nquads(source)
-            seen.add(source.iri)
-            if quads is None:
-                alone.append(source)
-                continue
-            if shard and size + source.triples > self.batch:
-                send()
-                size = 0
-            shard.append(quads)
+        for source, quads in shard:
+            if batch and size + source.triples > self.batch:
+                self._post_quads(batch)
+                batch, size = [], 0
+            batch.append(quads)
             size += source.triples
-        if shard:
-            send()
+        if batch:
+            self._post_quads(batch)
         for source in alone:
             self.write(source)
+
+    def _post_quads(self, shard: list[bytes]) -> None:
+        """POST N-Quads of several graphs to the Graph Store: one transaction on the server."""
+        self._send("POST", self.store_url, what="write", content=b"".join(shard),
+                   headers={"Content-Type": _NQ})
 
     def remove(self, iri: str) -> bool:
         """Drop a source's graph by a Graph Store Protocol DELETE."""
