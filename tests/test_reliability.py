@@ -82,6 +82,20 @@ def test_sigkill_during_build(corpus, tmp_path: Path, trial: int) -> None:
         assert graphs(store) == expected
 
 
+@pytest.mark.parametrize("trial", range(5))
+def test_a_reader_opening_a_store_being_created_waits_for_it(tmp_path: Path, trial: int) -> None:
+    location = tmp_path / "store"
+    writer = subprocess.Popen([sys.executable, "-c", "import pyoxigraph as ox, time; "
+                               f"store = ox.Store({str(location)!r}); time.sleep(1)"])
+    try:
+        while not (location / "CURRENT").exists():  # created, its column families not yet
+            time.sleep(0.0005)
+        with open_store(location, read_only=True) as reader:
+            assert reader.sources() == []
+    finally:
+        writer.wait()
+
+
 @pytest.fixture(scope="module")
 def articles(shared_data: Path) -> tuple[Path, dict]:
     """The 93 Wikinews articles and the graphs an uninterrupted build gives them."""

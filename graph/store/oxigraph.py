@@ -255,9 +255,12 @@ class OxigraphStore(Store):
         self._store = None  # type: ignore[assignment]
 
 
+_IN_FLUX = ("No such file or directory", "Corruption", "Column family not found")
+"""What a read-only opening sees while a writer compacts files or is still creating the store."""
+
+
 def _moved_under_us(exc: BaseException) -> bool:
-    text = str(exc)
-    return "No such file or directory" in text or "Corruption" in text
+    return any(sign in str(exc) for sign in _IN_FLUX)
 
 
 def _materialize(raw: object) -> object:
