@@ -209,7 +209,8 @@ def _document_sources(
         raise InputError(
             source_name(paths[0]), "text extraction is not available in this version"
         ) from None
-    from graph.parallel import content_hash, iter_documents, map_chunks
+    from graph.ingest.documents import iter_documents
+    from graph.parallel import content_hash, map_chunks
 
     for path in paths:  # a malformed corpus is rejected before anything is extracted
         for _ in iter_documents([path]):

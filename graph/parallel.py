@@ -10,13 +10,12 @@ once (the model cache lives in the worker).
 from __future__ import annotations
 
 import hashlib
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from pathlib import Path
 from typing import Any
 
+from graph.ingest.documents import Named, iter_documents
 from graph.model.iri import Minter
 from graph.model.rdf import Source
 from graph.model.records import Document
@@ -29,8 +28,6 @@ __all__ = [
 CHUNK_DOCUMENTS = 16
 """Documents sent to a worker at a time."""
 
-Named = tuple[Document, str]
-
 
 def content_hash(doc: Document) -> str:
     """Return the content hash a document's source records (SHA-256 of its text).
@@ -41,20 +38,6 @@ def content_hash(doc: Document) -> str:
     'ba7816bf8f01'
     """
     return hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
-
-
-def iter_documents(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Named]:
-    """Yield each article of ``paths`` with the name its source is known by.
-
-    A text file's source is named by its path; an article of a JSONL corpus by its id.
-    """
-    from graph.ingest.documents import read_documents
-    from graph.ingest.triples import source_name
-
-    for path in paths:
-        corpus = Path(path).suffix.lower() == ".jsonl"
-        for doc in read_documents(path):
-            yield doc, doc.id if corpus else source_name(path)
 
 
 def extract_chunk(chunk: list[Named], base: str, model: str | None = None) -> list[Source]:

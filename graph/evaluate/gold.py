@@ -38,7 +38,7 @@ __all__ = [
 PRECISION_RELATIONS = ("holdsPosition", "affiliation", "met", "visited", "said", "capitalOf")
 """Relations a gold file lists exhaustively: precision is measured on them."""
 
-RECALL_RELATIONS = ("country", "locatedIn", "concerns")
+RECALL_RELATIONS = ("country", "locatedIn", "concerns", "party")
 """Relations a gold file may list without being exhaustive: recall only."""
 
 _FIELDS = {"rel", "s", "o", "quote", "country", "org", "date", "status", "note"}

@@ -158,8 +158,8 @@ def _same(node: Node | None, aliases: tuple[str, ...], *, loose: bool,
 
 
 def _ends_match(gold: GoldFact, pred: Prediction) -> bool:
-    concerns = gold.relation == "concerns"
-    subject_ok = _same(pred.subject, gold.subject, loose=concerns, with_classes=concerns)
+    about = gold.relation in ("concerns", "party")  # the subject is an agreement or event
+    subject_ok = _same(pred.subject, gold.subject, loose=about, with_classes=about)
     if gold.relation == "said":
         return subject_ok and pred.quote is not None and quote_found(gold.quote or "", pred.quote)
     loose = gold.relation in _LOOSE_OBJECTS

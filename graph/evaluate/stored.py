@@ -19,7 +19,7 @@ from graph.store.base import Store
 __all__ = ["Node", "Prediction", "StoredFacts", "find_documents", "read_predictions"]
 
 _RELATIONS = ("holdsPosition", "memberOf", "met", "visited", "said", "capitalOf", "country",
-              "locatedIn", "concerns")
+              "locatedIn", "concerns", "party")
 _ATTRIBUTES = ("organization", "text")
 _BATCH = 400
 

@@ -28,7 +28,7 @@ from graph.extract.places import find_place_facts
 from graph.extract.posts import find_posts
 from graph.extract.quotes import find_quotes_said
 from graph.extract.resources import LANGUAGES, load_resources
-from graph.ingest.documents import Normalized, normalize
+from graph.ingest.documents import Normalized, iter_documents, normalize
 from graph.model.iri import Minter
 from graph.model.rdf import Source, document_source, facts_to_triples, make_source
 from graph.model.records import Document, Evidence, Fact
@@ -205,8 +205,6 @@ def extract_sources(paths: Iterable[str | Path], *, minter: Minter | None = None
     """
     minter = minter or Minter()
     batch: list[tuple[Prepared, str]] = []
-    from graph.parallel import iter_documents
-
     for doc, name in iter_documents(paths):
         batch.append((prepare(doc), name))
         if len(batch) >= batch_size:

@@ -20,7 +20,7 @@ import bisect
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,7 +32,9 @@ __all__ = [
     "FRENCH_MONTHS",
     "HEADER_KEYS",
     "MAX_CHARACTERS",
+    "Named",
     "Normalized",
+    "iter_documents",
     "normalize",
     "parse_text",
     "read_documents",
@@ -379,3 +381,28 @@ def read_documents(path: str | os.PathLike[str]) -> Iterator[Document]:
         yield _read_text_file(path)
     else:
         raise InputError(str(path), "not a document (expected .txt, .md or .jsonl)")
+
+
+Named = tuple[Document, str]
+"""A document and the name its source is known by."""
+
+
+def iter_documents(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Named]:
+    """Yield each article of ``paths`` with the name its source is known by.
+
+    A text file's source is named by its path; an article of a JSONL corpus by its id.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     _ = (Path(d) / "a.txt").write_text("Texte.", encoding="utf-8")
+    ...     [(doc.id, name.endswith("a.txt")) for doc, name in iter_documents([Path(d) / "a.txt"])]
+    [('a', True)]
+    """
+    from graph.ingest.triples import source_name  # triples reads documents' records
+
+    for path in paths:
+        corpus = Path(path).suffix.lower() == ".jsonl"
+        for doc in read_documents(path):
+            yield doc, doc.id if corpus else source_name(path)
