@@ -23,7 +23,7 @@ __all__ = [
 ]
 
 LOOSE_TYPES = frozenset({"Position", "Organization", "Agreement", "Event", "Meeting", "Visit",
-                         "PressConference", "Election"})
+                         "PressConference", "PhoneCall", "Election"})
 """Classes whose labels match when the words of one appear in order within the other."""
 
 _LOOSE_OBJECTS = frozenset({"holdsPosition", "affiliation"})

@@ -21,6 +21,7 @@ from pathlib import Path
 from graph.dates import anchor_date
 from graph.errors import KGError
 from graph.extract.agents import Salience
+from graph.extract.constructions import give_scene_country, read_after, read_before
 from graph.extract.context import Claim, Context, analyze
 from graph.extract.events import find_events
 from graph.extract.nlp import load_model, model_name
@@ -87,6 +88,7 @@ def find_claims(parsed, prepared: Prepared, minter: Minter) -> list[Claim]:  # t
     ctx = analyze(parsed, prepared.title_end, res, minter, lang, anchor, doc.id)
     find_posts(ctx)
     salience = Salience(_title_person(ctx))
+    read_before(ctx, Salience(salience.person))
     last_speaker = None
     visits: list = []  # type: ignore[type-arg]
     for s in ctx.sentences:
@@ -94,9 +96,11 @@ def find_claims(parsed, prepared: Prepared, minter: Minter) -> list[Claim]:  # t
             continue
         speaker = find_quotes_said(ctx, s.index, salience, last_speaker)
         find_events(ctx, s.index, salience, speaker, visits)
+        read_after(ctx, s.index, salience)
         last_speaker = speaker
         _update_salience(ctx, s.index, salience)
     find_place_facts(ctx)
+    give_scene_country(ctx)
     return ctx.claims
 
 

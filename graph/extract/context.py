@@ -95,6 +95,12 @@ class Context:
     held: dict[str, list[tuple[Entity, Mention, str | None]]] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
     by_token: dict[int, int] = field(default_factory=dict)
+    calls: set[int] = field(default_factory=set)
+    """Sentences that report a telephone call (their meetings are calls)."""
+    counterparts: dict[int, tuple[Entity, int]] = field(default_factory=dict)
+    """Token of "son homologue …" → the person it names and the token after the name."""
+    agreements: dict[str, Entity] = field(default_factory=dict)
+    """Agreement key (its phrase) → the one agreement of the article it names."""
 
     @functools.cached_property
     def text(self) -> str:

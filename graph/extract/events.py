@@ -26,7 +26,8 @@ __all__ = ["find_events"]
 
 PLACE_KINDS = ("Place", "City", "Country")
 _PLACE_PREPOSITIONS = {"à", "en", "au", "aux", "dans", "sur", "vers", "in", "to", "at"}
-_CAMEO = {"Meeting": "036", "Visit": "042", "PressConference": "010", "Agreement": "057"}
+_CAMEO = {"Meeting": "036", "Visit": "042", "PressConference": "010", "Agreement": "057",
+          "PhoneCall": "041"}
 _STATUS = {None: "happened", "planned": "planned", "denied": "denied"}
 
 
@@ -85,6 +86,13 @@ def _agents_after(ctx: Context, token: int, words: set[str], limit: int = 8) -> 
             out: list[Entity] = []
             u = t + 1
             while u < s.end:
+                if u in ctx.counterparts:  # "avec son homologue marocain, X"
+                    entity, u = ctx.counterparts[u]
+                    out.append(entity)
+                    if u < s.end and doc[u].lower_ in (",", "et", "and"):  # type: ignore[index]
+                        u += 1
+                        continue
+                    break
                 index = ctx.mention_at(u)
                 if index is not None and ctx.mentions[index].kind in (*AGENT_KINDS, *PLACE_KINDS):
                     entity = ctx.entity_of(index)
@@ -95,7 +103,8 @@ def _agents_after(ctx: Context, token: int, words: set[str], limit: int = 8) -> 
                         u += 1
                         continue
                     break
-                if doc[u].lower_ in ("le", "la", "l'", "les", "son", "sa", "ses", "leur"):  # type: ignore[index]
+                if doc[u].lower_ in ("le", "la", "l'", "les", "son", "sa", "ses", "leur", "leurs",
+                                     "m.", "mme", "sem", "s.e."):  # type: ignore[index]
                     u += 1
                     continue
                 break
@@ -108,8 +117,11 @@ def _agents_after(ctx: Context, token: int, words: set[str], limit: int = 8) -> 
 def _objects(ctx: Context, verb, salience: Salience) -> list[Entity]:  # type: ignore[no-untyped-def]
     out = []
     for c in verb.children:
-        if c.dep_ in ("obj", "iobj"):
-            for t in [c, *[x for x in c.children if x.dep_ == "conj"]]:
+        if c.dep_ in ("obj", "iobj", "obl:agent"):  # "Y a été reçu par X"
+            for t in [c, *[x for x in c.children if x.dep_ in ("conj", "appos")]]:
+                if t.i in ctx.counterparts:
+                    out.append(ctx.counterparts[t.i][0])
+                    continue
                 index = ctx.mention_at(t.i)
                 if index is not None and ctx.mentions[index].kind in AGENT_KINDS:
                     entity = ctx.entity_of(index)
@@ -118,6 +130,9 @@ def _objects(ctx: Context, verb, salience: Salience) -> list[Entity]:  # type: i
     if not out:
         s = next(s for s in ctx.sentences if s.start <= verb.i < s.end)
         for t in range(verb.i + 1, min(verb.i + 4, s.end)):
+            if t in ctx.counterparts:
+                out = [ctx.counterparts[t][0]]
+                break
             index = ctx.mention_at(t)
             if index is not None and ctx.mentions[index].kind == "Person":
                 entity = ctx.entity_of(index)
@@ -185,27 +200,53 @@ def _meeting(ctx: Context, t: int, sentence: int, salience: Salience) -> None:
         head = tok.head
         subj = subjects(ctx, t, salience) if (head.lemma_ in ctx.res.trigger(
             "meeting", "support_verbs") or tok.dep_ in ("nsubj",)) else []
+        if not subj and any(c.lower_ in ("son", "sa", "leur") for c in tok.children):
+            # "à l'issue de son entretien avec Y": the one whose talks they are
+            subj = subjects(ctx, t, salience) or ([salience.person] if salience.person else [])
         people = _people(subj + _agents_after(ctx, t, {"avec", "entre", "with", "between"}))
     else:
         return
     if len(people) < 2 and tok.pos_ == "VERB":
         # "X, présidente de …, et Y se sont entretenues": the parse may miss the coordination
         people = _people(people + left_agents(ctx, t, salience))
-    if len(people) < 2:
-        return
     status = modality(ctx, t)
     if status == "hypothetical":
         return
+    if kind == "Meeting" and sentence in ctx.calls:
+        kind = "PhoneCall"
+    noun = lemma if tok.pos_ == "NOUN" else _NOUN_OF.get(lemma, "rencontre")
+    record_meeting(ctx, people, t, sentence, kind, status, "fr.met.v1", noun)
+
+
+_NOUN_OF = {"entretenir": "entretien", "s'entretenir": "entretien", "rencontrer": "rencontre",
+            "recevoir": "entretien", "accueillir": "entretien", "discuter": "discussions",
+            "réunir": "réunion", "négocier": "négociations", "échanger": "échanges",
+            "dialoguer": "dialogue", "retrouver": "rencontre"}
+"""The noun an event found by its verb is named by ("s'est entretenu" → "entretien")."""
+
+
+def record_meeting(ctx: Context, people: list[Entity], t: int, sentence: int, kind: str,
+                   status: str | None, method: str, noun: str) -> Entity | None:
+    """Record a meeting (or call, press conference) of ``people`` and its ``kg:met`` edges.
+
+    A phone call and a planned or denied meeting give no ``kg:met``. Returns the event.
+    """
+    if len(people) < 2:
+        return None
     date = _date_near(ctx, sentence, t, status)
     label = " – ".join(p.label for p in people)
-    name = "conférence de presse" if kind == "PressConference" else "rencontre"
-    _event(ctx, kind, people, None, date, status, sentence, "fr.met.v1", 0.7,
-           f"{name} {label}" + (f" ({date})" if date else ""))
-    if status is None:
+    if kind == "PressConference":
+        noun = "conférence de presse"
+    elif kind == "PhoneCall":
+        noun = "entretien téléphonique"
+    event = _event(ctx, kind, people, None, date, status, sentence, method, 0.7,
+                   f"{noun} {label}" + (f" ({date})" if date else ""))
+    if status is None and kind != "PhoneCall":
         for a in people:
             for b in people:
                 if a.iri < b.iri:
-                    ctx.add(a, "met", b, sentence, "fr.met.v1", 0.75, date)
+                    ctx.add(a, "met", b, sentence, method, 0.75, date)
+    return event
 
 
 def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[Entity]) -> None:
@@ -261,6 +302,18 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
         if status != "denied":
             ctx.add(person, "visited", place, sentence, method,
                     confidence if status is None else confidence - 0.2, date)
+            country = country_of_city(ctx, place)
+            if country is not None:  # a visit to Rabat is a visit to Morocco
+                ctx.add(person, "visited", country, sentence, "fr.visit.capital.v1",
+                        (confidence if status is None else confidence - 0.2) - 0.1, date)
+
+
+def country_of_city(ctx: Context, place: Entity) -> Entity | None:
+    """Return the country of a capital city (``None`` for other places)."""
+    if place.type not in ("City", "Place"):
+        return None
+    country = ctx.res.capitals.get(_norm(place.label))
+    return ctx.entity("Country", country) if country else None
 
 
 def _agreement(ctx: Context, t: int, sentence: int, salience: Salience,
@@ -293,8 +346,11 @@ def _agreement(ctx: Context, t: int, sentence: int, salience: Salience,
     if not parties and speaker is not None and ctx.quoted(t):
         parties = [speaker]  # "« On a convenu … »"
     parties += _agents_after(ctx, t, {"entre", "avec", "between", "with"})
-    agreement = Entity(ctx.minter.hashed("Agreement", ctx.document, sentence, t), "Agreement",
-                       label, ctx.lang)
+    if tok.pos_ == "NOUN":
+        parties += signatories(ctx, tok)
+    parties = list({p.iri: p for p in parties}.values())
+    agreement = _the_agreement(ctx, t, label, sentence) if tok.pos_ == "NOUN" else Entity(
+        ctx.minter.hashed("Agreement", ctx.document, sentence, t), "Agreement", label, ctx.lang)
     date = _date_near(ctx, sentence, t)
     topics = ctx.in_sentence(sentence, "Topic", quoted=True)
     for index in topics:
@@ -302,11 +358,97 @@ def _agreement(ctx: Context, t: int, sentence: int, salience: Salience,
                 date)
     for party in parties:
         ctx.add(agreement, "party", party, sentence, "fr.agreement.v1", 0.6, date)
+    signers = _people(parties)
+    if len(signers) >= 2 and status is None and tok.pos_ == "NOUN" and \
+            ctx.lemma(tok.head.i) in ("signer", "parapher", "conclure"):
+        record_meeting(ctx, signers, t, sentence, "Meeting", None, "fr.met.signing.v1",
+                       "signature")  # they signed it together
     if not topics and not parties:
         return False
     ctx.add(agreement, "status", Literal(_STATUS.get(status, "happened")), sentence,
             "fr.agreement.v1", 0.6, date)
+    if date:
+        from graph.model.rdf import date_literal
+
+        ctx.add(agreement, "date", date_literal(date), sentence, "fr.agreement.v1", 0.6, date)
     return True
+
+
+_DEMONSTRATIVE = {"ce", "cet", "cette", "ces"}
+_OWN_PHRASE = {"relatif", "relative", "relatifs", "relatives", "portant", "sur", "concernant"}
+
+
+def _agreement_phrase(ctx: Context, t: int) -> str:
+    """Return the words that name one agreement: "mémorandum d'entente", "accord relatif à X"."""
+    doc = ctx.doc
+    s = next(s for s in ctx.sentences if s.start <= t < s.end)
+    words = [doc[t].lower_]  # type: ignore[index]
+    u = t + 1
+    if u + 1 < s.end and doc[u].lower_ in ("d'", "de", "d’") and \
+            doc[u + 1].pos_ == "NOUN":  # type: ignore[index]
+        words += [doc[u].lower_, doc[u + 1].lower_]  # type: ignore[index]
+        u += 2
+    if u < s.end and (doc[u].lower_ in _OWN_PHRASE or doc[u].lower_ == "en" and  # type: ignore[index]
+                      u + 1 < s.end and doc[u + 1].lower_ == "matière"):  # type: ignore[index]
+        head = doc[t].head.i  # type: ignore[index]
+        while u < s.end and u != head and doc[u].pos_ != "AUX" and not doc[u].is_punct \
+                and doc[u].lower_ not in ("ainsi", "qui", "que"):  # type: ignore[index]
+            words.append(doc[u].lower_)  # type: ignore[index]
+            u += 1
+    return " ".join(words).replace("d' ", "d'").replace("d’ ", "d'")
+
+
+def _the_agreement(ctx: Context, t: int, lemma: str, sentence: int) -> Entity:
+    """Return the one agreement of the article that the noun at ``t`` names.
+
+    "cet accord", "le mémorandum" (no words of its own) name the last agreement of that kind;
+    an agreement named again by the same words is the same agreement.
+    """
+    doc = ctx.doc
+    phrase = _agreement_phrase(ctx, t)
+    det = doc[t - 1].lower_ if t else ""  # type: ignore[index]
+    bare = phrase == doc[t].lower_  # type: ignore[index]
+    if bare and (det in _DEMONSTRATIVE or det in ("le", "l'", "la", "les")):
+        for known in reversed(list(ctx.agreements.values())):
+            if known.label.split()[0] in (lemma, phrase) or lemma in known.label:
+                return known
+    key = _norm(phrase)
+    if key not in ctx.agreements:
+        ctx.agreements[key] = Entity(ctx.minter.hashed("Agreement", ctx.document, key),
+                                     "Agreement", phrase, ctx.lang)
+    return ctx.agreements[key]
+
+
+def signatories(ctx: Context, noun) -> list[Entity]:  # type: ignore[no-untyped-def]
+    """Return who signs the agreement a noun names: "signé par X et Y", "entre X et Y".
+
+    Read from the verb the noun is the subject or object of: its subject (when the noun is
+    its object), its ``obl:agent``, and an oblique introduced by "entre"; with the people,
+    posts, organisations and countries coordinated with them.
+    """
+    verb = noun.head
+    if verb.pos_ != "VERB" or noun.dep_ not in ("nsubj:pass", "obj", "nsubj"):
+        return []
+    heads = []
+    for c in verb.children:
+        if c.dep_ == "obl:agent" or (c.dep_ == "nsubj" and noun.dep_ == "obj"):
+            heads.append(c)
+        elif c.dep_.startswith("obl") and any(x.lower_ == "entre" for x in c.children):
+            heads.append(c)
+    out: list[Entity] = []
+    seen: set[int] = set()
+    while heads:
+        h = heads.pop(0)
+        if h.i in seen:
+            continue
+        seen.add(h.i)
+        index = ctx.mention_at(h.i)
+        if index is not None and ctx.mentions[index].kind in (*AGENT_KINDS, "Country"):
+            entity = ctx.entity_of(index)
+            if entity is not None and all(e.iri != entity.iri for e in out):
+                out.append(entity)
+        heads += [x for x in h.children if x.dep_ in ("conj", "appos")]
+    return out
 
 
 def _cooperation(ctx: Context, t: int, sentence: int) -> None:
@@ -346,6 +488,6 @@ def find_events(ctx: Context, sentence: int, salience: Salience, speaker: Entity
             continue
         _meeting(ctx, t, sentence, salience)
         _visit(ctx, t, sentence, salience, visits)
-        if not agreed:
-            agreed = _agreement(ctx, t, sentence, salience, speaker)
+        if not agreed or doc[t].pos_ == "NOUN":  # type: ignore[index]
+            agreed = _agreement(ctx, t, sentence, salience, speaker) or agreed
         _cooperation(ctx, t, sentence)

@@ -94,7 +94,7 @@ def _pair_rules(ctx: Context, sentence: int) -> None:
         elif ma.kind == "Position" and mb.kind == "Person" and not ma.plural:
             if "," in gap and _complement_of_noun(ctx, ma):
                 continue  # "la veuve de l'ancien président, X": X is the widow
-            if _BEFORE.match(gap) and b not in ctx.holder:
+            if _BEFORE.match(gap) and b not in ctx.holder and a not in ctx.holder:
                 record_post(ctx, ctx.person_of[b], a, "fr.title.before.v1", 0.8)
 
 

@@ -35,6 +35,7 @@ _FAMILIES = {
     "Meeting": "event",
     "Visit": "event",
     "PressConference": "event",
+    "PhoneCall": "event",
     "Election": "event",
     "Agreement": "agreement",
     "Topic": "topic",

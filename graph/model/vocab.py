@@ -75,6 +75,7 @@ class KG(DefinedNamespace):
     Meeting: URIRef
     Visit: URIRef
     PressConference: URIRef
+    PhoneCall: URIRef
     Election: URIRef
     Agreement: URIRef
     Topic: URIRef

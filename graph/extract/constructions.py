@@ -1,0 +1,483 @@
+"""The readers of ``patterns.yaml``: what a matched construction says, read from the parse.
+
+:func:`read_before` runs once per article before the sentence rules (calls, counterparts,
+posts given by verbs: what the other rules need to know); :func:`read_after` runs once per
+sentence after them (meetings, visits, topics). Each reader records claims named after the
+pattern that matched (see :mod:`graph.extract.patterns`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from graph.extract.agents import Salience, modality, subjects
+from graph.extract.context import AGENT_KINDS, Claim, Context
+from graph.extract.events import (
+    PLACE_KINDS,
+    _agents_after,
+    _date_near,
+    _event,
+    _objects,
+    _people,
+    country_of_city,
+    record_meeting,
+)
+from graph.extract.patterns import Pattern, find_matches
+from graph.model.iri import normalize_label
+from graph.model.records import Entity
+
+__all__ = ["give_post", "give_scene_country", "read_after", "read_before", "scene_country"]
+
+_EVENT_KINDS = {"Meeting", "PhoneCall", "Visit", "PressConference", "Agreement"}
+_DETS = {"le", "la", "l'", "les", "du", "des", "de", "d'", "au", "aux", "à", "son", "sa", "ses",
+         "leur", "leurs", "un", "une", "ce", "cet", "cette", "ces", "notamment", "en"}
+_WRAPPERS = {"domaine", "domaines", "question", "questions", "dossier", "dossiers", "secteur",
+             "secteurs", "thème", "thèmes", "sujet", "sujets", "volet", "volets", "matière"}
+
+
+def _matches(ctx: Context) -> list[tuple[Pattern, int, int]]:
+    cached = ctx.__dict__.get("_pattern_matches")
+    if cached is None:
+        doc = getattr(ctx.doc, "_doc", ctx.doc)
+        cached = [m for m in find_matches(doc, ctx.lang) if not ctx.quoted(m[1])]
+        ctx.__dict__["_pattern_matches"] = cached
+    return cached  # type: ignore[no-any-return]
+
+
+def _sentence_of(ctx: Context, token: int) -> int:
+    for s in ctx.sentences:
+        if s.start <= token < s.end:
+            return s.index
+    return 0
+
+
+def _anchor(ctx: Context, start: int, end: int, pos: tuple[str, ...] = ("NOUN", "VERB")) -> int:
+    """Return the token a match is about: its first noun or verb (else its first token)."""
+    for t in range(start, end):
+        if ctx.doc[t].pos_ in pos:  # type: ignore[index]
+            return t
+    return start
+
+
+# --- before the sentence rules ------------------------------------------------------------
+
+
+def _call(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
+          salience: Salience) -> None:
+    ctx.calls.add(sentence)
+
+
+def _counterpart(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
+                 salience: Salience) -> None:
+    """Read "son homologue marocain, NAME": who NAME is, and the post NAME holds."""
+    doc = ctx.doc
+    s = ctx.sentences[sentence]
+    country = None
+    for t in range(start, end):
+        country = country or ctx.res.demonym(doc[t].text)  # type: ignore[index]
+    u = end
+    while u < s.end and doc[u].lower_ in (",", "m.", "mme", "sem", "s.e.", "monsieur",  # type: ignore[index]
+                                          "madame"):
+        u += 1
+    index = ctx.mention_at(u) if u < s.end else None
+    person = None
+    if index is not None and ctx.mentions[index].kind == "Person":
+        person = ctx.entity_of(index)
+        after = ctx.mentions[index].end
+    subject = next(iter(subjects(ctx, start, salience)), None)
+    posts = ctx.held.get(subject.iri, []) if subject is not None else []
+    if person is None:  # "avec son homologue français": the holder of that post, if named
+        if not posts or country is None:
+            return
+        label = posts[0][0].label
+        for iri, held in ctx.held.items():
+            if subject is not None and iri == subject.iri:
+                continue
+            if any(p.label == label and c == country for p, _, c in held):
+                person = next(e for e in ctx.holder.values() if e.iri == iri)
+                after = end
+                break
+        if person is None:
+            return
+    elif posts and subject is not None and subject.iri != person.iri:
+        label = posts[0][0].label
+        give_post(ctx, person, label, country, sentence, pattern.name, 0.6)
+    for t in range(start, end):
+        ctx.counterparts[t] = (person, after)
+
+
+def give_post(ctx: Context, person: Entity, label: str, country: str | None, sentence: int,
+              method: str, confidence: float) -> Entity:
+    """Record that ``person`` holds the post ``label`` (of ``country``) and return the post."""
+    iri = ctx.minter.keyed("Position", label, *([country] if country else []))
+    post = Entity(iri, "Position", label, ctx.lang)
+    ctx.add(person, "holdsPosition", post, sentence, method, confidence)
+    if country:
+        ctx.add(post, "country", ctx.entity("Country", country), sentence, method, confidence)
+    return post
+
+
+def _post(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
+          salience: Salience) -> None:
+    """Read a portfolio given by a verb: "prend la tête du ministère de l'Eau"."""
+    doc = ctx.doc
+    s = ctx.sentences[sentence]
+    words = []
+    u = end
+    while u < s.end:
+        tok = doc[u]  # type: ignore[index]
+        if tok.is_punct and tok.text != "," or tok.pos_ in ("VERB", "AUX") or tok.lower_ in (
+                "tandis", "alors", "qui", "depuis", "jusqu'"):
+            break
+        if tok.text == "," and not (u + 1 < s.end and doc[u + 1].lower_ in (  # type: ignore[index]
+                "de", "du", "des", "d'", "chargé", "chargée")):
+            break
+        if tok.lower_ == "et" and not (u + 1 < s.end and doc[u + 1].lower_ in (  # type: ignore[index]
+                "de", "du", "des", "d'")):
+            break
+        words.append(tok.text_with_ws)
+        u += 1
+    domain = "".join(words).strip()
+    if not domain:
+        return
+    holder_side = pattern.options.get("holder", "subject")
+    person = None
+    if holder_side == "subject":  # the person named last before the verb, in its clause
+        for t in range(start - 1, s.start - 1, -1):
+            if doc[t].text in (",", ";", ":") and doc[t - 1].pos_ != "PROPN":  # type: ignore[index]
+                break
+            index = ctx.mention_at(t)
+            if index is not None and ctx.mentions[index].kind == "Person":
+                person = ctx.entity_of(index)
+                break
+    else:  # "… revient à NAME", "… a été confié à NAME"
+        verbs = set(pattern.options.get("verbs", ()))
+        if u >= s.end or (verbs and not any(ctx.lemma(v) in verbs for v in range(
+                u, min(u + 4, s.end)))):
+            return
+        for t in range(u, min(u + 6, s.end)):
+            index = ctx.mention_at(t)
+            if index is not None and ctx.mentions[index].kind == "Person":
+                person = ctx.entity_of(index)
+                break
+    if person is None:
+        return
+    first = domain.split()[0].lower()
+    glue = "" if first in ("de", "du", "des") or first.startswith(("d'", "d’")) else "de "
+    give_post(ctx, person, f"{pattern.options.get('title', 'ministre')} {glue}{domain}", None,
+              sentence, pattern.name, 0.6)
+
+
+# --- after the sentence rules -------------------------------------------------------------
+
+
+def _events_in(ctx: Context, sentence: int) -> list[Entity]:
+    seen: dict[str, Entity] = {}
+    for c in ctx.claims:
+        if c.sentence == sentence and c.subject.type in _EVENT_KINDS:
+            seen.setdefault(c.subject.iri, c.subject)
+    return list(seen.values())
+
+
+def _meeting(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
+             salience: Salience) -> None:
+    """Read a meeting trigger of several words: "séance de travail", "lettres de créance"."""
+    t = _anchor(ctx, start, end)
+    tok = ctx.doc[t]  # type: ignore[index]
+    people = subjects(ctx, t, salience) + _agents_after(
+        ctx, end - 1, {"avec", "entre", "de", "du", "par"})
+    verb = tok.head if tok.pos_ == "NOUN" else tok
+    if verb.pos_ == "VERB":
+        people += _objects(ctx, verb, salience)
+    people = _people(people)
+    present = {x.object.iri for x in ctx.claims  # type: ignore[union-attr]
+               if x.sentence == sentence and x.relation == "participant"}
+    if len(people) < 2 or {p.iri for p in people} <= present:
+        return
+    status = modality(ctx, t)
+    if status == "hypothetical":
+        return
+    kind = pattern.options.get("event", "Meeting")
+    if kind == "Meeting" and sentence in ctx.calls:
+        kind = "PhoneCall"
+    record_meeting(ctx, people, t, sentence, kind, status, pattern.name,
+                   pattern.options.get("label", tok.lemma_))
+
+
+def _call_event(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
+                salience: Salience) -> None:
+    """Read a call with no meeting trigger ("X a téléphoné à Y"): a ``kg:PhoneCall``."""
+    if any(e.type == "PhoneCall" for e in _events_in(ctx, sentence)):
+        return
+    t = _anchor(ctx, start, end)
+    people = _people(subjects(ctx, t, salience) + _agents_after(
+        ctx, end - 1, {"avec", "à", "entre"}, limit=10))
+    status = modality(ctx, t)
+    if status != "hypothetical":
+        record_meeting(ctx, people, t, sentence, "PhoneCall", status, pattern.name, "appel")
+
+
+def _around(ctx: Context, token: int, limit: int = 12) -> tuple[list[Entity], list[Entity]]:
+    """Return the visitors ("effectuée par X") and places ("à Rabat, au Maroc") after a token."""
+    s = ctx.sentences[_sentence_of(ctx, token)]
+    doc = ctx.doc
+    visitors: list[Entity] = []
+    places: list[Entity] = []
+    t = token + 1
+    while t < min(token + limit, s.end):
+        tok = doc[t]  # type: ignore[index]
+        if tok.text in (".", ";", ":", "«") or (tok.pos_ == "VERB" and tok.lower_ not in (
+                "effectuée", "effectué", "entamée", "entamé")):
+            break
+        index = ctx.mention_at(t)
+        if index is None:
+            t += 1
+            continue
+        m = ctx.mentions[index]
+        entity = ctx.entity_of(index)
+        before = {doc[b].lower_ for b in range(max(s.start, m.start - 3), m.start)}  # type: ignore[index]
+        if entity is not None and m.kind in PLACE_KINDS and before & {"à", "en", "au", "aux"}:
+            if all(e.iri != entity.iri for e in places):
+                places.append(entity)
+        elif entity is not None and m.kind in AGENT_KINDS and before & {"par", "de", "du"} \
+                and not places:
+            visitors.append(entity)
+        elif m.kind in AGENT_KINDS:
+            break
+        t = m.end
+    return _people(visitors), places
+
+
+def _visit(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
+           salience: Salience) -> None:
+    """Read a visit trigger of several words: "en visite de travail à X", "visite d'État"."""
+    t = _anchor(ctx, start, end)
+    people, places = _around(ctx, end - 1)
+    if not places:
+        return
+    people = people or _people(subjects(ctx, t, salience))
+    if not people:
+        return
+    status = modality(ctx, t)
+    if status == "hypothetical":
+        return
+    if pattern.options.get("status"):
+        status = pattern.options["status"]
+    done = {(c.subject.iri, c.object.iri) for c in ctx.claims  # type: ignore[union-attr]
+            if c.relation == "visited" and c.sentence == sentence}
+    date = _date_near(ctx, sentence, t, status)
+    for person in people:
+        for place in places:
+            if (person.iri, place.iri) in done:
+                continue
+            _event(ctx, "Visit", [person], place, date, status, sentence, pattern.name, 0.65,
+                   f"visite de {person.label} à {place.label}" + (f" ({date})" if date else ""))
+            if status != "denied":
+                ctx.add(person, "visited", place, sentence, pattern.name,
+                        0.65 if status is None else 0.45, date)
+                country = country_of_city(ctx, place)
+                if country is not None and all(p.iri != country.iri for p in places):
+                    ctx.add(person, "visited", country, sentence, "fr.visit.capital.v1", 0.55,
+                            date)
+
+
+def _phrase(tok) -> str:  # type: ignore[no-untyped-def]
+    """Return a noun phrase: the head and what depends on it, but coordinated heads."""
+    skip: set[int] = set()
+    for c in tok.children:
+        if c.dep_ in ("conj", "cc", "punct", "acl:relcl", "advcl") or (
+                c.dep_ == "acl" and c.i > tok.i + 1):
+            skip |= {x.i for x in c.subtree}
+    tokens = [x for x in tok.subtree if x.i not in skip]
+    while tokens and (tokens[0].lower_ in _DETS or tokens[0].pos_ in ("DET", "ADP", "PUNCT")):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].pos_ in ("ADP", "DET", "PUNCT", "CCONJ")):
+        tokens = tokens[:-1]
+    return "".join(x.text_with_ws for x in tokens).strip()
+
+
+def _topic_heads(ctx: Context, start: int, end: int) -> list:  # type: ignore[type-arg]
+    """Return the heads of the noun phrases a topic trigger introduces, coordination included."""
+    doc = ctx.doc
+    s = ctx.sentences[_sentence_of(ctx, start)]
+    first = None
+    for t in range(end, min(end + 6, s.end)):
+        if doc[t].pos_ in ("NOUN", "PROPN"):  # type: ignore[index]
+            first = doc[t]  # type: ignore[index]
+            break
+        if doc[t].pos_ == "VERB" or doc[t].text in (".", ";", ":"):  # type: ignore[index]
+            return []
+    if first is None:
+        return []
+    heads = [first]
+    queue = [first]
+    while queue:
+        h = queue.pop(0)
+        for c in h.children:
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i < s.end:
+                heads.append(c)
+                queue.append(c)
+    out = []
+    for h in heads:  # "les domaines du transport": the domain is the complement
+        if h.lower_ in _WRAPPERS:
+            inner = [c for c in h.children if c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN")]
+            if inner:
+                out.append(inner[0])
+                out += [c for c in inner[0].children if c.dep_ == "conj"]
+                continue
+        out.append(h)
+    return out
+
+
+def _topic(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
+           salience: Salience) -> None:
+    """Read what an agreement or a meeting is about: ``kg:concerns`` to each topic phrase."""
+    subject = _topic_subject(ctx, sentence, start, pattern)
+    if subject is None:
+        return
+    for head in _topic_heads(ctx, start, end):
+        label = _phrase(head)
+        if not label or len(label.split()) > 10 or ctx.quoted(head.i):
+            continue
+        if ctx.mention_at(head.i) is not None and ctx.mentions[
+                ctx.mention_at(head.i)].kind in ("Person", "Position"):  # type: ignore[index]
+            continue
+        topic = ctx.entity("Topic", label[:1].lower() + label[1:] if not label[:2].isupper()
+                           else label)
+        ctx.add(subject, "concerns", topic, sentence, pattern.name, 0.5)
+
+
+def _topic_subject(ctx: Context, sentence: int, start: int, pattern: Pattern) -> Entity | None:
+    """Return the agreement or event a topic phrase belongs to: its sentence's, else the last."""
+    own = [c for c in ctx.claims if c.sentence == sentence and c.subject.type in _EVENT_KINDS]
+    if own:
+        agreements = [c.subject for c in own if c.subject.type == "Agreement"]
+        before = [c.subject for c in own]
+        return (agreements or before)[-1]
+    if pattern.options.get("own_sentence"):
+        return None
+    for c in reversed(ctx.claims):
+        if c.subject.type in _EVENT_KINDS and sentence - 2 <= c.sentence < sentence:
+            return c.subject
+    return None
+
+
+READERS = {
+    "call": ("before", _call),
+    "counterpart": ("before", _counterpart),
+    "post": ("after", _post),
+    "meeting": ("after", _meeting),
+    "call_event": ("after", _call_event),
+    "visit": ("after", _visit),
+    "topic": ("after", _topic),
+}
+"""Reader name → (when it runs, function)."""
+
+
+def read_before(ctx: Context, salience: Salience) -> None:
+    """Run the readers that the sentence rules depend on, over the whole article."""
+    for pattern, start, end in _matches(ctx):
+        phase, reader = READERS[pattern.does]
+        sentence = _sentence_of(ctx, start)
+        if phase == "before" and not ctx.sentences[sentence].title:
+            reader(ctx, sentence, start, end, pattern, salience)
+
+
+def read_after(ctx: Context, sentence: int, salience: Salience) -> None:
+    """Run the other readers on the matches of one sentence."""
+    s = ctx.sentences[sentence]
+    for pattern, start, end in _matches(ctx):
+        if s.start <= start < s.end:
+            phase, reader = READERS[pattern.does]
+            if phase == "after":
+                reader(ctx, sentence, start, end, pattern, salience)
+
+
+_STATE_POSTS = ("ministre", "premier ministre", "première ministre", "chef du gouvernement",
+                "chef de l'état", "président de la république", "chef de la diplomatie",
+                "secrétaire d'état")
+
+
+def scene_country(ctx: Context) -> str | None:
+    """Return the country an article takes place in, when it shows one.
+
+    The country visited (all visits of the article agree on it), else the country named most
+    often (countries, demonyms and capitals) when it is named at least twice and more often
+    than any other.
+    """
+    doc = ctx.doc
+    for m in ctx.mentions:  # the first "à Rabat", "en Algérie", "au Mali" of the text
+        if m.kind in ("Country", "City") and not m.quoted and m.start > 0 and \
+                not ctx.sentences[m.sentence].title and \
+                doc[m.start - 1].lower_ in ("à", "en", "au", "aux"):  # type: ignore[index]
+            country = m.key if m.kind == "Country" else ctx.res.capitals.get(
+                normalize_label(m.text))
+            if country:
+                return country
+            break
+    visited = set()
+    for c in ctx.claims:
+        if c.relation == "visited" and isinstance(c.object, Entity):
+            country = c.object if c.object.type == "Country" else country_of_city(ctx, c.object)
+            if country is not None:
+                visited.add(country.label)
+    if len(visited) == 1:
+        return next(iter(visited))
+    counts: Counter[str] = Counter()
+    for m in ctx.mentions:
+        if m.kind == "Country":
+            counts[m.key] += 1
+        elif m.kind in ("City", "Place"):
+            country = ctx.res.capitals.get(normalize_label(m.text))
+            if country:
+                counts[country] += 1
+        elif m.kind == "Position":
+            for country in m.countries:
+                counts[country] += 1
+    ranked = counts.most_common(2)
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def give_scene_country(ctx: Context) -> None:
+    """Give the scene's country to the state posts the article leaves without one.
+
+    A visitor keeps what the text says of them: their post is not the host country's.
+    """
+    country = scene_country(ctx)
+    if country is None:
+        return
+    visitors = {c.subject.iri for c in ctx.claims if c.relation == "visited"}
+    with_country = {c.subject.iri for c in ctx.claims if c.relation in ("country", "organization")
+                    and c.subject.type == "Position"}
+    renamed: dict[str, Entity] = {}
+    for c in ctx.claims:
+        if c.relation != "holdsPosition" or not isinstance(c.object, Entity):
+            continue
+        post = c.object
+        if post.iri in with_country or c.subject.iri in visitors:
+            continue
+        if not post.label.lower().startswith(_STATE_POSTS):
+            continue
+        renamed[post.iri] = Entity(ctx.minter.keyed("Position", post.label, country),
+                                   "Position", post.label, ctx.lang)
+    if not renamed:
+        return
+    claims: list[Claim] = []
+    for c in ctx.claims:
+        if c.subject.iri in renamed:
+            c = replace(c, subject=renamed[c.subject.iri])
+        if isinstance(c.object, Entity) and c.object.iri in renamed:
+            c = replace(c, object=renamed[c.object.iri], method=c.method)
+        claims.append(c)
+    for old, post in renamed.items():
+        sentence = next(c.sentence for c in claims if isinstance(c.object, Entity)
+                        and c.object.iri == post.iri)
+        claims.append(Claim(post, "country", ctx.entity("Country", country), sentence,
+                            "fr.country.scene.v1", 0.5))
+        del old
+    ctx.claims[:] = claims
+
+

@@ -1,0 +1,164 @@
+"""Constructions as data: token patterns from ``graph/extract/LANG/patterns.yaml``.
+
+Each entry of ``patterns.yaml`` names one construction of the genre and how to read it::
+
+    - name: fr.call.v1                  # versioned: it is the evidence's kg:method
+      does: call                        # the reader that turns a match into facts
+      match:                            # spaCy Matcher token patterns (any of them)
+        - [{LOWER: par}, {LOWER: téléphone}]
+      examples:                         # our own sentences; tests/test_patterns.py runs them
+        fire: ["Le ministre s'est entretenu par téléphone avec son homologue."]
+        not: ["Le ministre a répondu au téléphone d'un journaliste."]
+
+A match gives a span; the reader named by ``does`` finds the people, places and posts around
+it in the dependency parse (subject, object, ``obl:agent``, apposition) and records claims
+named after the pattern. Adding a construction costs a YAML entry and its examples, and a new
+reader only when no existing one fits.
+
+Readers (see :data:`READERS`):
+
+- ``call`` — the sentence reports a telephone call: its meetings become ``kg:PhoneCall``
+  events without ``kg:met``; a call verb with no meeting trigger makes one.
+- ``meeting`` — the match is a meeting trigger (noun or verb phrase): a ``kg:Meeting`` between
+  its subject and the agents after "avec", "entre", "par", "de".
+- ``counterpart`` — "son homologue marocain, NAME": NAME holds the subject's post, for the
+  country of the demonym.
+- ``visit`` — the match is a visit trigger: a ``kg:Visit`` of its subject to the place after it.
+- ``post`` — a portfolio given by a verb ("prend la tête du ministère de X", "le poste de X a
+  été confié à NAME"): NAME holds "ministre de X".
+- ``topic`` — what an agreement or a meeting is about ("portant sur X", "dans le domaine de
+  X", "ont abordé X et Y"): ``kg:concerns`` from the agreement or event of the sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import resources as _files
+from typing import Any
+
+import yaml
+
+from graph.errors import KGError
+
+__all__ = ["READERS", "Pattern", "find_matches", "load_patterns"]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One construction of ``patterns.yaml``.
+
+    Attributes
+    ----------
+    name : str
+        Versioned rule name (``fr.call.v1``), recorded as the evidence's method.
+    does : str
+        The reader of its matches (a key of :data:`READERS`).
+    match : tuple
+        spaCy ``Matcher`` token patterns.
+    options : dict
+        What the reader is told (``event: PhoneCall``, ``label: entretien`` …).
+    fire, not_fire : tuple of str
+        Example sentences that must, and must not, make it fire.
+    """
+
+    name: str
+    does: str
+    match: tuple[Any, ...]
+    options: dict[str, Any] = field(default_factory=dict)
+    fire: tuple[str, ...] = ()
+    not_fire: tuple[str, ...] = ()
+
+
+READERS: dict[str, Callable[..., None]] = {}
+"""Reader name → function(ctx, sentence, start, end, pattern, salience, state)."""
+
+_KEYS = {"name", "does", "match", "examples", "options"}
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@functools.cache
+def load_patterns(lang: str) -> tuple[Pattern, ...]:
+    """Read the constructions of a language (cached; none when it has no ``patterns.yaml``).
+
+    Raises
+    ------
+    KGError
+        When an entry is malformed: the message names it.
+
+    Examples
+    --------
+    >>> names = [p.name for p in load_patterns("fr")]
+    >>> "fr.call.v1" in names and len(names) == len(set(names))
+    True
+    """
+    path = _files.files("graph.extract").joinpath(lang, "patterns.yaml")
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
+    except FileNotFoundError:
+        return ()
+    except yaml.YAMLError as exc:
+        raise KGError(f"graph/extract/{lang}/patterns.yaml: malformed: {exc}") from None
+    out = []
+    for index, entry in enumerate(data.get("patterns") or []):
+        where = f"graph/extract/{lang}/patterns.yaml: patterns[{index}]"
+        if not isinstance(entry, dict) or not {"name", "does", "match"} <= set(entry):
+            raise KGError(f"{where}: needs name, does and match")
+        if set(entry) - _KEYS:
+            raise KGError(f"{where}: unknown key {sorted(set(entry) - _KEYS)[0]!r}")
+        if not str(entry["name"]).startswith(f"{lang}.") or ".v" not in entry["name"]:
+            raise KGError(f"{where}: name must be versioned, like {lang}.met.v1")
+        examples = entry.get("examples") or {}
+        out.append(Pattern(
+            name=entry["name"], does=entry["does"], match=tuple(entry["match"]),
+            options=dict(entry.get("options") or {}),
+            fire=tuple(examples.get("fire") or ()), not_fire=tuple(examples.get("not") or ()),
+        ))
+    return tuple(out)
+
+
+_MATCHERS: dict[tuple[str, int], Any] = {}
+
+
+def _matcher(lang: str, vocab: Any) -> Any:
+    """Return the Matcher of a language's patterns for one vocabulary (built once)."""
+    key = (lang, id(vocab))
+    matcher = _MATCHERS.get(key)
+    if matcher is None:
+        from spacy.matcher import Matcher
+
+        matcher = Matcher(vocab, validate=True)
+        for pattern in load_patterns(lang):
+            matcher.add(pattern.name, [list(p) for p in pattern.match])
+        _MATCHERS[key] = matcher
+    return matcher
+
+
+def find_matches(doc: Any, lang: str) -> list[tuple[Pattern, int, int]]:
+    """Return every pattern match of a parsed doc, longest first among overlapping ones.
+
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+    lang : str
+
+    Returns
+    -------
+    list of (Pattern, start, end)
+        In text order; token offsets, end exclusive.
+    """
+    patterns = load_patterns(lang)
+    if not patterns:
+        return []
+    by_name = {p.name: p for p in patterns}
+    matcher = _matcher(lang, doc.vocab)
+    strings = doc.vocab.strings
+    found = [(by_name[strings[key]], start, end) for key, start, end in matcher(doc)]
+    # for one pattern, keep the longest of the matches that share a start
+    best: dict[tuple[str, int], tuple[Pattern, int, int]] = {}
+    for item in found:
+        k = (item[0].name, item[1])
+        if k not in best or item[2] > best[k][2]:
+            best[k] = item
+    return sorted(best.values(), key=lambda m: (m[1], -m[2]))
