@@ -35,6 +35,8 @@ def agent_of_token(ctx: Context, token: int, salience: Salience) -> Entity | Non
     index = ctx.mention_at(token)
     if index is not None and ctx.mentions[index].kind in AGENT_KINDS:
         return ctx.entity_of(index)
+    if token in ctx.counterparts:  # "son homologue marocain, X"
+        return ctx.counterparts[token][0]
     if ctx.is_pronoun(token):
         return _antecedent(ctx, token) or salience.person
     return None
@@ -80,8 +82,9 @@ def subjects(ctx: Context, token: int, salience: Salience, *, climb: bool = True
     found: list[Entity] = []
     for _ in range(3 if climb else 1):
         subj = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
-        for c in subj:
-            for t in [c, *[x for x in c.children if x.dep_ == "conj"]]:
+        for c in subj:  # "A et B", and "le ministre X et son homologue Y" (conj of the name)
+            appos = [x for x in c.children if x.dep_ == "appos"]
+            for t in [c, *[x for y in [c, *appos] for x in y.children if x.dep_ == "conj"]]:
                 entity = agent_of_token(ctx, t.i, salience)
                 if entity is not None and entity not in found:
                     found.append(entity)

@@ -17,6 +17,7 @@ from graph.extract.events import (
     PLACE_KINDS,
     _agents_after,
     _date_near,
+    _the_agreement,
     _event,
     _objects,
     _people,
@@ -186,7 +187,9 @@ def _meeting(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern
     t = _anchor(ctx, start, end)
     tok = ctx.doc[t]  # type: ignore[index]
     people = subjects(ctx, t, salience) + _agents_after(
-        ctx, end - 1, {"avec", "entre", "de", "du", "par"})
+        ctx, end - 1, {"avec", "entre", "de", "du", "par", "à", "au", "pour"})
+    if len(people) < 2:  # "un dîner d'État pour X", "une audience à X"
+        people += _agents_after(ctx, start, {"avec", "entre", "par", "à", "au", "pour"}, limit=6)
     verb = tok.head if tok.pos_ == "NOUN" else tok
     if verb.pos_ == "VERB":
         people += _objects(ctx, verb, salience)
@@ -355,6 +358,12 @@ def _topic_subject(ctx: Context, sentence: int, start: int, pattern: Pattern) ->
         agreements = [c.subject for c in own if c.subject.type == "Agreement"]
         before = [c.subject for c in own]
         return (agreements or before)[-1]
+    doc = ctx.doc
+    s = ctx.sentences[sentence]
+    nouns = ctx.res.trigger("agreement", "nouns")
+    for t in range(start - 1, s.start - 1, -1):  # "un mémorandum … portant sur X"
+        if doc[t].pos_ == "NOUN" and ctx.lemma(t) in nouns:  # type: ignore[index]
+            return _the_agreement(ctx, t, ctx.lemma(t), sentence)
     if pattern.options.get("own_sentence"):
         return None
     for c in reversed(ctx.claims):

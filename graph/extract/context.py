@@ -224,6 +224,25 @@ def _retype_surnames(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _retype_after_titles(mentions: list[Mention], doc, text: str) -> list[Mention]:  # type: ignore[no-untyped-def]
+    """Retype as a person a "place" or "organisation" named right after a title and a comma.
+
+    "le ministre portugais de la Mer, Paulo Reis": the NER may take an unknown name for a
+    place; a name of proper nouns in apposition to a title is the title's holder.
+    """
+    out = list(mentions)
+    for i in range(1, len(out)):
+        m, before = out[i], out[i - 1]
+        if m.kind not in ("Place", "Organization") or before.kind != "Position" or m.quoted:
+            continue
+        if text[before.end_char:m.start_char].strip() != "," or m.end - m.start < 2:
+            continue
+        if all(doc[t].pos_ == "PROPN" for t in range(m.start, m.end)):
+            out[i] = Mention("Person", m.start, m.end, m.start_char, m.end_char, m.text,
+                             m.sentence, m.text, quoted=m.quoted)
+    return out
+
+
 class Tokens:
     """A parsed doc whose tokens are made once, for rules that look at each token many times.
 
@@ -267,6 +286,7 @@ def analyze(doc, title_end: int, res: Resources, minter: Minter, lang: str,
     text = doc.text  # spaCy joins the tokens again on every access: once is enough
     quotes = [q for q in find_quotes(text) if q[0] >= title_end]
     mentions = _retype_surnames(find_mentions(doc, sentences, quotes, res))
+    mentions = _retype_after_titles(mentions, doc, text)
     ctx = Context(doc, sentences, mentions, quotes, res, minter, lang, anchor, document)
     ctx.__dict__["text"] = text  # fills the cached property
     for i, m in enumerate(mentions):
