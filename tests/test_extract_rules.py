@@ -75,16 +75,17 @@ def test_meeting_date_from_hier(extract):
 
 # --- visited -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "place", "status"), [
-    ("Hélène Dubois s'est rendue à Lisbonne lundi.", "Lisbonne", "happened"),
-    ("Hélène Dubois effectue une visite officielle en Tunisie.", "Tunisie", "happened"),
-    ("Hélène Dubois a visité Montréal pendant trois jours.", "Montréal", "happened"),
-    ("Hélène Dubois est attendue jeudi à Dakar.", "Dakar", "planned"),
-    ("Hélène Dubois se rendra au Japon le mois prochain.", "Japon", "planned"),
+@pytest.mark.parametrize(("text", "places", "status"), [
+    ("Hélène Dubois s'est rendue à Lisbonne lundi.", {"Lisbonne", "Portugal"}, "happened"),
+    ("Hélène Dubois effectue une visite officielle en Tunisie.", {"Tunisie"}, "happened"),
+    ("Hélène Dubois a visité Montréal pendant trois jours.", {"Montréal"}, "happened"),
+    ("Hélène Dubois est attendue jeudi à Dakar.", {"Dakar", "Sénégal"}, "planned"),
+    ("Hélène Dubois se rendra au Japon le mois prochain.", {"Japon"}, "planned"),
 ])
-def test_visited_triggers(extract, text, place, status):
+def test_visited_triggers(extract, text, places, status):
+    """A visit to a capital is also a visit to its country; other cities stay alone."""
     found, claims = extract(text)
-    assert relation(found, "visited") == {("Hélène Dubois", place)}
+    assert relation(found, "visited") == {("Hélène Dubois", place) for place in places}
     assert {c.object.value for c in claims if c.relation == "status"} == {status}
 
 
@@ -158,7 +159,7 @@ def test_title_then_name_in_the_next_sentence_and_later_anaphor(extract):
         "« Nos deux économies sont liées depuis longtemps », a souligné le ministre portugais.",
         date="2025-03")
     assert relation(found, "holdsPosition") == {("Rui Costa", "ministre de l'Économie")}
-    assert relation(found, "visited") == {("Rui Costa", "Madrid")}
+    assert relation(found, "visited") == {("Rui Costa", "Madrid"), ("Rui Costa", "Espagne")}
     assert {s for s, _ in relation(found, "said")} == {"Rui Costa"}
 
 
@@ -227,7 +228,7 @@ def test_country_of_an_organisation(extract):
 def test_agreement_concerns_topic_and_cooperation(extract):
     found, _ = extract("Les deux pays ont signé un accord sur la réadmission des migrants. "
                        "La coopération entre Paris et Tunis sur les visas progresse.")
-    assert relation(found, "concerns") >= {("accord", "réadmission")}
+    assert ("accord sur la réadmission des migrants", "réadmission") in relation(found, "concerns")
     assert relation(found, "cooperatesWith") == {("France", "Tunisie")}
 
 

@@ -21,7 +21,12 @@ from pathlib import Path
 from graph.dates import anchor_date
 from graph.errors import KGError
 from graph.extract.agents import Salience
-from graph.extract.constructions import give_scene_country, read_after, read_before
+from graph.extract.constructions import (
+    give_person_countries,
+    give_scene_country,
+    read_after,
+    read_before,
+)
 from graph.extract.context import Claim, Context, analyze
 from graph.extract.events import find_events
 from graph.extract.nlp import load_model, model_name
@@ -101,6 +106,7 @@ def find_claims(parsed, prepared: Prepared, minter: Minter) -> list[Claim]:  # t
         _update_salience(ctx, s.index, salience)
     find_place_facts(ctx)
     give_scene_country(ctx)
+    give_person_countries(ctx)
     return ctx.claims
 
 

@@ -17,10 +17,10 @@ from graph.extract.events import (
     PLACE_KINDS,
     _agents_after,
     _date_near,
-    _the_agreement,
     _event,
     _objects,
     _people,
+    _the_agreement,
     country_of_city,
     record_meeting,
 )
@@ -28,7 +28,8 @@ from graph.extract.patterns import Pattern, find_matches
 from graph.model.iri import normalize_label
 from graph.model.records import Entity
 
-__all__ = ["give_post", "give_scene_country", "read_after", "read_before", "scene_country"]
+__all__ = ["give_person_countries", "give_post", "give_scene_country", "read_after", "read_before",
+           "scene_country"]
 
 _EVENT_KINDS = {"Meeting", "PhoneCall", "Visit", "PressConference", "Agreement"}
 _DETS = {"le", "la", "l'", "les", "du", "des", "de", "d'", "au", "aux", "à", "son", "sa", "ses",
@@ -448,6 +449,30 @@ def scene_country(ctx: Context) -> str | None:
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
     return None
+
+
+_NATIONAL_POSTS = ("ministre", "premier", "première", "président", "présidente", "chef",
+                   "ambassadeur", "ambassadrice", "secrétaire d'état", "roi", "reine", "émir",
+                   "chancelier", "chancelière", "prince", "vice-président")
+
+
+def give_person_countries(ctx: Context) -> None:
+    """Give a person the country of the national post they hold (and of no organisation)."""
+    countries: dict[str, list[Claim]] = {}
+    orgs = set()
+    for c in ctx.claims:
+        if c.subject.type == "Position" and c.relation == "country":
+            countries.setdefault(c.subject.iri, []).append(c)
+        elif c.subject.type == "Position" and c.relation == "organization":
+            orgs.add(c.subject.iri)
+    for c in list(ctx.claims):
+        if c.relation != "holdsPosition" or not isinstance(c.object, Entity) \
+                or c.subject.type != "Person" or c.object.iri in orgs:
+            continue
+        if not c.object.label.lower().startswith(_NATIONAL_POSTS):
+            continue
+        for country in countries.get(c.object.iri, [])[:1]:
+            ctx.add(c.subject, "country", country.object, c.sentence, "fr.country.post.v2", 0.55)
 
 
 def give_scene_country(ctx: Context) -> None:

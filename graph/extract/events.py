@@ -206,7 +206,7 @@ def _meeting(ctx: Context, t: int, sentence: int, salience: Salience) -> None:
         people = _people(subj + _agents_after(ctx, t, {"avec", "entre", "with", "between"}))
     else:
         return
-    if len(people) < 2 and tok.pos_ == "VERB":
+    if len(people) < 2 and tok.pos_ == "VERB" and _plural(tok):
         # "X, présidente de …, et Y se sont entretenues": the parse may miss the coordination
         people = _people(people + left_agents(ctx, t, salience))
     status = modality(ctx, t)
@@ -223,6 +223,12 @@ _NOUN_OF = {"entretenir": "entretien", "s'entretenir": "entretien", "rencontrer"
             "réunir": "réunion", "négocier": "négociations", "échanger": "échanges",
             "dialoguer": "dialogue", "retrouver": "rencontre"}
 """The noun an event found by its verb is named by ("s'est entretenu" → "entretien")."""
+
+
+def _plural(verb) -> bool:  # type: ignore[no-untyped-def]
+    """Tell whether a verb (or its auxiliary) is plural: "se sont entretenues", "ont dîné"."""
+    return any("Plur" in t.morph.get("Number") for t in [verb, *verb.children]
+               if t is verb or t.dep_.startswith("aux"))
 
 
 def record_meeting(ctx: Context, people: list[Entity], t: int, sentence: int, kind: str,

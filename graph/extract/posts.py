@@ -23,7 +23,8 @@ from graph.model.records import Entity
 __all__ = ["find_posts", "holder_by_title", "record_post"]
 
 _APPOSITION = re.compile(r"^\s*,\s*(?:(?:le|la|l'|un|une|l’)\s*)?$", re.IGNORECASE)
-_BEFORE = re.compile(r"^\s*,?\s*$")
+_BEFORE = re.compile(r"^\s*,?\s*(?:(?:m\.|mme|mlle|monsieur|madame|sem|s\.\s?e\.|son excellence|"
+                     r"sa majesté)\s*)?$", re.IGNORECASE)
 _COPULA = re.compile(
     r"^\s*(?:,\s*)?(?:qui\s+)?(?:est|était|fut|a été|avait été|sera|devient|est devenue?|reste|"
     r"a été (?:nommée?|élue?|désignée?|réélue?)|est (?:nommée?|élue?|désignée?))\s+"
@@ -84,6 +85,8 @@ def _pair_rules(ctx: Context, sentence: int) -> None:
         gap = _gap(ctx, ma, mb)
         if ma.kind == "Person" and mb.kind == "Position" and not mb.plural:
             person = ctx.person_of[a]
+            if _names_next(ctx, idx, b):
+                continue  # "M. Macron, le chancelier allemand Olaf Scholz": Scholz's title
             if _APPOSITION.match(gap):
                 record_post(ctx, person, b, "fr.title.apposition.v1", 0.8)
             elif _COPULA.match(gap):
@@ -96,6 +99,14 @@ def _pair_rules(ctx: Context, sentence: int) -> None:
                 continue  # "la veuve de l'ancien président, X": X is the widow
             if _BEFORE.match(gap) and b not in ctx.holder and a not in ctx.holder:
                 record_post(ctx, ctx.person_of[b], a, "fr.title.before.v1", 0.8)
+
+
+def _names_next(ctx: Context, idx: list[int], b: int) -> bool:
+    """Tell whether a title is followed at once by the name it introduces."""
+    later = [i for i in idx if i > b]
+    if not later or ctx.mentions[later[0]].kind != "Person":
+        return False
+    return not _gap(ctx, ctx.mentions[b], ctx.mentions[later[0]]).strip()
 
 
 def _sentence_org(ctx: Context, idx: list[int], person: int, post: Mention) -> Entity | None:
@@ -173,11 +184,51 @@ def _countries_held(ctx: Context, person: Entity, m: Mention) -> set[str]:
             if post.label == m.key and country}
 
 
+_BECOME = {"devenir", "rester", "demeurer", "redevenir"}
+
+
+def _nomination_parse(ctx: Context, index: int) -> None:
+    """Read a nomination from the parse: "X, du parti Y, a été nommé ministre de Z".
+
+    The title is the complement of a nomination verb (or of "devenir", "rester"); its holder
+    is the verb's object, its passive subject, the subject of "devenir", or the name a
+    participle qualifies ("Abdoulaye Maïga, nommé Premier ministre").
+    """
+    m = ctx.mentions[index]
+    if index in ctx.holder or m.plural or m.quoted:
+        return
+    doc = ctx.doc
+    head = next((t for t in range(m.start, m.end)
+                 if not m.start <= doc[t].head.i < m.end), m.start)  # type: ignore[index]
+    tok = doc[head]  # type: ignore[index]
+    verb = tok.head
+    if verb.pos_ != "VERB" or tok.dep_ not in ("xcomp", "obj", "obl:mod", "obl", "obl:arg"):
+        return
+    lemma = ctx.lemma(verb.i)
+    nominate = ctx.res.trigger("nomination", "verbs")
+    if lemma not in nominate and lemma not in _BECOME:
+        return
+    passive = any(c.dep_ == "aux:pass" for c in verb.children)
+    if verb.dep_ == "acl" and lemma in nominate:
+        candidates = [verb.head]
+    elif lemma in _BECOME or passive:
+        candidates = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    else:
+        candidates = [c for c in verb.children if c.dep_ == "obj" and c.i != tok.i]
+    for c in candidates:
+        found = ctx.mention_at(c.i)
+        if found is not None and ctx.mentions[found].kind == "Person":
+            record_post(ctx, ctx.person_of[found], index, "fr.title.nomination.v2", 0.7)
+            return
+
+
 def find_posts(ctx: Context) -> None:
     """Find who holds which post, then resolve the remaining titles to their holders."""
     for s in ctx.sentences:
         _pair_rules(ctx, s.index)
     positions = [i for i, m in enumerate(ctx.mentions) if m.kind == "Position"]
+    for i in positions:
+        _nomination_parse(ctx, i)
     for i in positions:
         _intro(ctx, i)
     for i in positions:
