@@ -25,6 +25,7 @@ _CAPITAL = re.compile(r"^[A-ZÀ-ÖØ-Þ]")
 _DATE_WORDS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
                          "hier", "demain", "aujourd'hui", "matin", "soir"})
 _MAX_TITLE_WORDS = 4
+_GLUED_HONORIFIC = re.compile(r"^(?:M|Mme|Mlle|Dr)\.(?=[A-ZÀ-ÖØ-Þ])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +161,10 @@ def _entity_mentions(doc, sentence_of, quotes, res: Resources):  # type: ignore[
             start += 1  # "ministre de l'Économie Bruno Le Maire": the domain is not a name
         span = doc[start:end]
         text = span.text
+        start_char = span.start_char
+        glued = _GLUED_HONORIFIC.match(text)
+        if glued:  # "M.Eunício Oliveira": the honorific written against the name
+            text, start_char = text[glued.end():], start_char + glued.end()
         norm = normalize_label(text)
         first = tokens[0].lower_
         if not norm or not _CAPITAL.match(text) and not text.isupper():
@@ -185,8 +190,8 @@ def _entity_mentions(doc, sentence_of, quotes, res: Resources):  # type: ignore[
             continue
         if kind == "Person" and len(tokens) == 1 and not tokens[0].text[0].isupper():
             continue
-        out.append(Mention(kind, start, end, span.start_char, span.end_char, text,
-                           sentence_of[start], key,
+        out.append(Mention(kind, start, end, start_char, span.end_char, text,
+                           sentence_of[start], key if not glued else text,
                            quoted=_in_quote(quotes, span.start_char, span.end_char)))
     return out
 
@@ -434,4 +439,30 @@ def find_mentions(doc, sentences: list[Sentence], quotes: list[tuple[int, int]],
     topics = [t for t in _topic_mentions(doc, sentence_of, quotes, res)
               if not any(i in named for i in range(t.start, t.end))]  # "Conseil de sécurité"
     mentions = kept + positions + countries + topics
+    mentions += _known_names(doc, sentence_of, quotes, mentions)
     return sorted(mentions, key=lambda m: (m.start, -m.end))
+
+
+def _known_names(doc, sentence_of, quotes, mentions: list[Mention]) -> list[Mention]:  # type: ignore[no-untyped-def]
+    """Return the mentions of a surname the NER missed where the article names its bearer.
+
+    "M. Paolo Gentiloni" once, then "le Président Gentiloni": the second is the same person
+    even when the NER does not tag it. Only surnames of people named in full in the same
+    article, written with a capital, outside every other mention.
+    """
+    surnames = {m.text.split()[-1] for m in mentions
+                if m.kind == "Person" and len(m.text.split()) >= 2}
+    surnames = {s for s in surnames if len(s) > 2 and s[:1].isupper()}
+    if not surnames:
+        return []
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    out = []
+    for i, tok in enumerate(doc):
+        if i in taken or tok.text not in surnames or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
+            continue
+        if i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and doc[i + 1].text[:1].isupper():
+            continue  # part of a longer name the NER did not see
+        quoted = _in_quote(quotes, tok.idx, tok.idx + len(tok.text))
+        out.append(Mention("Person", i, i + 1, tok.idx, tok.idx + len(tok.text), tok.text,
+                           sentence_of[i], tok.text, quoted=quoted))
+    return out

@@ -107,6 +107,8 @@ def _before(ctx: Context, tokens: list[int], salience: Salience) -> Entity | Non
         if _speech(ctx, t):
             # an inverted subject: "comme le rappelle HRW, « … »", "a déclaré X : « … »"
             for u in tokens[len(tokens) - k:len(tokens) - k + 5]:
+                if doc[u].pos_ == "ADP":  # type: ignore[index]
+                    break  # "a confirmé sur le réseau social X": a medium, not a speaker
                 index = ctx.mention_at(u)
                 if index is not None and ctx.mentions[index].kind in AGENT_KINDS:
                     if doc[ctx.mentions[index].start - 1].lower_ not in _OBLIQUE:  # type: ignore[index]
@@ -153,6 +155,24 @@ def _previous_statement(ctx: Context, sentence: int, salience: Salience) -> Enti
     return None
 
 
+def _previous_subject(ctx: Context, sentence: int, salience: Salience) -> Entity | None:
+    """Return the person the previous sentence is about, when its main verb's subject is one.
+
+    "Dans une interview, X a rappelé les objectifs de sa mission. « … »": X goes on.
+    """
+    if sentence == 0 or ctx.sentences[sentence - 1].title:
+        return None
+    s = ctx.sentences[sentence - 1]
+    if any(s.start_char <= q[0] < s.end_char for q in ctx.quotes):
+        return None
+    roots = [t for t in range(s.start, s.end) if ctx.doc[t].dep_ == "ROOT"]  # type: ignore[index]
+    for t in roots:
+        found = [e for e in subjects(ctx, t, salience, climb=False) if e.type == "Person"]
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
 def find_quotes_said(ctx: Context, sentence: int, salience: Salience,
                      last_speaker: Entity | None) -> Entity | None:
     """Record the ``said`` claims of one sentence; return its last speaker."""
@@ -186,7 +206,8 @@ def find_quotes_said(ctx: Context, sentence: int, salience: Salience,
                    if ctx.doc[t].text not in ("«", '"')]  # type: ignore[index]
         standalone = not opening or ctx.doc[opening[-1]].text in (",", ":", "-", "—", "–")  # type: ignore[index]
         if standalone and not any(ctx.doc[t].pos_ == "VERB" for t in opening):  # type: ignore[index]
-            shared = last_speaker or _previous_statement(ctx, sentence, salience)
+            shared = last_speaker or _previous_statement(ctx, sentence, salience) or \
+                _previous_subject(ctx, sentence, salience)
     speaker_out = None
     for (qs, qe), speaker, method in found:
         if speaker is None and method != "other" and _statement(ctx, qs, qe):
