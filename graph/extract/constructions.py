@@ -286,90 +286,124 @@ def _visit(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
                             date)
 
 
-def _phrase(tok) -> str:  # type: ignore[no-untyped-def]
-    """Return a noun phrase: the head and what depends on it, but coordinated heads."""
-    skip: set[int] = set()
-    for c in tok.children:
-        if c.dep_ in ("conj", "cc", "punct", "acl:relcl", "advcl") or (
-                c.dep_ == "acl" and c.i > tok.i + 1):
-            skip |= {x.i for x in c.subtree}
-    tokens = [x for x in tok.subtree if x.i not in skip]
-    while tokens and (tokens[0].lower_ in _DETS or tokens[0].pos_ in ("DET", "ADP", "PUNCT")):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].pos_ in ("ADP", "DET", "PUNCT", "CCONJ")):
-        tokens = tokens[:-1]
-    return "".join(x.text_with_ws for x in tokens).strip()
+_TOPIC_STOPS = {"qui", "que", "qu'", "dont", "afin", "lors", "pour", "selon", "où", "car",
+                "depuis", "alors", "tandis", "avant", "après"}
+_PROCESS = {"ranimation", "renforcement", "développement", "promotion", "consolidation",
+            "intensification", "relance", "amélioration", "approfondissement", "élargissement",
+            "diversification", "institutionnalisation", "encadrement", "mise"}
+"""Nouns of a process whose complement is the topic too ("renforcement de la sécurité")."""
+_TOPIC_SEPARATORS = {",", "et", "ou", "notamment", "ainsi", "savoir", "comme", "y", "compris",
+                     "mais", "aussi", "également", "particulièrement", "surtout"}
 
 
-def _topic_heads(ctx: Context, start: int, end: int) -> list:  # type: ignore[type-arg]
-    """Return the heads of the noun phrases a topic trigger introduces, coordination included."""
+def _segments(ctx: Context, end: int) -> list[list[int]]:
+    """Split what follows a topic trigger into its listed items.
+
+    "ont abordé les relations bilatérales, notamment la sécurité, ainsi que la situation en
+    Libye et au Sahel" → relations bilatérales | sécurité | situation en Libye | Sahel.
+    The list ends at the clause's end: a verb, a relative pronoun, a purpose.
+    """
     doc = ctx.doc
-    s = ctx.sentences[_sentence_of(ctx, start)]
-    first = None
-    for t in range(end, min(end + 6, s.end)):
-        if doc[t].pos_ in ("NOUN", "PROPN"):  # type: ignore[index]
-            first = doc[t]  # type: ignore[index]
+    s = ctx.sentences[_sentence_of(ctx, end)]
+    items: list[list[int]] = [[]]
+    wrapped = False
+    t = end
+    while t < s.end:
+        tok = doc[t]  # type: ignore[index]
+        nxt = doc[t + 1].lower_ if t + 1 < s.end else ""  # type: ignore[index]
+        if tok.lower_ == "à" and nxt == "savoir":
+            t += 2
+            if items[-1]:
+                items.append([])
+            continue
+        if tok.text in (".", ";", "«", "»", '"', "(", ")") or tok.lower_ in _TOPIC_STOPS or (
+                tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "acl")):
             break
-        if doc[t].pos_ == "VERB" or doc[t].text in (".", ";", ":"):  # type: ignore[index]
-            return []
-    if first is None:
-        return []
-    heads = [first]
-    queue = [first]
-    while queue:
-        h = queue.pop(0)
-        for c in h.children:
-            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i < s.end:
-                heads.append(c)
-                queue.append(c)
-    out = []
-    for h in heads:  # "les domaines du transport": the domain is the complement
-        if h.lower_ in _WRAPPERS:
-            inner = [c for c in h.children if c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN")]
-            if inner:
-                out.append(inner[0])
-                out += [c for c in inner[0].children if c.dep_ == "conj"]
-                continue
-        out.append(h)
-    return out
+        if tok.text == ":" and any(items):
+            break
+        if not items[0] and tok.lower_ in _WRAPPERS:
+            wrapped = True
+        if tok.lower_ in _TOPIC_SEPARATORS or tok.text == ":":
+            if tok.lower_ in (",", "et") and not wrapped and nxt in ("de", "du", "des", "d'"):
+                items[-1].append(t)  # "transports de voyageurs et de marchandises": one item
+            elif items[-1]:
+                items.append([])
+        else:
+            items[-1].append(t)
+        t += 1
+    return [i for i in items if i]
+
+
+def _item_label(ctx: Context, item: list[int]) -> str | None:
+    """Return the topic an item of a list names, without articles or a wrapping noun."""
+    doc = ctx.doc
+    tokens = list(item)
+    for _ in range(3):
+        while tokens and (doc[tokens[0]].lower_ in _DETS  # type: ignore[index]
+                          or doc[tokens[0]].pos_ in ("DET", "ADP", "PUNCT", "ADV", "NUM")):
+            tokens = tokens[1:]
+        if tokens and doc[tokens[0]].lower_ in _WRAPPERS and len(tokens) > 1:  # type: ignore[index]
+            tokens = tokens[1:]  # "les domaines du transport", "les questions de sécurité"
+            continue
+        break
+    while tokens and doc[tokens[-1]].pos_ in ("ADP", "DET", "PUNCT", "CCONJ"):  # type: ignore[index]
+        tokens = tokens[:-1]
+    if not tokens or len(tokens) > 9:
+        return None
+    if not any(doc[t].pos_ in ("NOUN", "PROPN", "ADJ") for t in tokens):  # type: ignore[index]
+        return None
+    index = ctx.mention_at(tokens[0])
+    if index is not None and ctx.mentions[index].kind in ("Person", "Position"):
+        return None
+    text = "".join(doc[t].text_with_ws for t in tokens).strip()  # type: ignore[index]
+    return text[:1].lower() + text[1:] if not text[:2].isupper() else text
 
 
 def _topic(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
            salience: Salience) -> None:
-    """Read what an agreement or a meeting is about: ``kg:concerns`` to each topic phrase."""
+    """Read what an agreement or a meeting is about: ``kg:concerns`` to each listed topic."""
     subject = _topic_subject(ctx, sentence, start, pattern)
     if subject is None:
         return
-    for head in _topic_heads(ctx, start, end):
-        label = _phrase(head)
-        if not label or len(label.split()) > 10 or ctx.quoted(head.i):
+    for item in _segments(ctx, end):
+        label = _item_label(ctx, item)
+        if label is None or ctx.quoted(item[0]) or normalize_label(label) == normalize_label(
+                subject.label) or label.split()[0] in ("tel", "telle", "tels", "telles"):
             continue
-        if ctx.mention_at(head.i) is not None and ctx.mentions[
-                ctx.mention_at(head.i)].kind in ("Person", "Position"):  # type: ignore[index]
-            continue
-        topic = ctx.entity("Topic", label[:1].lower() + label[1:] if not label[:2].isupper()
-                           else label)
-        ctx.add(subject, "concerns", topic, sentence, pattern.name, 0.5)
+        labels = [label]
+        words = label.split(" ", 2)
+        if len(words) == 3 and words[0] in _PROCESS and words[1] in ("de", "du", "des"):
+            labels.append(words[2])  # "renforcement de la sécurité": sécurité too
+        elif len(words) >= 2 and words[0] in _PROCESS and words[1].startswith(("d'", "d’")):
+            labels.append(label.split(" ", 1)[1][2:])
+        for text in labels:
+            text = text[3:] if text.startswith(("la ", "le ")) else text
+            text = text[2:] if text.startswith(("l'", "l’")) else text
+            ctx.add(subject, "concerns", ctx.entity("Topic", text), sentence, pattern.name, 0.5)
 
 
 def _topic_subject(ctx: Context, sentence: int, start: int, pattern: Pattern) -> Entity | None:
-    """Return the agreement or event a topic phrase belongs to: its sentence's, else the last."""
-    own = [c for c in ctx.claims if c.sentence == sentence and c.subject.type in _EVENT_KINDS]
-    if own:
-        agreements = [c.subject for c in own if c.subject.type == "Agreement"]
-        before = [c.subject for c in own]
-        return (agreements or before)[-1]
+    """Return the agreement or event a topic phrase belongs to.
+
+    An agreement named before it in its sentence; else the sentence's agreement, meeting or
+    call; else the last meeting or call of the two sentences before; else a visit.
+    """
     doc = ctx.doc
     s = ctx.sentences[sentence]
     nouns = ctx.res.trigger("agreement", "nouns")
     for t in range(start - 1, s.start - 1, -1):  # "un mémorandum … portant sur X"
         if doc[t].pos_ == "NOUN" and ctx.lemma(t) in nouns:  # type: ignore[index]
             return _the_agreement(ctx, t, ctx.lemma(t), sentence)
-    if pattern.options.get("own_sentence"):
-        return None
-    for c in reversed(ctx.claims):
-        if c.subject.type in _EVENT_KINDS and sentence - 2 <= c.sentence < sentence:
-            return c.subject
+    recent = [c.subject for c in ctx.claims
+              if c.subject.type in _EVENT_KINDS and sentence - 2 <= c.sentence <= sentence]
+    own = [c.subject for c in ctx.claims
+           if c.subject.type in _EVENT_KINDS and c.sentence == sentence]
+    for pool, kinds in ((own, ("Agreement",)), (own, ("Meeting", "PhoneCall", "PressConference")),
+                        (recent, ("Meeting", "PhoneCall", "PressConference")), (own, ("Visit",)),
+                        (recent, ("Visit", "Agreement"))):
+        found = [e for e in pool if e.type in kinds]
+        if found:
+            return found[-1]
     return None
 
 
