@@ -86,6 +86,13 @@ def subjects(ctx: Context, token: int, salience: Salience, *, climb: bool = True
             appos = [x for x in c.children if x.dep_ == "appos"]
             for t in [c, *[x for y in [c, *appos] for x in y.children if x.dep_ == "conj"]]:
                 entity = agent_of_token(ctx, t.i, salience)
+                if entity is None:  # "Son Excellence le Président …", "Monsieur X": the name
+                    named = sorted((x for x in t.children if x.dep_ in ("appos", "flat:name",
+                                                                         "nmod")),
+                                   key=lambda x: x.dep_ == "nmod")
+                    entity = next((e for x in named
+                                   for e in [agent_of_token(ctx, x.i, salience)]
+                                   if e and (x.dep_ != "nmod" or e.type == "Person")), None)
                 if entity is not None and entity not in found:
                     found.append(entity)
         if subj or verb.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acl") or verb.head is verb:

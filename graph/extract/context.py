@@ -224,6 +224,9 @@ def _retype_surnames(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_HONORIFICS = {"m.", "mme", "mlle", "sem", "s.e.", "monsieur", "madame", "messieurs"}
+
+
 def _retype_after_titles(mentions: list[Mention], doc, text: str) -> list[Mention]:  # type: ignore[no-untyped-def]
     """Retype as a person a "place" or "organisation" named right after a title and a comma.
 
@@ -231,6 +234,11 @@ def _retype_after_titles(mentions: list[Mention], doc, text: str) -> list[Mentio
     place; a name of proper nouns in apposition to a title is the title's holder.
     """
     out = list(mentions)
+    for i, m in enumerate(out):  # "SEM Mandjou Diobate", "M. X": an honorific names a person
+        if m.kind in ("Place", "Organization") and m.start > 0 and not m.quoted and \
+                doc[m.start - 1].lower_ in _HONORIFICS and m.end - m.start >= 2:
+            out[i] = Mention("Person", m.start, m.end, m.start_char, m.end_char, m.text,
+                             m.sentence, m.text, quoted=m.quoted)
     for i in range(1, len(out)):
         m, before = out[i], out[i - 1]
         if m.kind not in ("Place", "Organization") or before.kind != "Position" or m.quoted:

@@ -203,7 +203,11 @@ def _meeting(ctx: Context, t: int, sentence: int, salience: Salience) -> None:
         if not subj and any(c.lower_ in ("son", "sa", "leur") for c in tok.children):
             # "à l'issue de son entretien avec Y": the one whose talks they are
             subj = subjects(ctx, t, salience) or ([salience.person] if salience.person else [])
-        people = _people(subj + _agents_after(ctx, t, {"avec", "entre", "with", "between"}))
+        others = _agents_after(ctx, t, {"avec", "entre", "with", "between"})
+        if not subj and len(others) == 1 and ctx.doc[t + 1].lower_ in ("avec", "with"):  # type: ignore[index]
+            # "X a appelé, au cours d'un entretien avec Y, à …": X is the other side
+            subj = subjects(ctx, t, salience)
+        people = _people(subj + others)
     else:
         return
     if len(people) < 2 and tok.pos_ == "VERB" and _plural(tok):
@@ -291,7 +295,7 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
                 following[1].pos_ == "NOUN" and "Plur" in following[1].morph.get("Number") \
                 and ctx.mention_at(following[1].i) is None:
             return  # "la visite d'observateurs au Tibet": the visitors are not named
-        people = _people(_agents_after(ctx, t - 1, {"de", "du"}, limit=3))
+        people = _people(_agents_after(ctx, t - 1, {"de", "du"}, limit=4))
         people = people or _people(subjects(ctx, t, salience, climb=False))
     else:
         people = _people(subjects(ctx, t, salience))

@@ -115,7 +115,7 @@ def _strip_honorifics(tokens, res: Resources):  # type: ignore[no-untyped-def]
                       or tokens[0].is_punct
                       or (tokens[0].is_lower and tokens[0].lower_ in res.titles)):
         if tokens[0].lower_ in _DETS and tokens[0].text[:1].isupper() and len(tokens) > 1 \
-                and not tokens[0].is_sent_start:
+                and not tokens[0].is_sent_start and tokens[1].lower_ not in honorifics:
             break  # "le quotidien Le Temps": the article belongs to the name
         tokens = tokens[1:]
     while tokens and ((tokens[-1].is_punct and tokens[-1].text not in ".")
