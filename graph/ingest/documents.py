@@ -316,14 +316,36 @@ def _parse_line(line: str, number: int, name: str) -> Document:
         _check(name, "date", values["date"], number)
     if values["lang"]:
         _check(name, "lang", values["lang"], number)
+    inline, start = _inline_header(text)  # " date 2024-01 Le ministre …" inside the text
     return Document(
         id=values["id"] or f"{Path(name).stem}-{number}",
-        text=text,
-        date=values["date"] or wikinews_date(text),
-        lang=values["lang"] or "fr",
+        text=text[start:],
+        date=values["date"] or inline.get("date") or wikinews_date(text[start:]),
+        lang=values["lang"] or inline.get("lang") or "fr",
         title=values["title"],
         source=values["source"],
+        offset=start,
     )
+
+
+def _inline_header(text: str) -> tuple[dict[str, str], int]:
+    """Return the inline header fields at the start of a corpus text, and where it ends.
+
+    Examples
+    --------
+    >>> _inline_header(" date 2024-01 Le ministre est arrivé.")
+    ({'date': '2024-01'}, 14)
+    >>> _inline_header("date de la visite : mardi")
+    ({}, 0)
+    """
+    fields: dict[str, str] = {}
+    pos = 0
+    while True:
+        inline = _INLINE.match(text, pos)
+        if not inline or inline.group(1) in fields or not _valid(inline, 2):
+            return fields, pos
+        fields[inline.group(1)] = inline.group(2)
+        pos = inline.end()
 
 
 def _read_jsonl(path: Path) -> Iterator[Document]:
