@@ -259,6 +259,17 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
                 countries.append(res.demonym(doc[i + 1].lower_))  # type: ignore[arg-type]
                 i += 2
             continue
+        if lower in (",", "et") and title_domain and parts and i + 2 < limit \
+                and doc[i + 1].lower_ in _DE:
+            # "ministre de l'Équipement, du Transport, de la Logistique et de l'Eau"
+            j = i + 2
+            if doc[j].lower_ in ("la", "l'", "le", "les") and j + 1 < limit:
+                j += 1
+            if j not in people and doc[j].pos_ in ("NOUN", "PROPN", "ADJ") and (
+                    _CAPITAL.match(doc[j].text) or lower == "et"):
+                parts.append(token.text)
+                i += 1
+                continue
         if lower == "-" and i + 1 < limit and token.whitespace_ == "" and doc[i + 1].is_alpha:
             parts.append("-" + doc[i + 1].text.lower())
             i += 2
@@ -356,7 +367,7 @@ def _position_mentions(doc, sentences, sentence_of, quotes, res: Resources,
                 label = form  # keep the feminine the text gives: "secrétaire générale"
             if title.label in ("président",) and parts and parts[0].startswith("-"):
                 label = doc[i].text.lower() + parts.pop(0)
-            label = " ".join([label, *parts]).replace(" -", "-")
+            label = " ".join([label, *parts]).replace(" -", "-").replace(" ,", ",")
             span = doc[i:stop]
             out.append(Mention(
                 "Position", i, stop, span.start_char, span.end_char, span.text,
