@@ -451,6 +451,16 @@ def scene_country(ctx: Context) -> str | None:
     than any other.
     """
     doc = ctx.doc
+    text = ctx.text
+    for m in ctx.mentions:  # a dateline: "Nouakchott" alone on its line, "RABAT (MAP) -"
+        before = text[:m.start_char].rstrip(" \t")
+        after = text[m.end_char:m.end_char + 4].lstrip(" \t")
+        if m.kind in ("Country", "City") and not m.quoted and \
+                (not before or before.endswith("\n")) and after[:1] in ("\n", "(", "-", "–", ","):
+            country = m.key if m.kind == "Country" else ctx.res.capitals.get(
+                normalize_label(m.text))
+            if country:
+                return country
     for m in ctx.mentions:  # the first "à Rabat", "en Algérie", "au Mali" of the text
         if m.kind in ("Country", "City") and not m.quoted and m.start > 0 and \
                 not ctx.sentences[m.sentence].title and \

@@ -197,7 +197,7 @@ def _entity_mentions(doc, sentence_of, quotes, res: Resources):  # type: ignore[
 
 
 def _gazetteer_mentions(doc, sentence_of, quotes, taken, res: Resources):  # type: ignore[no-untyped-def]
-    """Countries the NER missed."""
+    """Countries and capitals the NER missed."""
     out = []
     for token in doc:
         if token.i in taken or not token.text[:1].isupper():
@@ -211,6 +211,13 @@ def _gazetteer_mentions(doc, sentence_of, quotes, taken, res: Resources):  # typ
                 out.append(Mention("Country", span.start, span.end, span.start_char,
                                    span.end_char, span.text, sentence_of[span.start],
                                    res.countries[norm],
+                                   quoted=_in_quote(quotes, span.start_char, span.end_char)))
+                taken.update(range(span.start, span.end))
+                break
+            if norm in res.capitals and all(t.pos_ == "PROPN" or t.is_title for t in span):
+                out.append(Mention("City", span.start, span.end, span.start_char,
+                                   span.end_char, span.text, sentence_of[span.start],
+                                   span.text,
                                    quoted=_in_quote(quotes, span.start_char, span.end_char)))
                 taken.update(range(span.start, span.end))
                 break
@@ -258,6 +265,10 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
             if i + 1 < limit and doc[i].lower_ == "et" and res.demonym(doc[i + 1].lower_):
                 countries.append(res.demonym(doc[i + 1].lower_))  # type: ignore[arg-type]
                 i += 2
+            continue
+        if lower in ("extraordinaire", "plénipotentiaire", "itinérant", "itinérante") or (
+                lower == "et" and i + 1 < limit and doc[i + 1].lower_ == "plénipotentiaire"):
+            i += 1  # "ambassadeur extraordinaire et plénipotentiaire de Guinée"
             continue
         if lower in (",", "et") and title_domain and parts and i + 2 < limit \
                 and doc[i + 1].lower_ in _DE:

@@ -29,6 +29,8 @@ _COPULA = re.compile(
     r"^\s*(?:,\s*)?(?:qui\s+)?(?:est|était|fut|a été|avait été|sera|devient|est devenue?|reste|"
     r"a été (?:nommée?|élue?|désignée?|réélue?)|est (?:nommée?|élue?|désignée?))\s+"
     r"(?:(?:le|la|l'|un|une|au poste de|comme)\s*)?$", re.IGNORECASE)
+_QUALITY = re.compile(r"^\s*,?\s*(?:en (?:sa|leur|ses) qualités? d[e'’]|en tant qu[e'’]|"
+                      r"nommée? au poste d[e'’])\s*(?:(?:le|la|l'|l’)\s*)?$", re.IGNORECASE)
 _NOMINATION = re.compile(r"^\s*(?:comme|au poste de|en tant que|à la tête de|à la présidence de)"
                          r"\s*(?:(?:le|la|l')\s*)?$", re.IGNORECASE)
 
@@ -89,7 +91,7 @@ def _pair_rules(ctx: Context, sentence: int) -> None:
                 continue  # "M. Macron, le chancelier allemand Olaf Scholz": Scholz's title
             if _APPOSITION.match(gap):
                 record_post(ctx, person, b, "fr.title.apposition.v1", 0.8)
-            elif _COPULA.match(gap):
+            elif _COPULA.match(gap) or _QUALITY.match(gap):
                 record_post(ctx, person, b, "fr.title.nomination.v1", 0.75)
             elif _NOMINATION.match(gap) and _has_nomination_verb(ctx, sentence):
                 record_post(ctx, person, b, "fr.title.nomination.v1", 0.75,
