@@ -8,6 +8,7 @@ pattern that matched (see :mod:`graph.extract.patterns`).
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import replace
 
@@ -145,8 +146,12 @@ def _post(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
         return
     holder_side = pattern.options.get("holder", "subject")
     person = None
-    if holder_side == "subject":  # the person named last before the verb, in its clause
+    if holder_side == "subject":  # the verb's subject, else the person named last before it
+        person = next((e for e in subjects(ctx, _anchor(ctx, start, end, ("VERB",)), salience,
+                                           climb=False) if e.type == "Person"), None)
         for t in range(start - 1, s.start - 1, -1):
+            if person is not None:
+                break
             if doc[t].text in (",", ";", ":") and doc[t - 1].pos_ != "PROPN":  # type: ignore[index]
                 break
             index = ctx.mention_at(t)
@@ -169,6 +174,59 @@ def _post(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
     glue = "" if first in ("de", "du", "des") or first.startswith(("d'", "d’")) else "de "
     give_post(ctx, person, f"{pattern.options.get('title', 'ministre')} {glue}{domain}", None,
               sentence, pattern.name, 0.6)
+
+
+_STAY = {"rester", "demeurer", "passer", "aller", "arriver", "conserver", "garder", "maintenir",
+         "nommer", "être", "confirmer", "reconduire", "revenir", "atterrir", "hériter"}
+_PREPOSITION_OF = {"à": "de", "au": "du", "aux": "des"}
+
+
+def _portfolio(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
+               salience: Salience) -> None:
+    """Read a portfolio named alone: "X reste aux Armées", "dont Y à l'Intérieur"."""
+    doc = ctx.doc
+    s = ctx.sentences[sentence]
+    word = doc[end - 1]  # type: ignore[index]
+    if word.text not in _cased(ctx):
+        return
+    index = ctx.mention_at(word.i)
+    if index is not None and ctx.mentions[index].kind not in ("Organization", "Topic"):
+        return  # a place named like a portfolio ("à la Défense"): not a post
+    person = None
+    for t in range(start - 1, max(s.start, start - 5) - 1, -1):
+        tok = doc[t]  # type: ignore[index]
+        index = ctx.mention_at(t)
+        if index is not None:
+            if ctx.mentions[index].kind == "Person":
+                person = ctx.entity_of(index)
+            break
+        if tok.pos_ in ("VERB", "AUX") and ctx.lemma(t) not in _STAY:
+            return
+        if tok.pos_ not in ("VERB", "AUX", "ADV", "PUNCT") and tok.lower_ not in ("a", "été"):
+            return
+    if person is None:
+        return
+    u = end
+    while u < s.end and (doc[u].pos_ in ("ADJ", "PROPN") or doc[u].text[:1].isupper()  # type: ignore[index]
+                         and doc[u].pos_ == "NOUN"):
+        u += 1  # "Affaires étrangères", "Éducation nationale"
+    first = doc[start].lower_  # type: ignore[index]
+    article = doc[start + 1].text if end - start == 3 else ""  # type: ignore[index]
+    domain = "".join(doc[t].text_with_ws for t in range(end - 1, u)).strip()  # type: ignore[index]
+    of = _PREPOSITION_OF.get(first, "de")
+    glue = " " if article and not article.endswith("'") else ""
+    give_post(ctx, person, f"ministre {of} {article}{glue}{domain}", None, sentence,
+              pattern.name, 0.55)
+
+
+@functools.cache
+def _cased_words(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w[:1].upper() + w[1:] for w in words)
+
+
+def _cased(ctx: Context) -> frozenset[str]:
+    """Return the portfolio words as the text writes them (the lexicon is in lower case)."""
+    return _cased_words(ctx.res.positions.get("portfolios", frozenset()))
 
 
 # --- after the sentence rules -------------------------------------------------------------
@@ -411,6 +469,7 @@ READERS = {
     "call": ("before", _call),
     "counterpart": ("before", _counterpart),
     "post": ("after", _post),
+    "portfolio": ("after", _portfolio),
     "meeting": ("after", _meeting),
     "call_event": ("after", _call_event),
     "visit": ("after", _visit),
