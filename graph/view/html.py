@@ -13,7 +13,7 @@ import json
 import math
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -204,6 +204,7 @@ def generate_html(
     until: str | None = None,
     title: str | None = None,
     events: str = "nodes",
+    notice: Callable[[str], None] | None = None,
 ) -> str:
     """Return the network view of ``store`` as one self-contained HTML page.
 
@@ -224,6 +225,9 @@ def generate_html(
     events : {"nodes", "edges"}
         Draw events (meetings, visits…) as nodes, or collapse each into edges between its
         participants and place (see :func:`~graph.view.data.collapse_events`).
+    notice : callable, optional
+        Called with a message when the page would draw nothing: the store holds no facts,
+        the query returned none, or the filters left none. The page is still generated.
 
     Returns
     -------
@@ -236,14 +240,19 @@ def generate_html(
     >>> page = generate_html(open_store("memory:"), title="<empty>")
     >>> "&lt;empty&gt;" in page and "http://" not in page.split("<script")[0]
     True
+    >>> _ = generate_html(open_store("memory:"), notice=print)
+    the store holds no facts: the page shows an empty network
     """
     if events not in ("nodes", "edges"):
         raise ValueError(f"events must be 'nodes' or 'edges', not {events!r}")
     network = read_network(store, construct=query)
     if events == "edges":
         network = collapse_events(network)
+    whole = len(network.nodes)
     network = select(network, focus=focus, depth=depth, types=types, relations=relations,
                      since=since, until=until)
+    if notice is not None and not network.nodes:
+        notice(_empty_reason(whole, query is not None))
     net, extra = _build(network)
     ids = extra.pop("ids")
     classes: dict[str, int] = {}
@@ -271,6 +280,16 @@ def generate_html(
         vis=Markup(vis_network_script()),
         app=Markup(_script_safe(_asset("view.js"))),
     )
+
+
+def _empty_reason(whole: int, queried: bool) -> str:
+    """Say why a view draws nothing."""
+    if queried and not whole:
+        return "the query returned no facts to draw: the page shows an empty network"
+    if not whole:
+        return "the store holds no facts: the page shows an empty network"
+    return (f"no node of the {whole:,} in the store matches the options: "
+            "the page shows an empty network")
 
 
 def _focus_id(network: Network, ids: dict[str, int], focus: str | None) -> int | None:
