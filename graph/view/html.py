@@ -30,7 +30,10 @@ from graph.view.layout import importance, layout_positions
 
 __all__ = [
     "CLASS_COLOURS",
+    "EDGE_FONT",
+    "NODE_FONT",
     "PHYSICS_LIMIT",
+    "drawn_label",
     "generate_html",
     "json_for_script",
     "vis_network_script",
@@ -40,6 +43,13 @@ __all__ = [
 PHYSICS_LIMIT = 150
 """Up to this many nodes the browser lays the network out (bounded stabilisation, then
 physics off); above it, positions are computed in Python and physics stays off."""
+
+NODE_FONT = 14
+"""Size of node labels, in pixels at zoom 1; the page enlarges them when it opens zoomed out."""
+
+EDGE_FONT = 12
+"""Size of edge labels, in pixels at zoom 1; the page keeps them at least this big on screen
+when the network opens zoomed out (up to twice the size in the drawing)."""
 
 CLASS_COLOURS: dict[str, str] = {
     "Person": "#4e79a7",
@@ -62,7 +72,8 @@ CLASS_COLOURS: dict[str, str] = {
 }
 """Node colour by class (a class without its own colour takes its nearest ancestor's)."""
 
-_LABEL_CHARS = 40
+_LABEL_CHARS = 32
+_QUOTE_CHARS = 22
 _VIS_SCRIPT = ("lib", "vis-9.1.2", "vis-network.min.js")
 
 
@@ -111,9 +122,32 @@ def _colour(cls: str) -> str:
     return CLASS_COLOURS["Other"]
 
 
-def _short(text: str) -> str:
+def _short(text: str, limit: int = _LABEL_CHARS) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= _LABEL_CHARS else text[: _LABEL_CHARS - 1] + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2:]:  # end on a whole word when one ends late enough
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:.") + "…"
+
+
+def drawn_label(label: str, cls: str) -> str:
+    """Return the label drawn beside a node: short, and a quote's first words only.
+
+    The full label stays in the tooltip and the side panel.
+
+    Examples
+    --------
+    >>> drawn_label("On a convenu d'un certain nombre de points avec le Maroc", "Quote")
+    '« On a convenu d\'un… »'
+    >>> drawn_label("Bruno Retailleau", "Person")
+    'Bruno Retailleau'
+    """
+    text = label.strip().strip("«»\"“” \u00a0")
+    if vocabulary().is_a(cls, "Quote"):
+        return f"« {_short(text, _QUOTE_CHARS)} »"
+    return _short(label)
 
 
 def _proof_json(proof: Any, documents: dict[str, int], doc_rows: list[dict[str, Any]]) -> dict:
@@ -147,7 +181,7 @@ def _build(network: Network) -> tuple[PyvisNetwork, dict[str, Any]]:
         if node.aliases:
             title += "\nalso: " + "; ".join(node.aliases[:5])
         entry: dict[str, Any] = {
-            "id": i, "label": _short(node.label), "title": title, "shape": "dot",
+            "id": i, "label": drawn_label(node.label, node.cls), "title": title, "shape": "dot",
             "size": round(8 + 22 * math.sqrt(weight.get(i, 0.0)), 1),
             "color": _colour(node.cls), "cls": node.cls, "iri": node.iri,
             "name": node.label, "aliases": node.aliases,
@@ -174,11 +208,12 @@ def _build(network: Network) -> tuple[PyvisNetwork, dict[str, Any]]:
     big = len(net.edges) > 2000
     net.options = {
         "autoResize": True,
-        "nodes": {"shape": "dot", "font": {"size": 14, "face": "sans-serif"},
-                  "borderWidth": 1},
+        "nodes": {"shape": "dot", "font": {"size": NODE_FONT, "face": "sans-serif"},
+                  "borderWidth": 1, "scaling": {"label": {"drawThreshold": 7}}},
         "edges": {"smooth": False, "width": 1, "color": {"color": "#9aa5b1", "highlight": "#333"},
-                  "font": {"size": 10, "align": "middle", "color": "#444",
+                  "font": {"size": EDGE_FONT, "align": "middle", "color": "#333",
                            "strokeWidth": 3, "face": "sans-serif"},
+                  "scaling": {"label": {"drawThreshold": 7}},
                   "arrows": {"to": {"scaleFactor": 0.5}}, "selectionWidth": 2},
         "interaction": {"hover": not big, "tooltipDelay": 200, "hideEdgesOnDrag": big,
                         "hideEdgesOnZoom": big},
