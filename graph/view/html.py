@@ -139,8 +139,8 @@ def drawn_label(label: str, cls: str) -> str:
 
     Examples
     --------
-    >>> drawn_label("On a convenu d'un certain nombre de points avec le Maroc", "Quote")
-    '« On a convenu d\'un… »'
+    >>> print(drawn_label("On a convenu d'un certain nombre de points avec le Maroc", "Quote"))
+    « On a convenu d'un… »
     >>> drawn_label("Bruno Retailleau", "Person")
     'Bruno Retailleau'
     """
