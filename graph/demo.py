@@ -18,7 +18,7 @@ DEMO_QUERIES = ("@meetings", "@people", "@facts")
 
 
 def _count(n: int, word: str) -> str:
-    return f"{n:,} {word}{'s' * (n != 1)}"
+    return f"{n} {word}{'s' * (n != 1)}"
 
 
 def build_message(url: str, summary: BuildSummary) -> str:
