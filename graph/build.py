@@ -106,7 +106,8 @@ def _raise_walk_error(exc: OSError) -> None:
 def collect_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """Expand folders (recursively) and check that every input is something we can read.
 
-    Inside folders, files of unknown kinds are skipped; named explicitly, they are an error.
+    Inside folders, files of unknown kinds are skipped; named explicitly, they are an error,
+    and so is a folder holding no file of a kind we read.
 
     Examples
     --------
@@ -120,7 +121,11 @@ def collect_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[Path]:
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            found.extend(p for p in _walk(path) if p.suffix.lower() in known)
+            inside = [p for p in _walk(path) if p.suffix.lower() in known]
+            if not inside:
+                kinds = ", ".join(sorted(known))
+                raise InputError(str(item), f"nothing to read here (kg build reads {kinds})")
+            found.extend(inside)
         elif path.is_file():
             if path.suffix.lower() not in known:
                 kinds = ", ".join(sorted(known))

@@ -1,12 +1,12 @@
 #!/usr/bin/env python
-"""Render the shipped example's network view in headless Chromium and save docs/screenshot.png.
+"""Render a network view in headless Chromium at 1400×900 and save a PNG for the README.
 
-Builds ``graph/examples/`` into a memory store (the article too when text extraction is
-available), writes the view, opens it with outside requests blocked, selects a ``met`` edge
-(else the edge with the most evidence) so the side panel shows its sentences, and saves a PNG
-for the README.
+Builds ``graph/examples/`` (or, with ``--corpus``, the 93 Wikinews articles of
+``../shared/data/corpus``) into a memory store, writes the view, opens it with outside requests
+blocked, selects a ``met`` edge (else the edge with the most evidence) so the side panel shows
+its sentences, and saves the PNG.
 
-Usage:  .venv/bin/python scripts/screenshot.py [-o docs/screenshot.png]
+Usage:  .venv/bin/python scripts/screenshot.py [--corpus] [-o PNG]
 """
 
 from __future__ import annotations
@@ -28,9 +28,15 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 LIMIT = 300_000
 
 
-def example_view(target: Path) -> Path:
-    """Build the shipped example into a memory store and write its view to ``target``."""
+CORPUS = REPO.parent / "shared" / "data" / "corpus" / "wikinews-fr-2012" / "docs.jsonl"
+
+
+def example_view(target: Path, corpus: bool = False) -> Path:
+    """Build the shipped example (or the corpus) into a memory store; write its view."""
     with open_store("memory:") as store:
+        if corpus:
+            build([CORPUS], store)
+            return write_html(store, target, title="Wikinews FR 2012 (93 articles)")
         paths = example_paths()
         try:
             build(paths, store)
@@ -44,14 +50,17 @@ def example_view(target: Path) -> Path:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("-o", "--output", default=str(REPO / "docs" / "screenshot.png"))
-    output = Path(parser.parse_args().output)
+    parser.add_argument("--corpus", action="store_true", help="the Wikinews corpus instead")
+    parser.add_argument("-o", "--output", default=None)
+    args = parser.parse_args()
+    name = "screenshot-corpus.png" if args.corpus else "screenshot.png"
+    output = Path(args.output or REPO / "docs" / name)
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
-        html = example_view(Path(folder) / "example.html")
+        html = example_view(Path(folder) / "example.html", corpus=args.corpus)
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        page = browser.new_page(viewport={"width": 1200, "height": 640})
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
         outside: list[str] = []
 
         def route(r) -> None:
@@ -74,7 +83,6 @@ def main() -> None:
                 window.kgView.network.selectEdges([edges[0].id]);
                 window.kgView.showEdge(edges[0].id);
             }
-            window.kgView.network.fit({animation: false});
         }""")
         page.wait_for_timeout(300)
         output.parent.mkdir(parents=True, exist_ok=True)

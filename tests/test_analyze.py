@@ -105,7 +105,7 @@ def test_events_as_nodes_or_collapsed(store, tmp_path):
     kept = labelled(to_networkx(store, events="nodes"))
     assert ("sommet de Tanger", "participant", "Bruno Retailleau") in kept
     assert ("sommet de Tanger", "place", "Tanger") in kept
-    collapsed = to_networkx(store, events="collapse")
+    collapsed = to_networkx(store, events="edges")
     assert "sommet de Tanger" not in {label for _, label in collapsed.nodes(data="label")}
     edges = labelled(collapsed)
     meeting = edges[("Abdelouafi Laftit", "Meeting", "Bruno Retailleau")]

@@ -175,7 +175,7 @@ def test_above_the_real_threshold_through_the_command_line(kg, tmp_path: Path) -
     assert first.returncode == 0, first.stderr
     assert f"{start * 3} facts" in first.stderr
     again = kg("build", str(path))
-    assert "1 unchanged sources skipped" in again.stderr
+    assert "1 unchanged source skipped" in again.stderr
     met = kg("query", "SELECT (COUNT(*) AS ?n) WHERE { ?a kg:met ?b }", "--format", "csv")
     assert met.stdout.split()[-1] == str(start)
 

@@ -217,3 +217,20 @@ def test_remote_endpoint_gives_the_same_network(oxigraph_server: str, tmp_path: 
                       for e in network.edges)
 
     assert shape(oxigraph_server) == shape("memory:")
+
+
+def test_quotes_are_drawn_by_their_first_words_and_keep_their_text(tmp_path: Path) -> None:
+    from graph.view.html import drawn_label
+
+    text = "On a convenu d'un certain nombre de points, et nous allons les mettre en œuvre"
+    assert drawn_label(text, "Quote") == "« On a convenu d'un… »"
+    assert len(drawn_label("x " * 40, "Person")) <= 33
+    facts = tmp_path / "q.csv"
+    facts.write_text(f'subject,predicate,object\nAnna Bel,said,"{text}"\n', encoding="utf-8")
+    with open_store("memory:") as store:
+        build([facts], store)
+        page = generate_html(store)
+    drawn = [n["label"] for n in json.loads(page.split('id="kg-data">')[1].split("</script>")[0])
+             ["nodes"]]
+    assert "« On a convenu d'un… »" in drawn and text not in drawn
+    assert text in page  # the whole text, for the tooltip and the panel

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from graph.build import build
+from graph.demo import example_paths
 from graph.store import open_store
 from graph.view import write_html
 
@@ -269,3 +270,46 @@ def test_extracted_evidence_shows_document_offsets_method_and_confidence(
     assert marked == ["la ministre", "Lei Wang"]  # an alias and a label
     assert page.evaluate("document.querySelectorAll('#panel a').length") == 0
     view.check_clean()
+
+
+LONG_QUOTE = ("Nous avons trouvé un accord sur les retours, et nous le mettrons en œuvre "
+              "dès le mois prochain avec nos partenaires")
+
+
+def test_view_fills_the_canvas_with_short_quote_labels_and_legible_edge_labels(
+        browser, tmp_path: Path) -> None:
+    facts = tmp_path / "facts.csv"
+    facts.write_text(FACTS + f'Bruno Retailleau,said,"{LONG_QUOTE}",Person,,2025-04-14,,\n',
+                     encoding="utf-8")
+    example = [p for p in example_paths() if p.suffix == ".csv"]  # a network of some size
+    with open_store("memory:") as store:
+        build([facts, *example], store)
+        path = write_html(store, tmp_path / "view.html")
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    outside: list[str] = []
+    page.route("**/*", lambda r: r.continue_() if r.request.url.split(":", 1)[0]
+               in LOCAL_SCHEMES else (outside.append(r.request.url), r.abort()))
+    page.goto(path.as_uri())
+    page.wait_for_selector("body[data-ready='1']", timeout=60_000)
+    seen = page.evaluate("""() => {
+        const net = window.kgView.network, ids = net.body.nodeIndices, box = net.body.container;
+        const pos = net.getPositions(ids), xs = [], ys = [];
+        for (const id of ids) { const p = net.canvasToDOM(pos[id]); xs.push(p.x); ys.push(p.y); }
+        const edge = net.body.edges[net.body.edgeIndices[0]];
+        const quote = net.body.data.nodes.get().find(n => n.cls === 'Quote');
+        return {width: (Math.max(...xs) - Math.min(...xs)) / box.clientWidth,
+                height: (Math.max(...ys) - Math.min(...ys)) / box.clientHeight,
+                edgeFont: edge.options.font.size * net.getScale(),
+                label: quote.label, name: quote.name, id: quote.id};
+    }""")
+    # the drawing spans most of the canvas both ways (it used two thirds of its width)
+    assert seen["width"] > 0.75 and seen["height"] > 0.75, seen
+    # edge labels at least 11 px on screen at the default zoom (they were about 7 px)
+    assert seen["edgeFont"] >= 11, seen
+    # the quote is drawn as its first words; the panel keeps the whole text
+    assert len(seen["label"]) <= 30 and seen["label"].startswith("« Nous avons"), seen
+    assert LONG_QUOTE.startswith(seen["name"].rstrip("…"))
+    page.evaluate("id => window.kgView.jumpTo(id)", seen["id"])
+    assert LONG_QUOTE in page.inner_text("#panel")
+    assert outside == []
+    page.close()

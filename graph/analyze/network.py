@@ -188,7 +188,7 @@ def _collapse_events(graph: nx.MultiDiGraph, store: Store) -> None:
 def to_networkx(
     store: Store,
     *,
-    events: Literal["collapse", "nodes"] = "collapse",
+    events: Literal["nodes", "edges"] = "nodes",
     relations: tuple[str, ...] | None = None,
 ) -> nx.MultiDiGraph:
     r"""Return the entity network of a store.
@@ -196,9 +196,9 @@ def to_networkx(
     Parameters
     ----------
     store : Store
-    events : {"collapse", "nodes"}
+    events : {"nodes", "edges"}
         ``"nodes"`` keeps events as nodes linked to their participants and place
-        (``participant``, ``place`` edges); ``"collapse"`` replaces each event by edges
+        (``participant``, ``place`` edges); ``"edges"`` replaces each event by edges
         between its participants and from them to its place, with ``relation`` the event's
         class (``Meeting``, ``Visit``…) and ``event`` its IRI.
     relations : tuple of str, optional
@@ -227,8 +227,8 @@ def to_networkx(
     >>> [(d["relation"], d["evidence"]) for _, _, d in g.edges(data=True)]
     [('met', 1), ('met', 1)]
     """
-    if events not in ("collapse", "nodes"):
-        raise ValueError(f"events must be 'collapse' or 'nodes', not {events!r}")
+    if events not in ("nodes", "edges"):
+        raise ValueError(f"events must be 'nodes' or 'edges', not {events!r}")
     chosen = list(relations or DIRECT_RELATIONS)
     unknown = sorted(set(chosen) - vocabulary().properties)
     if unknown:
@@ -237,7 +237,7 @@ def to_networkx(
     _add_nodes(graph, store)
     _add_edges(graph, store, [*chosen, *EVENT_RELATIONS])
     _merge_same(graph, store)
-    if events == "collapse":
+    if events == "edges":
         _collapse_events(graph, store)
     return graph
 

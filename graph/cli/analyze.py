@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from graph import analyze as lib
-from graph.cli.options import open_from_cli, store_option
+from graph.cli.options import events_option, open_from_cli, store_option
 from graph.model.vocab import vocabulary
 
 __all__ = ["analyze"]
@@ -68,20 +68,19 @@ def _classes(names: tuple[str, ...]) -> tuple[str, ...]:
     return names
 
 
-@click.group()
+@click.group(short_help="Centrality, communities, paths, timelines and dyads.")
 def analyze() -> None:
     """Analyse the entity network with networkx (entities are nodes, direct relations edges)."""
 
 
-@analyze.command()
+@analyze.command(short_help="List the most central entities.")
 @store_option
 @_format_option
 @click.option("--by", type=click.Choice(lib.MEASURES), default="pagerank", show_default=True,
               help="Centrality measure.")
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
               help="How many entities to list.")
-@click.option("--events", type=click.Choice(["collapse", "nodes"]), default="collapse",
-              show_default=True, help="Events as edges between participants, or as nodes.")
+@events_option
 @click.option("--type", "types", multiple=True, metavar="CLASS",
               help="Only list entities of this class or its subclasses (Person, Place…); "
               "repeatable.")
@@ -99,34 +98,38 @@ def centrality(store_url: str | None, fmt: str, by: str, top: int, events: str,
     _emit([dataclasses.asdict(s) for s in ranked], ("rank", "label", "type", "score", "iri"), fmt)
 
 
-@analyze.command()
+@analyze.command(short_help="List groups of entities found by Louvain.")
 @store_option
 @_format_option
 @click.option("--seed", type=int, default=0, show_default=True, help="Louvain's random seed.")
 @click.option("--min-size", type=click.IntRange(min=1), default=2, show_default=True,
               help="Smallest group listed.")
-def communities(store_url: str | None, fmt: str, seed: int, min_size: int) -> None:
+@events_option
+def communities(store_url: str | None, fmt: str, seed: int, min_size: int, events: str) -> None:
     """List groups found by Louvain, with their members' labels."""
     with open_from_cli(store_url, read_only=True) as store:
-        groups = lib.communities(lib.to_networkx(store), seed=seed, min_size=min_size)
+        graph = lib.to_networkx(store, events=events)  # type: ignore[arg-type]
+        groups = lib.communities(graph, seed=seed, min_size=min_size)
     rows = [{"community": i, "size": len(members), "members": "; ".join(members)}
             for i, members in enumerate(groups, start=1)]
     nested = [{"community": i, "size": len(m), "members": m} for i, m in enumerate(groups, 1)]
     _emit(rows, ("community", "size", "members"), fmt, nested)
 
 
-@analyze.command()
+@analyze.command(short_help="Show the shortest connection between two entities.")
 @click.argument("source")
 @click.argument("target")
 @store_option
 @_format_option
-def path(source: str, target: str, store_url: str | None, fmt: str) -> None:
+@events_option
+def path(source: str, target: str, store_url: str | None, fmt: str, events: str) -> None:
     """Show the shortest connection from SOURCE to TARGET, with each fact's evidence.
 
     SOURCE and TARGET are labels (accents and case ignored), aliases or IRIs.
     """
     with open_from_cli(store_url, read_only=True) as store:
-        steps = lib.path(store, source, target)
+        graph = lib.to_networkx(store, events=events)  # type: ignore[arg-type]
+        steps = lib.path(store, source, target, graph=graph)
     rows = []
     for step in steps:
         for cited in step.evidence or (None,):
@@ -140,7 +143,7 @@ def path(source: str, target: str, store_url: str | None, fmt: str) -> None:
           fmt, [dataclasses.asdict(step) for step in steps])
 
 
-@analyze.command()
+@analyze.command(short_help="List an entity's facts and events in date order.")
 @click.argument("entity")
 @store_option
 @_format_option
@@ -152,7 +155,7 @@ def timeline(entity: str, store_url: str | None, fmt: str) -> None:
           ("date", "relation", "other", "sentence", "source", "line"), fmt)
 
 
-@analyze.command()
+@analyze.command(short_help="Count meetings, visits and agreements per pair and month.")
 @store_option
 @_format_option
 @click.option("--level", type=click.Choice(lib.LEVELS), default=None,

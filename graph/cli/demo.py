@@ -10,7 +10,7 @@ from graph.demo import run_demo
 __all__ = ["demo"]
 
 
-@click.command()
+@click.command(short_help="Build the shipped example and write its network view.")
 @store_option
 @click.option("-o", "--output", default="graph.html", show_default=True,
               type=click.Path(dir_okay=False), help="Where to write the HTML view.")
@@ -20,4 +20,5 @@ def demo(store_url: str | None, output: str) -> None:
     The example is a short article and a file of hand-written facts (graph/examples).
     """
     with open_from_cli(store_url) as store:
-        run_demo(store, html=output, echo=click.echo)
+        run_demo(store, html=output, echo=click.echo,
+                 note=lambda message: click.echo(message, err=True))

@@ -13,7 +13,7 @@ from graph.evaluate import generate_report
 __all__ = ["evaluate"]
 
 
-@click.command()
+@click.command(short_help="Measure the stored facts against gold files.")
 @click.argument("gold", nargs=-1, required=True, type=click.Path())
 @store_option
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table",

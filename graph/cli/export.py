@@ -7,13 +7,13 @@ import sys
 import click
 
 from graph.analyze import GRAPH_FORMATS, to_networkx, write_csv, write_network
-from graph.cli.options import open_from_cli, store_option
+from graph.cli.options import events_option, open_from_cli, store_option
 from graph.store import EXPORT_FORMATS
 
 __all__ = ["export"]
 
 
-@click.command()
+@click.command(short_help="Export the store as RDF, or its network for Gephi.")
 @store_option
 @click.option("-f", "--format", "fmt", type=click.Choice([*sorted(EXPORT_FORMATS), *GRAPH_FORMATS]),
               default="ttl", show_default=True,
@@ -22,9 +22,7 @@ __all__ = ["export"]
 @click.option("-o", "--output", type=click.Path(allow_dash=True), default="-",
               help="File to write (default: stdout); a folder for -f csv.")
 @click.option("--include-ontology", is_flag=True, help="Also export the ontology graph (RDF).")
-@click.option("--events", type=click.Choice(["collapse", "nodes"]), default="collapse",
-              show_default=True,
-              help="Network formats: events as edges between participants, or as nodes.")
+@events_option
 def export(store_url: str | None, fmt: str, output: str, include_ontology: bool,
            events: str) -> None:
     """Export the store's facts, labels and evidence (RDF), or its entity network."""

@@ -10,7 +10,9 @@ import click
 from graph.query import FORMATS
 from graph.store import Store, default_store_url, open_store
 
-__all__ = ["format_option", "open_from_cli", "params_option", "store_option"]
+__all__ = [
+    "EVENTS", "events_option", "format_option", "open_from_cli", "params_option", "store_option",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -24,6 +26,19 @@ def store_option(func: F) -> F:
         metavar="STORE",
         help="Store: a directory (default ./kg-store or $KG_STORE), memory:, or http(s)://… "
         "SPARQL endpoint.",
+    )(func)
+
+
+EVENTS = ("nodes", "edges")
+"""How events (meetings, visits…) are drawn and measured: the first is the default."""
+
+
+def events_option(func: F) -> F:
+    """Add ``--events nodes|edges``, the same in every command that builds the network."""
+    return click.option(
+        "--events", type=click.Choice(EVENTS), default=EVENTS[0], show_default=True,
+        help="Events (meetings, visits…) as nodes linked to their participants and place, or "
+        "collapsed into edges between them.",
     )(func)
 
 

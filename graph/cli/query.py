@@ -18,7 +18,7 @@ from graph.query import run_query, write_result
 __all__ = ["query"]
 
 
-@click.command()
+@click.command(short_help="Run a SPARQL query against the store.")
 @click.argument("query_ref", metavar="QUERY")
 @store_option
 @format_option()

@@ -10,7 +10,7 @@ from graph.errors import KGError
 __all__ = ["remove"]
 
 
-@click.command()
+@click.command(short_help="Drop sources (files or document ids) from the store.")
 @click.argument("names", nargs=-1, required=True)
 @store_option
 def remove(names: tuple[str, ...], store_url: str | None) -> None:

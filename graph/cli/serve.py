@@ -12,7 +12,7 @@ from graph.store import default_store_url
 __all__ = ["serve"]
 
 
-@click.command()
+@click.command(short_help="Serve the store over HTTP (SPARQL, Graph Store, query page).")
 @store_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (only loopback is safe without a proxy).")

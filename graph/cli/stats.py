@@ -12,7 +12,7 @@ from graph.query.stats import stats as compute_stats
 __all__ = ["stats"]
 
 
-@click.command()
+@click.command(short_help="Count entities by class and triples by predicate and source.")
 @store_option
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)

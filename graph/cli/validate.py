@@ -13,7 +13,7 @@ from graph.validate import validate as run_validate
 __all__ = ["validate"]
 
 
-@click.command()
+@click.command(short_help="Check the store against the shipped SHACL shapes.")
 @store_option
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True, help="Output format.")

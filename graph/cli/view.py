@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from graph.cli.options import open_from_cli, store_option
+from graph.cli.options import events_option, open_from_cli, store_option
 from graph.query import load_query
 from graph.view import write_html
 
@@ -17,7 +17,8 @@ def _names(values: tuple[str, ...]) -> list[str] | None:
     return names or None
 
 
-@click.command()
+@click.command(short_help="Write the network as one self-contained HTML page.")
+@store_option
 @click.option("-o", "--output", default="graph.html", show_default=True,
               type=click.Path(dir_okay=False), help="Where to write the HTML page.")
 @click.option("--focus", metavar="LABEL", help="Draw this node (label or alias) and its "
@@ -34,12 +35,10 @@ def _names(values: tuple[str, ...]) -> list[str] | None:
 @click.option("--since", metavar="DATE", help="Keep facts dated on or after DATE (YYYY[-MM[-DD]]).")
 @click.option("--until", metavar="DATE", help="Keep facts dated on or before DATE.")
 @click.option("--title", help="Title of the page.")
-@click.option("--events", type=click.Choice(["nodes", "edges"]), default="nodes",
-              show_default=True, help="Draw events as nodes, or collapse them into edges.")
-@store_option
-def view(output: str, focus: str | None, depth: int, construct: str | None,
-         types: tuple[str, ...], relations: tuple[str, ...], since: str | None,
-         until: str | None, title: str | None, events: str, store_url: str | None) -> None:
+@events_option
+def view(store_url: str | None, output: str, focus: str | None, depth: int,
+         construct: str | None, types: tuple[str, ...], relations: tuple[str, ...],
+         since: str | None, until: str | None, title: str | None, events: str) -> None:
     """Write the network of the store as one self-contained HTML page (works offline).
 
     Click a node or an edge to read its facts and the sentences they come from; search by
@@ -51,7 +50,9 @@ def view(output: str, focus: str | None, depth: int, construct: str | None,
         try:
             written = write_html(store, output, focus=focus, depth=depth, query=construct,
                                  types=_names(types), relations=_names(relations), since=since,
-                                 until=until, title=title, events=events)
+                                 until=until, title=title, events=events,
+                                 notice=lambda message: click.echo(f"Warning: {message}",
+                                                                   err=True))
         except OSError as exc:
             raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from None
     click.echo(f"Wrote {written}", err=True)

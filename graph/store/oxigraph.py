@@ -22,7 +22,9 @@ _ONTOLOGY = f"<{ONTOLOGY_GRAPH}>"
 
 def sparql_error(exc: SyntaxError, sparql: str) -> QueryError:
     """Turn Oxigraph's SPARQL syntax error into a :class:`QueryError` with its position."""
-    return QueryError(f"malformed SPARQL: {exc}")
+    from graph.query.syntax import explain_syntax_error
+
+    return QueryError(explain_syntax_error(str(exc), sparql))
 
 
 class OxigraphStore(Store):

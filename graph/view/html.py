@@ -13,7 +13,7 @@ import json
 import math
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -30,7 +30,10 @@ from graph.view.layout import importance, layout_positions
 
 __all__ = [
     "CLASS_COLOURS",
+    "EDGE_FONT",
+    "NODE_FONT",
     "PHYSICS_LIMIT",
+    "drawn_label",
     "generate_html",
     "json_for_script",
     "vis_network_script",
@@ -40,6 +43,13 @@ __all__ = [
 PHYSICS_LIMIT = 150
 """Up to this many nodes the browser lays the network out (bounded stabilisation, then
 physics off); above it, positions are computed in Python and physics stays off."""
+
+NODE_FONT = 14
+"""Size of node labels, in pixels at zoom 1; the page enlarges them when it opens zoomed out."""
+
+EDGE_FONT = 12
+"""Size of edge labels, in pixels at zoom 1; the page keeps them at least this big on screen
+when the network opens zoomed out (up to twice the size in the drawing)."""
 
 CLASS_COLOURS: dict[str, str] = {
     "Person": "#4e79a7",
@@ -62,7 +72,8 @@ CLASS_COLOURS: dict[str, str] = {
 }
 """Node colour by class (a class without its own colour takes its nearest ancestor's)."""
 
-_LABEL_CHARS = 40
+_LABEL_CHARS = 32
+_QUOTE_CHARS = 22
 _VIS_SCRIPT = ("lib", "vis-9.1.2", "vis-network.min.js")
 
 
@@ -111,9 +122,32 @@ def _colour(cls: str) -> str:
     return CLASS_COLOURS["Other"]
 
 
-def _short(text: str) -> str:
+def _short(text: str, limit: int = _LABEL_CHARS) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= _LABEL_CHARS else text[: _LABEL_CHARS - 1] + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2:]:  # end on a whole word when one ends late enough
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:.") + "…"
+
+
+def drawn_label(label: str, cls: str) -> str:
+    """Return the label drawn beside a node: short, and a quote's first words only.
+
+    The full label stays in the tooltip and the side panel.
+
+    Examples
+    --------
+    >>> print(drawn_label("On a convenu d'un certain nombre de points avec le Maroc", "Quote"))
+    « On a convenu d'un… »
+    >>> drawn_label("Bruno Retailleau", "Person")
+    'Bruno Retailleau'
+    """
+    text = label.strip().strip("«»\"“” \u00a0")
+    if vocabulary().is_a(cls, "Quote"):
+        return f"« {_short(text, _QUOTE_CHARS)} »"
+    return _short(label)
 
 
 def _proof_json(proof: Any, documents: dict[str, int], doc_rows: list[dict[str, Any]]) -> dict:
@@ -147,7 +181,7 @@ def _build(network: Network) -> tuple[PyvisNetwork, dict[str, Any]]:
         if node.aliases:
             title += "\nalso: " + "; ".join(node.aliases[:5])
         entry: dict[str, Any] = {
-            "id": i, "label": _short(node.label), "title": title, "shape": "dot",
+            "id": i, "label": drawn_label(node.label, node.cls), "title": title, "shape": "dot",
             "size": round(8 + 22 * math.sqrt(weight.get(i, 0.0)), 1),
             "color": _colour(node.cls), "cls": node.cls, "iri": node.iri,
             "name": node.label, "aliases": node.aliases,
@@ -174,11 +208,12 @@ def _build(network: Network) -> tuple[PyvisNetwork, dict[str, Any]]:
     big = len(net.edges) > 2000
     net.options = {
         "autoResize": True,
-        "nodes": {"shape": "dot", "font": {"size": 14, "face": "sans-serif"},
-                  "borderWidth": 1},
+        "nodes": {"shape": "dot", "font": {"size": NODE_FONT, "face": "sans-serif"},
+                  "borderWidth": 1, "scaling": {"label": {"drawThreshold": 7}}},
         "edges": {"smooth": False, "width": 1, "color": {"color": "#9aa5b1", "highlight": "#333"},
-                  "font": {"size": 10, "align": "middle", "color": "#444",
+                  "font": {"size": EDGE_FONT, "align": "middle", "color": "#333",
                            "strokeWidth": 3, "face": "sans-serif"},
+                  "scaling": {"label": {"drawThreshold": 7}},
                   "arrows": {"to": {"scaleFactor": 0.5}}, "selectionWidth": 2},
         "interaction": {"hover": not big, "tooltipDelay": 200, "hideEdgesOnDrag": big,
                         "hideEdgesOnZoom": big},
@@ -204,6 +239,7 @@ def generate_html(
     until: str | None = None,
     title: str | None = None,
     events: str = "nodes",
+    notice: Callable[[str], None] | None = None,
 ) -> str:
     """Return the network view of ``store`` as one self-contained HTML page.
 
@@ -224,6 +260,9 @@ def generate_html(
     events : {"nodes", "edges"}
         Draw events (meetings, visits…) as nodes, or collapse each into edges between its
         participants and place (see :func:`~graph.view.data.collapse_events`).
+    notice : callable, optional
+        Called with a message when the page would draw nothing: the store holds no facts,
+        the query returned none, or the filters left none. The page is still generated.
 
     Returns
     -------
@@ -236,14 +275,19 @@ def generate_html(
     >>> page = generate_html(open_store("memory:"), title="<empty>")
     >>> "&lt;empty&gt;" in page and "http://" not in page.split("<script")[0]
     True
+    >>> _ = generate_html(open_store("memory:"), notice=print)
+    the store holds no facts: the page shows an empty network
     """
     if events not in ("nodes", "edges"):
         raise ValueError(f"events must be 'nodes' or 'edges', not {events!r}")
     network = read_network(store, construct=query)
     if events == "edges":
         network = collapse_events(network)
+    whole = len(network.nodes)
     network = select(network, focus=focus, depth=depth, types=types, relations=relations,
                      since=since, until=until)
+    if notice is not None and not network.nodes:
+        notice(_empty_reason(whole, query is not None))
     net, extra = _build(network)
     ids = extra.pop("ids")
     classes: dict[str, int] = {}
@@ -271,6 +315,16 @@ def generate_html(
         vis=Markup(vis_network_script()),
         app=Markup(_script_safe(_asset("view.js"))),
     )
+
+
+def _empty_reason(whole: int, queried: bool) -> str:
+    """Say why a view draws nothing."""
+    if queried and not whole:
+        return "the query returned no facts to draw: the page shows an empty network"
+    if not whole:
+        return "the store holds no facts: the page shows an empty network"
+    return (f"no node of the {whole:,} in the store matches the options: "
+            "the page shows an empty network")
 
 
 def _focus_id(network: Network, ids: dict[str, int], focus: str | None) -> int | None:

@@ -13,12 +13,16 @@ import math
 import networkx as nx
 import numpy as np
 
-__all__ = ["SPRING_LIMIT", "importance", "layout_positions"]
+__all__ = ["ASPECT", "SPRING_LIMIT", "importance", "layout_positions"]
 
 SPRING_LIMIT = 300
 """Components up to this many nodes use :func:`networkx.spring_layout` (dense, exact)."""
 
 _SPACING = 60.0  # screen units between neighbours
+
+ASPECT = 1.25
+"""Width over height of the area the components are packed into (the page's canvas beside
+its side panel, roughly)."""
 
 
 def importance(graph: nx.Graph) -> dict[object, float]:
@@ -109,7 +113,7 @@ def layout_positions(graph: nx.Graph, *, seed: int = 7) -> dict[object, tuple[fl
     placed: dict[object, tuple[float, float]] = {}
     boxes = [_component_layout(undirected.subgraph(part).copy(), seed) for part in parts]
     total = sum((_box_side(box) + _SPACING) ** 2 for box in boxes)
-    row_width = max(math.sqrt(total), max((_box_side(b) for b in boxes), default=0.0))
+    row_width = max(math.sqrt(total * ASPECT), max((_box_side(b) for b in boxes), default=0.0))
     x = y = row_height = 0.0
     for box in boxes:
         side = _box_side(box)

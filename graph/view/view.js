@@ -126,6 +126,52 @@
       visibleEdges.size + " of " + data.edges.length + " edges" + (state.focus !== null ? " (focus)" : "");
   }
 
+  // --- fitting the drawing to the canvas ------------------------------------------------
+  // The layout is stretched along one axis (at most STRETCH times) to the canvas's shape, so
+  // that the network fills the canvas; labels are then enlarged when the network opens zoomed
+  // out, so that edge labels stay legible (up to twice their size in the drawing).
+  var STRETCH = 1.8;
+  var container = $("network");
+  function stretchFactors(points) {
+    var width = container.clientWidth, height = container.clientHeight;
+    if (points.length < 2 || !width || !height) return [1, 1];
+    var xs = points.map(function (p) { return p.x; }), ys = points.map(function (p) { return p.y; });
+    var spanX = Math.max.apply(null, xs) - Math.min.apply(null, xs);
+    var spanY = Math.max.apply(null, ys) - Math.min.apply(null, ys);
+    if (!(spanX > 0 && spanY > 0)) return [1, 1];
+    var want = width / height, have = spanX / spanY;
+    return have < want ? [Math.min(want / have, STRETCH), 1] : [1, Math.min(have / want, STRETCH)];
+  }
+  // A network laid out in Python is large: its edge labels keep their size, and show once
+  // zoomed in (labels under 7 px on screen are not drawn), rather than cover the drawing.
+  function legibleLabels() {
+    var scale = network.getScale(), grow = scale > 0 ? 1 / scale : 1;
+    if (grow <= 1) return;
+    var options = { nodes: { font: { size: data.options.nodes.font.size * Math.min(grow, 1.5) } } };
+    if (data.physics) options.edges = { font: { size: data.options.edges.font.size * Math.min(grow, 2) } };
+    network.setOptions(options);
+  }
+  function fitWithMargin() {  // room for the labels of the nodes on the edges of the drawing
+    network.fit({ animation: false });
+    network.moveTo({ scale: network.getScale() * 0.92, animation: false });
+  }
+  function fitToCanvas() {
+    var ids = network.body.nodeIndices, positions = network.getPositions(ids);
+    var factors = stretchFactors(ids.map(function (id) { return positions[id]; }));
+    if (factors[0] !== 1 || factors[1] !== 1) {
+      ids.forEach(function (id) {
+        network.moveNode(id, positions[id].x * factors[0], positions[id].y * factors[1]);
+      });
+    }
+    fitWithMargin();
+    legibleLabels();
+  }
+  if (!data.physics) {  // positions computed in Python: stretch them before the first frame
+    var placed = data.nodes.filter(function (n) { return typeof n.x === "number"; });
+    var factors = stretchFactors(placed);
+    placed.forEach(function (n) { n.x *= factors[0]; n.y *= factors[1]; });
+  }
+
   // --- the network ---------------------------------------------------------------------
   compute();
   var nodes = new vis.DataSet(data.nodes);
@@ -145,10 +191,23 @@
     document.body.dataset.ready = "1";
     window.kgReadyAt = performance.now();
   }
-  if (data.physics) {
-    network.once("stabilizationIterationsDone", function () { network.setOptions({ physics: { enabled: false } }); });
+  var fitted = false;
+  network.on("afterDrawing", function () {
+    if (fitted && document.body.dataset.ready !== "1") markReady();
+  });
+  if (data.physics && data.nodes.length > 1) {
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: { enabled: false } });
+      fitToCanvas();
+      fitted = true;
+      network.redraw();
+    });
+  } else {
+    fitWithMargin();
+    legibleLabels();
+    fitted = true;
+    network.redraw();
   }
-  network.once("afterDrawing", markReady);
 
   // --- legend and filters --------------------------------------------------------------
   function checkbox(set, name, labelParts) {
