@@ -305,10 +305,15 @@ def _around(ctx: Context, token: int, limit: int = 12) -> tuple[list[Entity], li
         elif entity is not None and m.kind in AGENT_KINDS and before & {"par", "de", "du"} \
                 and not places:
             visitors.append(entity)
+        elif entity is not None and any(v.iri == entity.iri for v in visitors):
+            pass  # "effectuée par le président, X": the title and its holder's name
         elif m.kind in AGENT_KINDS:
             break
         t = m.end
     return _people(visitors), places
+
+
+_HOSTING = {"accueillir", "abriter", "recevoir", "organiser"}
 
 
 def _visit(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
@@ -316,6 +321,14 @@ def _visit(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
     """Read a visit trigger of several words: "en visite de travail à X", "visite d'État"."""
     t = _anchor(ctx, start, end)
     people, places = _around(ctx, end - 1)
+    host = ctx.doc[t].head  # type: ignore[index]
+    if not places and host.pos_ == "VERB" and ctx.lemma(host.i) in _HOSTING:
+        # "La Tunisie a accueilli la visite de X": the host is the place
+        for c in host.children:
+            index = ctx.mention_at(c.i) if c.dep_ == "nsubj" else None
+            entity = ctx.entity_of(index) if index is not None else None
+            if entity is not None and entity.type in PLACE_KINDS:
+                places = [entity]
     if not places:
         return
     people = people or _people(subjects(ctx, t, salience))

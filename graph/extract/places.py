@@ -76,6 +76,10 @@ def _capital(ctx: Context, sentence: int) -> None:
                         sentence, "fr.capital.v1", 0.8)
 
 
+_APPOSED_ORG = re.compile(r"\s*,\s*(?:(?:du|de son) (?:parti|mouvement|syndicat)(?: \w+)?|"
+                          r"de la|de l'|du|des)\s*", re.I)
+
+
 def _member(ctx: Context, sentence: int) -> None:
     idx = ctx.in_sentence(sentence)
     for a, b in zip(idx, idx[1:], strict=False):
@@ -89,6 +93,10 @@ def _member(ctx: Context, sentence: int) -> None:
         elif re.fullmatch(rf"\s*,\s*(?:un |une )?(?:membre|militante?|adhérente?)\s+{_OF}\s*", gap,
                           re.I):
             ctx.add(ctx.entity_of(a), "memberOf", ctx.entity_of(b), sentence, "fr.member.v1", 0.7)
+        elif _APPOSED_ORG.fullmatch(gap) and closing[:1] in (",", ".", ")", ""):
+            # "X, du parti Mouvement démocrate, …", "Y, de la CGT, …": an apposition
+            ctx.add(ctx.entity_of(a), "memberOf", ctx.entity_of(b), sentence, "fr.member.of.v1",
+                    0.65)
 
 
 def _nationality(ctx: Context, sentence: int) -> None:
