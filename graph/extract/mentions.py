@@ -326,7 +326,8 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
             k = (None if title_domain else org_spans.get(j)) or j + 1
             while k < limit:
                 nxt = doc[k]
-                if res.demonym(nxt.lower_) or k in people:
+                if res.demonym(nxt.lower_) or k in people or nxt.lower_ in (
+                        res.positions.get("honorifics", ())):
                     break
                 if _CAPITAL.match(nxt.text) or (nxt.pos_ == "ADJ" and nxt.is_lower):
                     k += 1

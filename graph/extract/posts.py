@@ -241,3 +241,23 @@ def find_posts(ctx: Context) -> None:
             person = holder_by_title(ctx, i)
             if person is not None:
                 ctx.holder[i] = person
+            elif m.countries:
+                _country_by_title(ctx, i)
+
+
+def _country_by_title(ctx: Context, index: int) -> None:
+    """Give its country to the one post of that title known without one.
+
+    "Béji Caïd Essebsi, le président" then "le président tunisien": the post is Tunisia's.
+    """
+    m = ctx.mentions[index]
+    found = [(iri, post, source) for iri, posts in ctx.held.items()
+             for post, source, country in posts
+             if country is None and post.label == m.key and source.start < m.start]
+    if len({iri for iri, _, _ in found}) != 1:
+        return
+    iri, post, source = found[-1]
+    person = next(e for e in ctx.holder.values() if e.iri == iri)
+    record_post(ctx, person, ctx.mentions.index(source), "fr.title.anaphor.v1", 0.55,
+                country=m.countries[0])
+    ctx.holder[index] = person

@@ -130,7 +130,7 @@ def _statement(ctx: Context, start: int, end: int) -> bool:
 
 def _other_source(ctx: Context, tokens: list[int]) -> bool:
     """Tell whether the words before a quote give it a source we could not name ("selon une")."""
-    near = tokens[-4:]
+    near = tokens[-4:-1]  # "selon une source, « … »"; not "pour « … »" (in order to)
     return any(ctx.doc[t].lower_ in _INTRO_PREPOSITIONS for t in near)  # type: ignore[index]
 
 
