@@ -100,11 +100,14 @@ def _agents_after(ctx: Context, token: int, words: set[str], limit: int = 8) -> 
                         out.append(entity)
                     u = ctx.mentions[index].end
                     if u < s.end and doc[u].lower_ in (",", "et", "and"):  # type: ignore[index]
-                        u += 1
+                        while u < s.end and doc[u].lower_ in (",", "et", "and"):  # type: ignore[index]
+                            u += 1
                         continue
                     break
                 if doc[u].lower_ in ("le", "la", "l'", "les", "son", "sa", "ses", "leur", "leurs",
-                                     "m.", "mme", "sem", "s.e."):  # type: ignore[index]
+                                     "m.", "mme", "sem", "s.e.") or (  # type: ignore[index]
+                        doc[u].lower_ in ("du", "de", "des") and out  # type: ignore[index]
+                        and doc[u - 1].lower_ == "et"):  # type: ignore[index]  # "de X et du Y"
                     u += 1
                     continue
                 break
@@ -330,7 +333,13 @@ def _agreement(ctx: Context, t: int, sentence: int, salience: Salience,
                speaker: Entity | None) -> bool:
     tok = ctx.doc[t]  # type: ignore[index]
     lemma = ctx.lemma(t)
-    if tok.pos_ == "NOUN" and lemma in ctx.res.trigger("agreement", "nouns"):
+    phrase_nouns = ctx.res.trigger("agreement", "phrase_nouns")
+    if tok.pos_ == "NOUN" and lemma in phrase_nouns:
+        words = ctx.doc[t: t + 3].text.lower().replace("' ", "'")  # type: ignore[index]
+        if not any(words.startswith(p) for p in ctx.res.trigger("agreement", "phrases")):
+            return False
+    if tok.pos_ == "NOUN" and (lemma in ctx.res.trigger("agreement", "nouns")
+                               or lemma in phrase_nouns):
         before = ctx.doc[t - 1].lower_ if t else ""  # type: ignore[index]
         after = ctx.doc[t + 1].lower_ if t + 1 < len(ctx.doc) else ""  # type: ignore[index,arg-type]
         if before in ("en", "d'", "d’") and lemma == "accord":
@@ -358,6 +367,8 @@ def _agreement(ctx: Context, t: int, sentence: int, salience: Salience,
     parties += _agents_after(ctx, t, {"entre", "avec", "between", "with"})
     if tok.pos_ == "NOUN":
         parties += signatories(ctx, tok)
+        if lemma in phrase_nouns:  # "la déclaration commune du Premier ministre X et de Y"
+            parties += _agents_after(ctx, t, {"du", "des"}, limit=4)
     parties = list({p.iri: p for p in parties}.values())
     agreement = _the_agreement(ctx, t, label, sentence) if tok.pos_ == "NOUN" else Entity(
         ctx.minter.hashed("Agreement", ctx.document, sentence, t), "Agreement", label, ctx.lang)
@@ -398,6 +409,9 @@ def _agreement_phrase(ctx: Context, t: int) -> str:
             doc[u + 1].pos_ == "NOUN":  # type: ignore[index]
         words += [doc[u].lower_, doc[u + 1].lower_]  # type: ignore[index]
         u += 2
+    if u < s.end and doc[u].lower_ in ("commune", "conjointe"):  # type: ignore[index]
+        words.append(doc[u].lower_)  # type: ignore[index]
+        u += 1
     if u < s.end and (doc[u].lower_ in _OWN_PHRASE or doc[u].lower_ == "en" and  # type: ignore[index]
                       u + 1 < s.end and doc[u + 1].lower_ == "matière"):  # type: ignore[index]
         head = doc[t].head.i  # type: ignore[index]
