@@ -382,11 +382,16 @@ def _segments(ctx: Context, end: int) -> list[list[int]]:
     while t < s.end:
         tok = doc[t]  # type: ignore[index]
         nxt = doc[t + 1].lower_ if t + 1 < s.end else ""  # type: ignore[index]
-        if tok.lower_ == "à" and nxt == "savoir":
+        if (tok.lower_, nxt) in (("à", "savoir"), ("ainsi", "que"), ("tels", "que"),
+                                 ("telles", "que"), ("tel", "que"), ("telle", "que")):
             t += 2
             if items[-1]:
                 items.append([])
             continue
+        after = doc[t + 2].lower_ if t + 2 < s.end else ""  # type: ignore[index]
+        if (tok.lower_, nxt) in (("en", "marge"), ("à", "l'")) and (
+                nxt == "marge" or after in ("approche", "occasion", "issue", "heure")):
+            break  # "à l'approche des réunions": when, not what
         if tok.text in (".", ";", "«", "»", '"', "(", ")") or tok.lower_ in _TOPIC_STOPS or (
                 tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "acl")):
             break
@@ -395,8 +400,12 @@ def _segments(ctx: Context, end: int) -> list[list[int]]:
         if not items[0] and tok.lower_ in _WRAPPERS:
             wrapped = True
         if tok.lower_ in _TOPIC_SEPARATORS or tok.text == ":":
+            between = any(doc[u].lower_ == "entre" for u in items[-1]) and not any(  # type: ignore[index]
+                doc[u].lower_ == "et" for u in items[-1])  # type: ignore[index]
             if tok.lower_ in (",", "et") and not wrapped and nxt in ("de", "du", "des", "d'"):
                 items[-1].append(t)  # "transports de voyageurs et de marchandises": one item
+            elif tok.lower_ == "et" and between:
+                items[-1].append(t)  # "la frontière entre la Russie et l'Ukraine": one item
             elif items[-1]:
                 items.append([])
         else:
