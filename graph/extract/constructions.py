@@ -367,7 +367,21 @@ _TOPIC_SEPARATORS = {",", "et", "ou", "notamment", "ainsi", "savoir", "comme", "
                      "mais", "aussi", "également", "particulièrement", "surtout"}
 
 
-def _segments(ctx: Context, end: int) -> list[list[int]]:
+def _subject_span(ctx: Context, start: int) -> tuple[int, int] | None:
+    """Return the tokens of the subject of the verb a trigger belongs to (passive topics)."""
+    tok = ctx.doc[start]  # type: ignore[index]
+    for _ in range(3):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "aux:pass", "aux:tense", "cop"):
+            break
+        tok = tok.head
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if not subj:
+        return None
+    tokens = [x.i for x in subj[0].subtree]
+    return min(tokens), max(tokens) + 1
+
+
+def _segments(ctx: Context, end: int, stop: int | None = None) -> list[list[int]]:
     """Split what follows a topic trigger into its listed items.
 
     "ont abordé les relations bilatérales, notamment la sécurité, ainsi que la situation en
@@ -379,7 +393,7 @@ def _segments(ctx: Context, end: int) -> list[list[int]]:
     items: list[list[int]] = [[]]
     wrapped = False
     t = end
-    while t < s.end:
+    while t < (stop if stop is not None else s.end):
         tok = doc[t]  # type: ignore[index]
         nxt = doc[t + 1].lower_ if t + 1 < s.end else ""  # type: ignore[index]
         if (tok.lower_, nxt) in (("à", "savoir"), ("ainsi", "que"), ("tels", "que"),
@@ -445,7 +459,15 @@ def _topic(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
     subject = _topic_subject(ctx, sentence, start, pattern)
     if subject is None:
         return
-    for item in _segments(ctx, end):
+    if pattern.options.get("side") == "subject":  # "X et Y ont été abordés"
+        span = _subject_span(ctx, start)
+        if span is None or ctx.mention_at(span[0]) is not None and ctx.mentions[
+                ctx.mention_at(span[0])].kind in AGENT_KINDS:  # type: ignore[index]
+            return
+        items = _segments(ctx, span[0], span[1])
+    else:
+        items = _segments(ctx, end)
+    for item in items:
         label = _item_label(ctx, item)
         if label is None or ctx.quoted(item[0]) or normalize_label(label) == normalize_label(
                 subject.label) or label.split()[0] in ("tel", "telle", "tels", "telles"):
