@@ -61,6 +61,11 @@ def _capital(ctx: Context, sentence: int) -> None:
             elif match and match.group(1).lower() in containers:
                 ctx.add(ctx.entity_of(a), "locatedIn", ctx.entity_of(b), sentence,
                         "fr.located.v1", 0.7)
+            elif mb.kind == "Country" and re.fullmatch(r"\s*,\s*(?:au|en|aux|dans l[ea']?)\s*", gap,
+                                                       re.I):
+                # "à Bamako, au Mali", "à Dakar, en Afrique de l'Ouest"
+                ctx.add(ctx.entity_of(a), "locatedIn", ctx.entity_of(b), sentence,
+                        "fr.located.comma.v1", 0.7)
             elif re.fullmatch(r"\s*\(\s*", gap) and not re.fullmatch(r"[A-Z]{2,6}", mb.text) \
                     and _text(ctx, mb.end_char, mb.end_char + 2).strip().startswith(")"):
                 ctx.add(ctx.entity_of(a), "locatedIn", ctx.entity_of(b), sentence,
