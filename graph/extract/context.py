@@ -245,7 +245,8 @@ def _retype_after_titles(mentions: list[Mention], doc, text: str) -> list[Mentio
             continue
         if text[before.end_char:m.start_char].strip() != "," or m.end - m.start < 2:
             continue
-        if all(doc[t].pos_ == "PROPN" for t in range(m.start, m.end)):
+        if all(doc[t].pos_ == "PROPN" or doc[t].text[:1].isupper() and doc[t].pos_ == "NOUN"
+               for t in range(m.start, m.end)):
             out[i] = Mention("Person", m.start, m.end, m.start_char, m.end_char, m.text,
                              m.sentence, m.text, quoted=m.quoted)
     return out

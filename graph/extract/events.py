@@ -106,7 +106,7 @@ def _agents_after(ctx: Context, token: int, words: set[str], limit: int = 8) -> 
                     break
                 if doc[u].lower_ in ("le", "la", "l'", "les", "son", "sa", "ses", "leur", "leurs",
                                      "m.", "mme", "sem", "s.e.") or (  # type: ignore[index]
-                        doc[u].lower_ in ("du", "de", "des") and out  # type: ignore[index]
+                        doc[u].lower_ in ("du", "de", "des", "avec") and out  # type: ignore[index]
                         and doc[u - 1].lower_ == "et"):  # type: ignore[index]  # "de X et du Y"
                     u += 1
                     continue
@@ -207,9 +207,13 @@ def _meeting(ctx: Context, t: int, sentence: int, salience: Salience) -> None:
             # "à l'issue de son entretien avec Y": the one whose talks they are
             subj = subjects(ctx, t, salience) or ([salience.person] if salience.person else [])
         others = _agents_after(ctx, t, {"avec", "entre", "with", "between"})
-        if not subj and len(others) == 1 and ctx.doc[t + 1].lower_ in ("avec", "with"):  # type: ignore[index]
+        prep = next((ctx.doc[u].lower_ for u in range(t + 1, min(t + 4, len(ctx.doc)))  # type: ignore[arg-type]
+                     if ctx.doc[u].pos_ == "ADP"), "")  # type: ignore[index]
+        if not subj and others and prep in ("avec", "with"):
             # "X a appelé, au cours d'un entretien avec Y, à …": X is the other side
             subj = subjects(ctx, t, salience)
+            if not subj:
+                return  # "des entretiens avec X et avec Y": with someone not named here
         people = _people(subj + others)
     else:
         return
@@ -380,8 +384,9 @@ def _agreement(ctx: Context, t: int, sentence: int, salience: Salience,
     for party in parties:
         ctx.add(agreement, "party", party, sentence, "fr.agreement.v1", 0.6, date)
     signers = _people(parties)
-    if len(signers) >= 2 and status is None and tok.pos_ == "NOUN" and \
-            ctx.lemma(tok.head.i) in ("signer", "parapher", "conclure"):
+    signed = ctx.lemma(tok.head.i) in ("signer", "parapher", "conclure") or any(
+        c.dep_ == "acl" and c.lemma_ in ("signer", "parapher") for c in tok.children)
+    if len(signers) >= 2 and status is None and tok.pos_ == "NOUN" and signed:
         record_meeting(ctx, signers, t, sentence, "Meeting", None, "fr.met.signing.v1",
                        "signature")  # they signed it together
     if not topics and not parties:
@@ -451,7 +456,12 @@ def signatories(ctx: Context, noun) -> list[Entity]:  # type: ignore[no-untyped-
     posts, organisations and countries coordinated with them.
     """
     verb = noun.head
-    if verb.pos_ != "VERB" or noun.dep_ not in ("nsubj:pass", "obj", "nsubj"):
+    signing = ("signer", "parapher", "conclure", "ratifier", "cosigner", "co-signer")
+    participle = next((c for c in noun.children if c.dep_ == "acl" and c.lemma_ in signing),
+                      None)
+    if participle is not None:  # "cet accord, paraphé par X et Y, prévoit …"
+        verb = participle
+    elif verb.pos_ != "VERB" or noun.dep_ not in ("nsubj:pass", "obj", "nsubj"):
         return []
     heads = []
     for c in verb.children:
