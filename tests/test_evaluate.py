@@ -210,6 +210,24 @@ def test_affiliation_through_a_post_counts_for_recall(here: Path) -> None:
     assert _scores(direct, "affiliation") == (1, 1, 2, 1)
 
 
+def test_party_counts_for_recall_with_the_agreement_named_by_its_kind(here: Path) -> None:
+    rows = HEADER + (
+        "mémorandum d'entente sur la pêche,party,Tomas Varga,Agreement,Person,\n"
+        "mémorandum d'entente sur la pêche,party,Belgique,Agreement,Country,\n"
+    )
+    gold = {"doc": "f.csv", "facts": [
+        {"rel": "party", "s": ["mémorandum d'entente", "mémorandum"], "o": ["Tomas Varga"]},
+        {"rel": "party", "s": ["mémorandum"], "o": ["Belgique"]},
+        {"rel": "party", "s": ["accord"], "o": ["Belgique"]},
+    ]}
+    with open_store("memory:") as store:
+        build([_write(here, "f.csv", rows)], store)
+        report = evaluate(store, [_gold(here, "f.json", gold)])
+    score = report.scores["party"]
+    assert (score.gold, score.found, score.precision) == (3, 2, None)
+    assert [m.fact.subject for m in report.missed] == [("accord",)]
+
+
 def test_precision_only_on_the_gold_documents(here: Path) -> None:
     other = HEADER + "Paul Ndiaye,visited,Dakar,,,\nPaul Ndiaye,met,Awa Diop,,,\n"
     with open_store("memory:") as store:

@@ -236,3 +236,47 @@ def test_evidence_carries_the_rule_and_the_sentence(extract):
     _, claims = extract("Sophie Marchand, ministre belge de la Santé, a présenté le plan.")
     methods = {c.method for c in claims if c.relation == "holdsPosition"}
     assert methods == {"fr.title.apposition.v1"}
+
+
+# --- diplomatic news: posts, places, affiliations (issue 13) ---------------------------------
+
+@pytest.mark.parametrize(("text", "person", "post"), [
+    ("Le texte a été signé par le ministre de l'Équipement, du Transport et de l'Eau, "
+     "Karim Belhaj, mardi.", "Karim Belhaj", "ministre de l'Équipement, du Transport et de l'Eau"),
+    ("Le Président de la République, Monsieur Oumar Diallo, a pris la parole.",
+     "Oumar Diallo", "président de la République"),
+    ("Jonas Berg, du parti Avenir commun, a été nommé ministre des Finances.",
+     "Jonas Berg", "ministre des Finances"),
+    ("Mme Lena Holm, nommée Première ministre jeudi, a présenté son équipe.",
+     "Lena Holm", "première ministre"),
+])
+def test_posts_of_government_news(extract, text, person, post):
+    assert (person, post) in relation(extract(text), "holdsPosition")
+
+
+def test_a_post_takes_the_country_where_the_article_happens_but_not_the_visitors(extract):
+    found, claims = extract(
+        "Le ministre portugais de la Mer, Paulo Mendes, est en visite de travail à Dakar. "
+        "Il a été reçu par le ministre de la Pêche, Awa Ndiaye, et par le Premier ministre, "
+        "Oumar Diallo.")
+    posts = {c.subject.iri: c.object.label for c in claims
+             if c.relation == "country" and c.subject.type == "Position"}
+    held = {(c.subject.label, c.object.label, posts.get(c.object.iri)) for c in claims
+            if c.relation == "holdsPosition"}
+    assert ("Awa Ndiaye", "ministre de la Pêche", "Sénégal") in held
+    assert ("Oumar Diallo", "premier ministre", "Sénégal") in held
+    assert ("Paulo Mendes", "ministre de la Mer", "Portugal") in held
+
+
+def test_a_later_demonym_title_gives_the_post_its_country(extract):
+    _, claims = extract("Le président, Karim Belhaj, a ouvert la séance. "
+                        "Le président tunisien a ensuite quitté la salle.")
+    countries = {c.object.label for c in claims
+                 if c.relation == "country" and c.subject.label == "président"}
+    assert countries == {"Tunisie"}
+
+
+def test_affiliation_by_apposition_and_city_in_country(extract):
+    found = extract("Jonas Berg, du parti Avenir commun, a rejoint Lena Holm à Bamako, au Mali.")
+    assert ("Jonas Berg", "Avenir commun") in relation(found, "memberOf")
+    assert ("Bamako", "Mali") in relation(found, "locatedIn")

@@ -25,7 +25,7 @@ def evaluate(gold: tuple[str, ...], store_url: str | None, fmt: str, summary: bo
     Prints precision, recall and F1 per relation and in total, then the gold facts that were
     missed (and why) and the stored facts that match no gold fact (with their sentence).
     Precision is measured on holdsPosition, affiliation, met, visited, said and capitalOf;
-    country, locatedIn and concerns count for recall only. Exits 0: it is a measurement.
+    country, locatedIn, concerns and party count for recall only. Exits 0: it is a measurement.
     """
     with open_from_cli(store_url, read_only=True) as store:
         report = run_evaluate(store, gold)

@@ -217,7 +217,8 @@ def _nomination_parse(ctx: Context, index: int) -> None:
         candidates = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
     else:
         candidates = [c for c in verb.children if c.dep_ == "obj" and c.i != tok.i]
-    for c in candidates:
+    for c in [x for c in candidates for x in [c, *c.children]
+              if x is c or x.dep_ in ("flat:name", "appos")]:  # "Mme X": the name is below
         found = ctx.mention_at(c.i)
         if found is not None and ctx.mentions[found].kind == "Person":
             record_post(ctx, ctx.person_of[found], index, "fr.title.nomination.v2", 0.7)
