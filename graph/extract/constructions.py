@@ -208,7 +208,7 @@ def _portfolio(ctx: Context, sentence: int, start: int, end: int, pattern: Patte
         return
     u = end
     while u < s.end and (doc[u].pos_ in ("ADJ", "PROPN") or doc[u].text[:1].isupper()  # type: ignore[index]
-                         and doc[u].pos_ == "NOUN"):
+                         and doc[u].pos_ == "NOUN"):  # type: ignore[index]
         u += 1  # "Affaires étrangères", "Éducation nationale"
     first = doc[start].lower_  # type: ignore[index]
     article = doc[start + 1].text if end - start == 3 else ""  # type: ignore[index]
@@ -434,7 +434,7 @@ def _item_label(ctx: Context, item: list[int]) -> str | None:
     tokens = list(item)
     for _ in range(3):
         while tokens and (doc[tokens[0]].lower_ in _DETS  # type: ignore[index]
-                          or doc[tokens[0]].pos_ in ("DET", "ADP", "PUNCT", "ADV", "NUM")):
+                          or doc[tokens[0]].pos_ in ("DET", "ADP", "PUNCT", "ADV", "NUM")):  # type: ignore[index]
             tokens = tokens[1:]
         if tokens and doc[tokens[0]].lower_ in _WRAPPERS and len(tokens) > 1:  # type: ignore[index]
             tokens = tokens[1:]  # "les domaines du transport", "les questions de sécurité"
@@ -576,9 +576,9 @@ def scene_country(ctx: Context) -> str | None:
     visited = set()
     for c in ctx.claims:
         if c.relation == "visited" and isinstance(c.object, Entity):
-            country = c.object if c.object.type == "Country" else country_of_city(ctx, c.object)
-            if country is not None:
-                visited.add(country.label)
+            place = c.object if c.object.type == "Country" else country_of_city(ctx, c.object)
+            if place is not None:
+                visited.add(place.label)
     if len(visited) == 1:
         return next(iter(visited))
     counts: Counter[str] = Counter()

@@ -16,6 +16,7 @@ hypothetical ones ("pourrait se rendre") give nothing; planned ones keep their s
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from graph.dates import find_dates
 from graph.extract.agents import Salience, left_agents, modality, subjects
@@ -87,8 +88,8 @@ def _agents_after(ctx: Context, token: int, words: set[str], limit: int = 8) -> 
             u = t + 1
             while u < s.end:
                 if u in ctx.counterparts:  # "avec son homologue marocain, X"
-                    entity, u = ctx.counterparts[u]
-                    out.append(entity)
+                    named, u = ctx.counterparts[u]
+                    out.append(named)
                     if u < s.end and doc[u].lower_ in (",", "et", "and"):  # type: ignore[index]
                         u += 1
                         continue
@@ -104,7 +105,7 @@ def _agents_after(ctx: Context, token: int, words: set[str], limit: int = 8) -> 
                             u += 1
                         continue
                     break
-                if doc[u].lower_ in ("le", "la", "l'", "les", "son", "sa", "ses", "leur", "leurs",
+                if doc[u].lower_ in ("le", "la", "l'", "les", "son", "sa", "ses", "leur", "leurs",  # type: ignore[index]
                                      "m.", "mme", "sem", "s.e.") or (  # type: ignore[index]
                         doc[u].lower_ in ("du", "de", "des", "avec") and out  # type: ignore[index]
                         and doc[u - 1].lower_ == "et"):  # type: ignore[index]  # "de X et du Y"
@@ -207,7 +208,7 @@ def _meeting(ctx: Context, t: int, sentence: int, salience: Salience) -> None:
             # "à l'issue de son entretien avec Y": the one whose talks they are
             subj = subjects(ctx, t, salience) or ([salience.person] if salience.person else [])
         others = _agents_after(ctx, t, {"avec", "entre", "with", "between"})
-        prep = next((ctx.doc[u].lower_ for u in range(t + 1, min(t + 4, len(ctx.doc)))  # type: ignore[arg-type]
+        prep = next((ctx.doc[u].lower_ for u in range(t + 1, min(t + 4, len(ctx.doc)))  # type: ignore[arg-type,index]
                      if ctx.doc[u].pos_ == "ADP"), "")  # type: ignore[index]
         if not subj and others and prep in ("avec", "with"):
             # "X a appelé, au cours d'un entretien avec Y, à …": X is the other side
@@ -406,7 +407,7 @@ _OWN_PHRASE = {"relatif", "relative", "relatifs", "relatives", "portant", "sur",
 
 def _agreement_phrase(ctx: Context, t: int) -> str:
     """Return the words that name one agreement: "mémorandum d'entente", "accord relatif à X"."""
-    doc = ctx.doc
+    doc: Any = ctx.doc
     s = next(s for s in ctx.sentences if s.start <= t < s.end)
     words = [doc[t].lower_]  # type: ignore[index]
     u = t + 1
