@@ -142,8 +142,8 @@ def _post(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
         words.append(tok.text_with_ws)
         u += 1
     domain = "".join(words).strip()
-    if not domain:
-        return
+    if not domain or not domain.lower().startswith(("de ", "du ", "des ", "d'", "d’")):
+        return  # "a conservé son poste malgré …": no portfolio named
     holder_side = pattern.options.get("holder", "subject")
     person = None
     if holder_side == "subject":  # the verb's subject, else the person named last before it

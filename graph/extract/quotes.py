@@ -104,6 +104,9 @@ def _before(ctx: Context, tokens: list[int], salience: Salience) -> Entity | Non
             if k >= len(tokens) - 8:
                 return None  # "selon une source proche du dossier, « … »": not anyone named
     for k, t in enumerate(reversed(tokens)):
+        if _speech(ctx, t) and doc[t].lemma_ == "appeler" and not any(  # type: ignore[index]
+                doc[u].lower_ in ("à", "au", "aux") for u in tokens[len(tokens) - k:]):  # type: ignore[index]
+            return None  # "l'avait appelé « … »" names someone; "a appelé à « … »" says
         if _speech(ctx, t):
             # an inverted subject: "comme le rappelle HRW, « … »", "a déclaré X : « … »"
             for u in tokens[len(tokens) - k:len(tokens) - k + 5]:
