@@ -13,6 +13,8 @@ from graph.model.records import Entity
 __all__ = ["Salience", "agent_of_token", "left_agents", "modality", "subjects"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
+_HONORIFIC_HEADS = {"excellence", "majesté", "altesse", "monsieur", "madame", "messieurs"}
+"""Heads whose complement is the one they name ("Son Excellence le Président …")."""
 _CLAUSE_BREAK = {";", ":", "«", "»", "(", ")"}
 _BLOCKERS = {"de", "du", "des", "d'", "à", "au", "aux", "avec", "par", "pour", "selon", "contre",
              "entre", "sur", "chez", "vers", "que", "qu'", "dont", "of", "with", "to", "by"}
@@ -92,7 +94,8 @@ def subjects(ctx: Context, token: int, salience: Salience, *, climb: bool = True
                                    key=lambda x: x.dep_ == "nmod")
                     entity = next((e for x in named
                                    for e in [agent_of_token(ctx, x.i, salience)]
-                                   if e and (x.dep_ != "nmod" or e.type == "Person")), None)
+                                   if e and (x.dep_ != "nmod" or t.lower_ in _HONORIFIC_HEADS)),
+                                  None)
                 if entity is not None and entity not in found:
                     found.append(entity)
         if subj or verb.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acl") or verb.head is verb:

@@ -1,9 +1,9 @@
 """The readers of ``patterns.yaml``: what a matched construction says, read from the parse.
 
-:func:`read_before` runs once per article before the sentence rules (calls, counterparts,
-posts given by verbs: what the other rules need to know); :func:`read_after` runs once per
-sentence after them (meetings, visits, topics). Each reader records claims named after the
-pattern that matched (see :mod:`graph.extract.patterns`).
+:func:`read_before` runs once per article before the sentence rules (calls and counterparts:
+what the other rules need to know); :func:`read_after` runs once per sentence after them
+(meetings, visits, posts given by verbs, portfolios, topics). Each reader records claims
+named after the pattern that matched (see :mod:`graph.extract.patterns`).
 """
 
 from __future__ import annotations
@@ -98,12 +98,13 @@ def _counterpart(ctx: Context, sentence: int, start: int, end: int, pattern: Pat
             if subject is not None and iri == subject.iri:
                 continue
             if any(p.label == label and c == country for p, _, c in held):
-                person = next(e for e in ctx.holder.values() if e.iri == iri)
+                person = next((e for e in ctx.holder.values() if e.iri == iri), None)
                 after = end
                 break
         if person is None:
             return
-    elif posts and subject is not None and subject.iri != person.iri:
+    elif posts and subject is not None and subject.iri != person.iri and country:
+        # "son homologue marocain, X": the same post, for Morocco (no country said: no post)
         label = posts[0][0].label
         give_post(ctx, person, label, country, sentence, pattern.name, 0.6)
     for t in range(start, end):
@@ -144,6 +145,10 @@ def _post(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
     domain = "".join(words).strip()
     if not domain or not domain.lower().startswith(("de ", "du ", "des ", "d'", "d’")):
         return  # "a conservé son poste malgré …": no portfolio named
+    named = [doc[t] for t in range(end, u)  # type: ignore[index]
+             if doc[t].pos_ in ("NOUN", "PROPN", "ADJ")]  # type: ignore[index]
+    if not named or not named[0].text[:1].isupper() or named[0].lower_ in ctx.res.titles:
+        return  # "son poste de Premier ministre", "son poste de maire": a title, not a portfolio
     holder_side = pattern.options.get("holder", "subject")
     person = None
     if holder_side == "subject":  # the verb's subject, else the person named last before it
@@ -152,7 +157,8 @@ def _post(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
         for t in range(start - 1, s.start - 1, -1):
             if person is not None:
                 break
-            if doc[t].text in (",", ";", ":") and doc[t - 1].pos_ != "PROPN":  # type: ignore[index]
+            comma = doc[t].text in (",", ";", ":")  # type: ignore[index]
+            if comma and (t == s.start or doc[t - 1].pos_ != "PROPN"):  # type: ignore[index]
                 break
             index = ctx.mention_at(t)
             if index is not None and ctx.mentions[index].kind == "Person":
@@ -245,10 +251,13 @@ def _meeting(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern
     """Read a meeting trigger of several words: "séance de travail", "lettres de créance"."""
     t = _anchor(ctx, start, end)
     tok = ctx.doc[t]  # type: ignore[index]
-    people = subjects(ctx, t, salience) + _agents_after(
-        ctx, end - 1, {"avec", "entre", "de", "du", "par", "à", "au", "pour"})
-    if len(people) < 2:  # "un dîner d'État pour X", "une audience à X"
-        people += _agents_after(ctx, start, {"avec", "entre", "par", "à", "au", "pour"}, limit=6)
+    people = subjects(ctx, t, salience)
+    if not pattern.options.get("sides_only"):
+        people += _agents_after(ctx, end - 1, {"avec", "entre", "de", "du", "par", "à", "au",
+                                               "pour"})
+        if len(people) < 2:  # "un dîner d'État pour X", "une audience à X"
+            people += _agents_after(ctx, start, {"avec", "entre", "par", "à", "au", "pour"},
+                                    limit=6)
     verb = tok.head if tok.pos_ == "NOUN" else tok
     if verb.pos_ == "VERB":
         people += _objects(ctx, verb, salience)
@@ -314,6 +323,9 @@ def _around(ctx: Context, token: int, limit: int = 12) -> tuple[list[Entity], li
 
 
 _HOSTING = {"accueillir", "abriter", "recevoir", "organiser"}
+_SUPPORT = {"effectuer", "entamer", "achever", "terminer", "poursuivre", "commencer", "mener",
+            "conclure", "être", "faire", "débuter", "boucler", "clore", "clôturer"}
+"""Verbs whose subject makes the visit a noun names ("X a entamé une visite")."""
 
 
 def _visit(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
@@ -331,7 +343,11 @@ def _visit(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
                 places = [entity]
     if not places:
         return
-    people = people or _people(subjects(ctx, t, salience))
+    tok = ctx.doc[t]  # type: ignore[index]
+    supported = tok.pos_ != "NOUN" or ctx.lemma(tok.head.i) in _SUPPORT or (
+        t > 0 and ctx.doc[t - 1].lower_ == "en")  # type: ignore[index]
+    if not people and supported:  # "X effectue une visite …", "X est en visite …"
+        people = _people(subjects(ctx, t, salience))
     if not people:
         return
     status = modality(ctx, t)
@@ -389,7 +405,7 @@ def _segments(ctx: Context, end: int, stop: int | None = None) -> list[list[int]
     The list ends at the clause's end: a verb, a relative pronoun, a purpose.
     """
     doc = ctx.doc
-    s = ctx.sentences[_sentence_of(ctx, end)]
+    s = ctx.sentences[_sentence_of(ctx, end - 1)]
     items: list[list[int]] = [[]]
     wrapped = False
     t = end
@@ -493,9 +509,11 @@ def _topic_subject(ctx: Context, sentence: int, start: int, pattern: Pattern) ->
     doc = ctx.doc
     s = ctx.sentences[sentence]
     nouns = ctx.res.trigger("agreement", "nouns")
-    for t in range(start - 1, s.start - 1, -1):  # "un mémorandum … portant sur X"
-        if doc[t].pos_ == "NOUN" and ctx.lemma(t) in nouns:  # type: ignore[index]
-            return _the_agreement(ctx, t, ctx.lemma(t), sentence)
+    if pattern.options.get("agreement_first"):  # "un mémorandum … portant sur X"
+        for t in range(start - 1, max(s.start, start - 8) - 1, -1):
+            if doc[t].pos_ == "NOUN" and ctx.lemma(t) in nouns and (  # type: ignore[index]
+                    t == s.start or doc[t - 1].lower_ not in ("en", "d'", "d’")):  # type: ignore[index]
+                return _the_agreement(ctx, t, ctx.lemma(t), sentence)
     recent = [c.subject for c in ctx.claims
               if c.subject.type in _EVENT_KINDS and sentence - 2 <= c.sentence <= sentence]
     own = [c.subject for c in ctx.claims

@@ -374,6 +374,10 @@ def _agreement(ctx: Context, t: int, sentence: int, salience: Salience,
         parties += signatories(ctx, tok)
         if lemma in phrase_nouns:  # "la déclaration commune du Premier ministre X et de Y"
             parties += _agents_after(ctx, t, {"du", "des"}, limit=4)
+            joint = ctx.doc[t + 1].lower_ in ("commune", "conjointe") if t + 1 < len(  # type: ignore[index]
+                ctx.doc) else False  # type: ignore[arg-type]
+            if not joint and len({p.iri for p in parties}) < 2:
+                return False  # "le gouvernement a adopté un plan d'action": not between parties
     parties = list({p.iri: p for p in parties}.values())
     agreement = _the_agreement(ctx, t, label, sentence) if tok.pos_ == "NOUN" else Entity(
         ctx.minter.hashed("Agreement", ctx.document, sentence, t), "Agreement", label, ctx.lang)
@@ -438,7 +442,11 @@ def _the_agreement(ctx: Context, t: int, lemma: str, sentence: int) -> Entity:
     phrase = _agreement_phrase(ctx, t)
     det = doc[t - 1].lower_ if t else ""  # type: ignore[index]
     bare = phrase == doc[t].lower_  # type: ignore[index]
-    if bare and (det in _DEMONSTRATIVE or det in ("le", "l'", "la", "les")):
+    if bare and det not in _DEMONSTRATIVE and det not in ("le", "l'", "la", "les"):
+        # "un accord", "un nouvel accord": another agreement each time it is not named again
+        return Entity(ctx.minter.hashed("Agreement", ctx.document, sentence, t), "Agreement",
+                      phrase, ctx.lang)
+    if bare:
         for known in reversed(list(ctx.agreements.values())):
             if known.label.split()[0] in (lemma, phrase) or lemma in known.label:
                 return known
@@ -462,8 +470,9 @@ def signatories(ctx: Context, noun) -> list[Entity]:  # type: ignore[no-untyped-
                       None)
     if participle is not None:  # "cet accord, paraphé par X et Y, prévoit …"
         verb = participle
-    elif verb.pos_ != "VERB" or noun.dep_ not in ("nsubj:pass", "obj", "nsubj"):
-        return []
+    elif verb.pos_ != "VERB" or noun.dep_ not in ("nsubj:pass", "obj", "nsubj") or \
+            verb.lemma_ not in signing:
+        return []  # "l'accord a été rejeté par le Parlement": not a signatory
     heads = []
     for c in verb.children:
         if c.dep_ == "obl:agent" or (c.dep_ == "nsubj" and noun.dep_ == "obj"):

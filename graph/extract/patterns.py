@@ -15,10 +15,11 @@ it in the dependency parse (subject, object, ``obl:agent``, apposition) and reco
 named after the pattern. Adding a construction costs a YAML entry and its examples, and a new
 reader only when no existing one fits.
 
-Readers (see :data:`READERS`):
+Readers (``graph.extract.constructions.READERS``):
 
 - ``call`` — the sentence reports a telephone call: its meetings become ``kg:PhoneCall``
   events without ``kg:met``; a call verb with no meeting trigger makes one.
+- ``call_event`` — a call verb with no meeting trigger ("a téléphoné à Y"): a ``kg:PhoneCall``.
 - ``meeting`` — the match is a meeting trigger (noun or verb phrase): a ``kg:Meeting`` between
   its subject and the agents after "avec", "entre", "par", "de".
 - ``counterpart`` — "son homologue marocain, NAME": NAME holds the subject's post, for the
@@ -26,6 +27,7 @@ Readers (see :data:`READERS`):
 - ``visit`` — the match is a visit trigger: a ``kg:Visit`` of its subject to the place after it.
 - ``post`` — a portfolio given by a verb ("prend la tête du ministère de X", "le poste de X a
   été confié à NAME"): NAME holds "ministre de X".
+- ``portfolio`` — a portfolio named alone after a person ("X reste aux Armées").
 - ``topic`` — what an agreement or a meeting is about ("portant sur X", "dans le domaine de
   X", "ont abordé X et Y"): ``kg:concerns`` from the agreement or event of the sentence.
 """
@@ -33,7 +35,7 @@ Readers (see :data:`READERS`):
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+import re
 from dataclasses import dataclass, field
 from importlib import resources as _files
 from typing import Any
@@ -42,7 +44,7 @@ import yaml
 
 from graph.errors import KGError
 
-__all__ = ["READERS", "Pattern", "find_matches", "load_patterns"]
+__all__ = ["Pattern", "find_matches", "load_patterns"]
 
 
 @dataclass(frozen=True)
@@ -70,9 +72,6 @@ class Pattern:
     fire: tuple[str, ...] = ()
     not_fire: tuple[str, ...] = ()
 
-
-READERS: dict[str, Callable[..., None]] = {}
-"""Reader name → function(ctx, sentence, start, end, pattern, salience, state)."""
 
 _KEYS = {"name", "does", "match", "examples", "options"}
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -107,7 +106,7 @@ def load_patterns(lang: str) -> tuple[Pattern, ...]:
             raise KGError(f"{where}: needs name, does and match")
         if set(entry) - _KEYS:
             raise KGError(f"{where}: unknown key {sorted(set(entry) - _KEYS)[0]!r}")
-        if not str(entry["name"]).startswith(f"{lang}.") or ".v" not in entry["name"]:
+        if not re.fullmatch(rf"{lang}(\.[\w-]+)+\.v\d+", str(entry["name"])):
             raise KGError(f"{where}: name must be versioned, like {lang}.met.v1")
         examples = entry.get("examples") or {}
         out.append(Pattern(
@@ -136,7 +135,7 @@ def _matcher(lang: str, vocab: Any) -> Any:
 
 
 def find_matches(doc: Any, lang: str) -> list[tuple[Pattern, int, int]]:
-    """Return every pattern match of a parsed doc, longest first among overlapping ones.
+    """Return every pattern match of a parsed doc (for one pattern and start, the longest).
 
     Parameters
     ----------

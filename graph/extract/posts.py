@@ -258,7 +258,10 @@ def _country_by_title(ctx: Context, index: int) -> None:
     if len({iri for iri, _, _ in found}) != 1:
         return
     iri, post, source = found[-1]
-    person = next(e for e in ctx.holder.values() if e.iri == iri)
+    person = next((e for e in ctx.holder.values() if e.iri == iri), None)
+    if person is None or any(ctx.person_of.get(i) == person
+                             for i in ctx.in_sentence(m.sentence, "Person")):
+        return  # "le président X … avec le président français": someone else
     record_post(ctx, person, ctx.mentions.index(source), "fr.title.anaphor.v1", 0.55,
                 country=m.countries[0])
     ctx.holder[index] = person
