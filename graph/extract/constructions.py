@@ -651,32 +651,21 @@ def give_scene_country(ctx: Context) -> None:
     visitors = {c.subject.iri for c in ctx.claims if c.relation == "visited"}
     with_country = {c.subject.iri for c in ctx.claims if c.relation in ("country", "organization")
                     and c.subject.type == "Position"}
-    renamed: dict[str, Entity] = {}
-    for c in ctx.claims:
-        if c.relation != "holdsPosition" or not isinstance(c.object, Entity):
-            continue
-        post = c.object
-        if post.iri in with_country or c.subject.iri in visitors:
-            continue
-        if not post.label.lower().startswith(_STATE_POSTS):
-            continue
-        renamed[post.iri] = Entity(ctx.minter.keyed("Position", post.label, country),
-                                   "Position", post.label, ctx.lang)
-    if not renamed:
-        return
     claims: list[Claim] = []
+    given: dict[str, Entity] = {}
     for c in ctx.claims:
-        if c.subject.iri in renamed:
-            c = replace(c, subject=renamed[c.subject.iri])
-        if isinstance(c.object, Entity) and c.object.iri in renamed:
-            c = replace(c, object=renamed[c.object.iri], method=c.method)
+        post = c.object
+        if c.relation == "holdsPosition" and isinstance(post, Entity) and \
+                post.iri not in with_country and c.subject.iri not in visitors and \
+                post.label.lower().startswith(_STATE_POSTS):
+            # this holder's post is the host country's (a visitor's same title stays apart)
+            if post.iri not in given:
+                given[post.iri] = Entity(ctx.minter.keyed("Position", post.label, country),
+                                         "Position", post.label, ctx.lang)
+                claims.append(Claim(given[post.iri], "country", ctx.entity("Country", country),
+                                    c.sentence, "fr.country.scene.v1", 0.5))
+            c = replace(c, object=given[post.iri])
         claims.append(c)
-    for old, post in renamed.items():
-        sentence = next(c.sentence for c in claims if isinstance(c.object, Entity)
-                        and c.object.iri == post.iri)
-        claims.append(Claim(post, "country", ctx.entity("Country", country), sentence,
-                            "fr.country.scene.v1", 0.5))
-        del old
     ctx.claims[:] = claims
 
 
