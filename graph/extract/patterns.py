@@ -117,25 +117,48 @@ def load_patterns(lang: str) -> tuple[Pattern, ...]:
     return tuple(out)
 
 
-_MATCHERS: dict[tuple[str, int], Any] = {}
+_MATCHERS: dict[tuple[str, int], list[tuple[Pattern, Any, list[list[frozenset[int]]]]]] = {}
 
 
-def _matcher(lang: str, vocab: Any) -> Any:
-    """Return the Matcher of a language's patterns for one vocabulary (built once)."""
+def _required(vocab: Any, tokens: list[dict[str, Any]]) -> list[frozenset[int]]:
+    """Return, for one token pattern, the word sets a doc must hold for it to match.
+
+    Each token that must be there (no ``OP``, or ``+``/``!``-free) and is given by a list of
+    ``LOWER`` or ``LEMMA`` values asks the doc to hold one of them.
+    """
+    out = []
+    for spec in tokens:
+        if spec.get("OP") not in (None, "+"):
+            continue
+        for attr in ("LOWER", "LEMMA"):
+            value = spec.get(attr)
+            words = value.get("IN") if isinstance(value, dict) else [value] if value else None
+            if words:
+                out.append(frozenset(vocab.strings.add(str(w)) for w in words))
+    return out
+
+
+def _matchers(lang: str, vocab: Any) -> list[tuple[Pattern, Any, list[list[frozenset[int]]]]]:
+    """Return one Matcher per pattern, with the words each alternative needs (built once)."""
     key = (lang, id(vocab))
-    matcher = _MATCHERS.get(key)
-    if matcher is None:
+    built = _MATCHERS.get(key)
+    if built is None:
         from spacy.matcher import Matcher
 
-        matcher = Matcher(vocab, validate=True)
+        built = []
         for pattern in load_patterns(lang):
+            matcher = Matcher(vocab, validate=True)
             matcher.add(pattern.name, [list(p) for p in pattern.match])
-        _MATCHERS[key] = matcher
-    return matcher
+            built.append((pattern, matcher, [_required(vocab, list(p)) for p in pattern.match]))
+        _MATCHERS[key] = built
+    return built
 
 
 def find_matches(doc: Any, lang: str) -> list[tuple[Pattern, int, int]]:
     """Return every pattern match of a parsed doc (for one pattern and start, the longest).
+
+    A pattern runs only on a doc that holds the words it cannot match without (the
+    matcher costs as much as the rules otherwise).
 
     Parameters
     ----------
@@ -147,13 +170,16 @@ def find_matches(doc: Any, lang: str) -> list[tuple[Pattern, int, int]]:
     list of (Pattern, start, end)
         In text order; token offsets, end exclusive.
     """
-    patterns = load_patterns(lang)
-    if not patterns:
+    if not load_patterns(lang):
         return []
-    by_name = {p.name: p for p in patterns}
-    matcher = _matcher(lang, doc.vocab)
-    strings = doc.vocab.strings
-    found = [(by_name[strings[key]], start, end) for key, start, end in matcher(doc)]
+    from spacy.attrs import LEMMA, LOWER
+
+    present = set(doc.to_array([LOWER, LEMMA]).ravel().tolist()) if len(doc) else set()
+    found = []
+    for pattern, matcher, needs in _matchers(lang, doc.vocab):
+        if not any(all(words & present for words in alternative) for alternative in needs):
+            continue
+        found += [(pattern, start, end) for _, start, end in matcher(doc)]
     # for one pattern, keep the longest of the matches that share a start
     best: dict[tuple[str, int], tuple[Pattern, int, int]] = {}
     for item in found:
