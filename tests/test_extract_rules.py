@@ -280,3 +280,13 @@ def test_affiliation_by_apposition_and_city_in_country(extract):
     found = extract("Jonas Berg, du parti Avenir commun, a rejoint Lena Holm à Bamako, au Mali.")
     assert ("Jonas Berg", "Avenir commun") in relation(found, "memberOf")
     assert ("Bamako", "Mali") in relation(found, "locatedIn")
+
+
+@pytest.mark.parametrize("clutter", [
+    "Lire aussi : Carla Montes a rencontré Jonas Berg à Lisbonne",
+    "S'abonner à la lettre de Carla Montes, ministre de la Culture",
+    "Ce site utilise des cookies : Jonas Berg, ministre des Finances, les accepte",
+])
+def test_page_clutter_gives_no_facts(extract, clutter):
+    found, _ = extract(f"{clutter}\nLe ministre Paulo Mendes a quitté Dakar.")
+    assert not [f for f in found if "Carla" in f[0] or "Jonas" in f[0] or "Berg" in f[2]]

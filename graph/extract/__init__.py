@@ -97,7 +97,7 @@ def find_claims(parsed, prepared: Prepared, minter: Minter) -> list[Claim]:  # t
     last_speaker = None
     visits: list = []  # type: ignore[type-arg]
     for s in ctx.sentences:
-        if s.title:
+        if s.title or s.clutter:
             continue
         speaker = find_quotes_said(ctx, s.index, salience, last_speaker)
         find_events(ctx, s.index, salience, speaker, visits)

@@ -8,6 +8,7 @@ pipeline, and it never leaves the article it belongs to.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 from dataclasses import dataclass, field
 
@@ -206,9 +207,24 @@ class Context:
             return
         if isinstance(obj, Entity) and obj.iri == subject.iri:
             return
-        if self.sentences[sentence].title:
+        if self.sentences[sentence].title or self.sentences[sentence].clutter:
             return
         self.claims.append(Claim(subject, relation, obj, sentence, method, confidence, date))
+
+
+def _mark_clutter(sentences: list[Sentence], text: str, res: Resources) -> list[Sentence]:
+    """Mark the sentences that are page furniture: menus, "Lire aussi", cookie notices."""
+    openings = tuple(res.places.get("clutter", ()))
+    if not openings:
+        return sentences
+    out = []
+    for s in sentences:
+        words = text[s.start_char:s.end_char].lstrip(" -–—•>|»«\"").lower()
+        if words.startswith(openings) or (s.end_char - s.start_char < 40 and any(
+                w in words for w in ("cookie", "newsletter", "abonnez", "s'abonner"))):
+            s = dataclasses.replace(s, clutter=True)
+        out.append(s)
+    return out
 
 
 def _retype_surnames(mentions: list[Mention]) -> list[Mention]:
@@ -291,8 +307,8 @@ def analyze(doc, title_end: int, res: Resources, minter: Minter, lang: str,
             anchor: str | None, document: str = "") -> Context:  # type: ignore[no-untyped-def]
     """Find the sentences, quotations, mentions and people of a parsed article."""
     doc = doc if isinstance(doc, Tokens) else Tokens(doc)
-    sentences = sentences_of(doc, title_end)
     text = doc.text  # spaCy joins the tokens again on every access: once is enough
+    sentences = _mark_clutter(sentences_of(doc, title_end), text, res)
     quotes = [q for q in find_quotes(text) if q[0] >= title_end]
     mentions = _retype_surnames(find_mentions(doc, sentences, quotes, res))
     mentions = _retype_after_titles(mentions, doc, text)

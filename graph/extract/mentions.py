@@ -41,6 +41,8 @@ class Sentence:
         Character offsets in the parsed text.
     title : bool
         Whether it belongs to the article's title (never used as evidence).
+    clutter : bool
+        Whether it is page furniture ("Lire aussi …", "S'abonner", a cookie notice): no facts.
     """
 
     index: int
@@ -49,6 +51,7 @@ class Sentence:
     start_char: int
     end_char: int
     title: bool = False
+    clutter: bool = False
 
 
 @dataclass(frozen=True, slots=True)
