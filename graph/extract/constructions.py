@@ -18,12 +18,12 @@ from graph.extract.events import (
     PLACE_KINDS,
     _agents_after,
     _date_near,
-    _event,
     _objects,
     _people,
     _the_agreement,
     country_of_city,
     record_meeting,
+    record_visit,
 )
 from graph.extract.patterns import Pattern, find_matches
 from graph.model.iri import normalize_label
@@ -358,19 +358,13 @@ def _visit(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
     done = {(c.subject.iri, c.object.iri) for c in ctx.claims  # type: ignore[union-attr]
             if c.relation == "visited" and c.sentence == sentence}
     date = _date_near(ctx, sentence, t, status)
+    named = {p.iri for p in places}
     for person in people:
         for place in places:
-            if (person.iri, place.iri) in done:
-                continue
-            _event(ctx, "Visit", [person], place, date, status, sentence, pattern.name, 0.65,
-                   f"visite de {person.label} à {place.label}" + (f" ({date})" if date else ""))
-            if status != "denied":
-                ctx.add(person, "visited", place, sentence, pattern.name,
-                        0.65 if status is None else 0.45, date)
+            if (person.iri, place.iri) not in done:  # "à Rabat, au Maroc": both, once each
                 country = country_of_city(ctx, place)
-                if country is not None and all(p.iri != country.iri for p in places):
-                    ctx.add(person, "visited", country, sentence, "fr.visit.capital.v1", 0.55,
-                            date)
+                record_visit(ctx, person, place, sentence, date, status, pattern.name, 0.65,
+                             country_too=country is None or country.iri not in named)
 
 
 _TOPIC_STOPS = {"qui", "que", "qu'", "dont", "afin", "lors", "pour", "selon", "où", "car",

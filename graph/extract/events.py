@@ -314,16 +314,26 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
         return
     date = _date_near(ctx, sentence, t, status)
     for person in people:
-        event = _event(ctx, "Visit", [person], place, date, status, sentence, method, confidence,
-                       f"visite de {person.label} à {place.label}" + (f" ({date})" if date else ""))
-        last.append(event)
-        if status != "denied":
-            ctx.add(person, "visited", place, sentence, method,
-                    confidence if status is None else confidence - 0.2, date)
-            country = country_of_city(ctx, place)
-            if country is not None:  # a visit to Rabat is a visit to Morocco
-                ctx.add(person, "visited", country, sentence, "fr.visit.capital.v1",
-                        (confidence if status is None else confidence - 0.2) - 0.1, date)
+        last.append(record_visit(ctx, person, place, sentence, date, status, method, confidence))
+
+
+def record_visit(ctx: Context, person: Entity, place: Entity, sentence: int, date: str | None,
+                 status: str | None, method: str, confidence: float,
+                 country_too: bool = True) -> Entity:
+    """Record a visit event and its ``kg:visited`` edge (none when denied); return the event.
+
+    A visit to a capital is also a visit to its country (``fr.visit.capital.v1``).
+    """
+    event = _event(ctx, "Visit", [person], place, date, status, sentence, method, confidence,
+                   f"visite de {person.label} à {place.label}" + (f" ({date})" if date else ""))
+    if status != "denied":
+        weight = confidence if status is None else confidence - 0.2
+        ctx.add(person, "visited", place, sentence, method, weight, date)
+        country = country_of_city(ctx, place) if country_too else None
+        if country is not None:  # a visit to Rabat is a visit to Morocco
+            ctx.add(person, "visited", country, sentence, "fr.visit.capital.v1", weight - 0.1,
+                    date)
+    return event
 
 
 def country_of_city(ctx: Context, place: Entity) -> Entity | None:
