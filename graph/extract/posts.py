@@ -22,7 +22,7 @@ from graph.model.records import Entity
 
 __all__ = ["find_posts", "holder_by_title", "record_post"]
 
-_APPOSITION = re.compile(r"^\s*,\s*(?:(?:le|la|l'|un|une|l’)\s*)?$", re.IGNORECASE)
+_APPOSITION = re.compile(r"^\s*,\s*(?:(?:le|la|l'|un|une|l’|son|sa|leur)\s*)?$", re.IGNORECASE)
 _BEFORE = re.compile(r"^\s*,?\s*(?:(?:m\.|mme|mlle|monsieur|madame|sem|s\.\s?e\.|son excellence|"
                      r"sa majesté)\s*)?$", re.IGNORECASE)
 _COPULA = re.compile(
@@ -81,7 +81,8 @@ def holder_by_title(ctx: Context, index: int) -> Entity | None:
 
 
 def _pair_rules(ctx: Context, sentence: int) -> None:
-    idx = ctx.in_sentence(sentence, quoted=True)
+    # a topic inside a title ("ministre de l'Emploi") does not stand between it and its name
+    idx = [i for i in ctx.in_sentence(sentence, quoted=True) if ctx.mentions[i].kind != "Topic"]
     for a, b in zip(idx, idx[1:], strict=False):
         ma, mb = ctx.mentions[a], ctx.mentions[b]
         gap = _gap(ctx, ma, mb)
