@@ -272,8 +272,12 @@ def _meeting(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern
     kind = pattern.options.get("event", "Meeting")
     if kind == "Meeting" and sentence in ctx.calls:
         kind = "PhoneCall"
-    record_meeting(ctx, people, t, sentence, kind, status, pattern.name,
-                   pattern.options.get("label", tok.lemma_))
+    label = pattern.options.get("label", tok.lemma_)
+    if label == "@object":  # "ont coprésidé un séminaire intergouvernemental": a séminaire
+        obj = next((c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN"), None)
+        label = " ".join([obj.lemma_, *[c.text for c in obj.children if c.dep_ == "amod"
+                                        and c.i == obj.i + 1]]) if obj is not None else "réunion"
+    record_meeting(ctx, people, t, sentence, kind, status, pattern.name, label)
 
 
 def _call_event(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
@@ -417,8 +421,8 @@ def _segments(ctx: Context, end: int, stop: int | None = None) -> list[list[int]
                 nxt == "marge" or after in ("approche", "occasion", "issue", "heure")):
             break  # "à l'approche des réunions": when, not what
         if tok.text in (".", ";", "«", "»", '"', "(", ")") or tok.lower_ in _TOPIC_STOPS or (
-                tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "acl")):
-            break
+                tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "acl", "nmod")):
+            break  # "des permis de conduire" (a noun the parser took for a verb) goes on
         if tok.text == ":" and any(items):
             break
         if not items[0] and tok.lower_ in _WRAPPERS:
@@ -504,8 +508,9 @@ def _topic_subject(ctx: Context, sentence: int, start: int, pattern: Pattern) ->
     s = ctx.sentences[sentence]
     nouns = ctx.res.trigger("agreement", "nouns")
     if pattern.options.get("agreement_first"):  # "un mémorandum … portant sur X"
-        for t in range(start - 1, max(s.start, start - 8) - 1, -1):
-            if doc[t].pos_ == "NOUN" and ctx.lemma(t) in nouns and (  # type: ignore[index]
+        for t in range(start - 1, s.start - 1, -1):
+            near = t >= start - 8 or doc[t].dep_ in ("nsubj", "nsubj:pass")  # type: ignore[index]
+            if near and doc[t].pos_ == "NOUN" and ctx.lemma(t) in nouns and (  # type: ignore[index]
                     t == s.start or doc[t - 1].lower_ not in ("en", "d'", "d’")):  # type: ignore[index]
                 return _the_agreement(ctx, t, ctx.lemma(t), sentence)
     recent = [c.subject for c in ctx.claims
