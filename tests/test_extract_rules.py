@@ -94,6 +94,8 @@ def test_visited_triggers(extract, text, places, status):
     "Hélène Dubois ne s'est pas rendue à Lisbonne.",
     "Hélène Dubois a rendu hommage aux victimes de Lisbonne.",
     "La visite d'inspecteurs européens à Lisbonne a été reportée.",
+    "Hélène Dubois va remplacer à Lisbonne le directeur sortant.",
+    "Le ministre Paul Séjourné a parlé à Lisbonne.",
 ])
 def test_visited_does_not_trigger(extract, text):
     assert relation(extract(text), "visited") == set()

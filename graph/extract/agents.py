@@ -39,6 +39,18 @@ def agent_of_token(ctx: Context, token: int, salience: Salience) -> Entity | Non
         return ctx.entity_of(index)
     if token in ctx.counterparts:  # "son homologue marocain, X"
         return ctx.counterparts[token][0]
+    tok = ctx.doc[token]  # type: ignore[index]
+    if tok.lower_ == "qui" and tok.head.dep_ == "acl:relcl" and tok.head.head.i != token:
+        found = agent_of_token(ctx, tok.head.head.i, salience)  # "X, …, qui estimait que"
+        if found is None or found.type != "Person":  # "X, directeur au ministère, qui …"
+            sentence = ctx.sentences[_sentence_of(ctx, token)]
+            for t in range(token - 1, sentence.start - 1, -1):
+                if ctx.doc[t].pos_ in ("VERB", "AUX"):  # type: ignore[index]
+                    break
+                index = ctx.mention_at(t)
+                if index is not None and ctx.mentions[index].kind == "Person":
+                    return ctx.entity_of(index)
+        return found
     if ctx.is_pronoun(token):
         return _antecedent(ctx, token) or salience.person
     return None

@@ -279,6 +279,9 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
     elif tok.pos_ == "VERB" and lemma in ctx.res.trigger("visit", "motion_verbs"):
         if lemma == "rendre" and not any(c.lower_ in ("se", "s'") for c in tok.children):
             return
+        if lemma in ("aller", "venir") and any(
+                "Inf" in c.morph.get("VerbForm") for c in tok.children if c.pos_ == "VERB"):
+            return  # "va remplacer", "vient de signer": a tense, not a journey
         place = _place_after(ctx, t) or _place_where(ctx, t)
     elif tok.pos_ == "VERB" and lemma == "attendre" and "Pass" in tok.morph.get("Voice"):
         place = _place_after(ctx, t)
@@ -536,6 +539,9 @@ def find_events(ctx: Context, sentence: int, salience: Salience, speaker: Entity
     for t in range(s.start, s.end):
         if doc[t].pos_ not in ("VERB", "NOUN"):  # type: ignore[index]
             continue  # every event rule starts from a verb or a noun
+        named = ctx.mention_at(t)
+        if named is not None and ctx.mentions[named].kind in ("Person", "Organization"):
+            continue  # "Stéphane Séjourné": a name, not the verb « séjourner »
         if ctx.quoted(t):
             if not agreed:
                 agreed = _agreement(ctx, t, sentence, salience, speaker)

@@ -456,6 +456,9 @@ def find_mentions(doc, sentences: list[Sentence], quotes: list[tuple[int, int]],
         inside = any(p.start <= m.start and m.end <= p.end for p in positions)
         if inside and m.kind != "Person":
             continue  # "l'Intérieur", "PP" inside a post: the post carries them
+        if m.kind == "Person" and any(m.start <= p.start and p.end <= m.end for p in positions) \
+                and any(doc[t].lower_ in ("de", "du", "des", "la") for t in range(m.start, m.end)):
+            continue  # "Wali-Directeur de la Migration" tagged as a person: a post
         if any(p.start < m.end and m.start < p.end for p in positions) and m.kind != "Person":
             continue
         kept.append(m)
@@ -484,6 +487,12 @@ def _known_names(doc, sentence_of, quotes, mentions: list[Mention]) -> list[Ment
     taken = {i for m in mentions for i in range(m.start, m.end)}
     out = []
     for i, tok in enumerate(doc):
+        glued = _GLUED_HONORIFIC.match(tok.text) if i not in taken else None
+        if glued and tok.text[glued.end():] in surnames:  # "M.Kayouh"
+            out.append(Mention("Person", i, i + 1, tok.idx + glued.end(), tok.idx + len(tok.text),
+                               tok.text[glued.end():], sentence_of[i], tok.text[glued.end():],
+                               quoted=_in_quote(quotes, tok.idx, tok.idx + len(tok.text))))
+            continue
         if i in taken or tok.text not in surnames or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
             continue
         if i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and doc[i + 1].text[:1].isupper():
