@@ -251,6 +251,14 @@ def test_evidence_carries_the_rule_and_the_sentence(extract):
      "Jonas Berg", "ministre des Finances"),
     ("Mme Lena Holm, nommée Première ministre jeudi, a présenté son équipe.",
      "Lena Holm", "première ministre"),
+    ("Le président de la commission, le Tchadien Idriss Mahamat, a ouvert la séance.",
+     "Idriss Mahamat", "président de la commission"),
+    ("Les discours ont suivi, dont celui du secrétaire général de l'ONU, Kofi Mensah.",
+     "Kofi Mensah", "secrétaire général"),
+    ("Le chef de l'État, le général Karim Belhaj, a reçu les délégués.",
+     "Karim Belhaj", "chef de l'État"),
+    ("Arrivée avec Lena Holm, sa directrice de la communication, la ministre a parlé.",
+     "Lena Holm", "directrice"),
 ])
 def test_posts_of_government_news(extract, text, person, post):
     assert (person, post) in relation(extract(text), "holdsPosition")

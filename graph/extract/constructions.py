@@ -105,7 +105,8 @@ def _counterpart(ctx: Context, sentence: int, start: int, end: int, pattern: Pat
             return
     elif posts and subject is not None and subject.iri != person.iri and country:
         # "son homologue marocain, X": the same post, for Morocco (no country said: no post)
-        label = posts[0][0].label
+        label = next((p.label for p, _, _ in posts if p.label.startswith(_NATIONAL_POSTS)),
+                     posts[0][0].label)
         give_post(ctx, person, label, country, sentence, pattern.name, 0.6)
     for t in range(start, end):
         ctx.counterparts[t] = (person, after)

@@ -100,8 +100,23 @@ def _pair_rules(ctx: Context, sentence: int) -> None:
         elif ma.kind == "Position" and mb.kind == "Person" and not ma.plural:
             if "," in gap and _complement_of_noun(ctx, ma):
                 continue  # "la veuve de l'ancien président, X": X is the widow
-            if _BEFORE.match(gap) and b not in ctx.holder and a not in ctx.holder:
+            if (_BEFORE.match(gap) or _demonym_gap(ctx, gap)) and b not in ctx.holder \
+                    and a not in ctx.holder:
                 record_post(ctx, ctx.person_of[b], a, "fr.title.before.v1", 0.8)
+    for a, b, c in zip(idx, idx[1:], idx[2:], strict=False):
+        # "Le chef de l'État, le général X": both titles are X's
+        ma, mb, mc = (ctx.mentions[i] for i in (a, b, c))
+        if ma.kind == mb.kind == "Position" and mc.kind == "Person" and not ma.plural \
+                and a not in ctx.holder and ctx.holder.get(b) == ctx.person_of[c] \
+                and _APPOSITION.match(_gap(ctx, ma, mb)):
+            record_post(ctx, ctx.person_of[c], a, "fr.title.before.v1", 0.75)
+
+
+def _demonym_gap(ctx: Context, gap: str) -> bool:
+    """Tell whether a gap is a capitalised demonym: "le président, le Tchadien X"."""
+    words = gap.strip().lstrip(",").split()
+    return len(words) == 2 and words[0].lower() in ("le", "la") and words[1][:1].isupper() \
+        and ctx.res.demonym(words[1]) is not None
 
 
 def _names_next(ctx: Context, idx: list[int], b: int) -> bool:
@@ -125,6 +140,8 @@ def _complement_of_noun(ctx: Context, m: Mention) -> bool:
     t = m.start - 1
     while t > 0 and ctx.doc[t].pos_ in ("DET", "ADJ"):  # type: ignore[index]
         t -= 1
+    if t > 0 and ctx.doc[t - 1].lower_ in ("celui", "celle", "ceux", "celles"):  # type: ignore[index]
+        return False  # "celui du secrétaire général de l'ONU, X": X is the secretary-general
     return ctx.doc[t].lower_ in ("de", "du", "des", "d'")  # type: ignore[index]
 
 
