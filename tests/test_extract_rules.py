@@ -300,3 +300,13 @@ def test_affiliation_by_apposition_and_city_in_country(extract):
 def test_page_clutter_gives_no_facts(extract, clutter):
     found, _ = extract(f"{clutter}\nLe ministre Paulo Mendes a quitté Dakar.")
     assert not [f for f in found if "Carla" in f[0] or "Jonas" in f[0] or "Berg" in f[2]]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Il a croisé Paul Girard, le successeur de Marc Lenoir, qui lui a répondu : « Je resterai "
+     "ici tant qu'il le faudra ».", "Paul Girard"),
+    ("Une aide jugée faible par Lena Holm, directrice au ministère de la Santé, qui estimait que "
+     "« c'est un très bon début pour nous ».", "Lena Holm"),
+])
+def test_the_speaker_of_a_relative_clause_is_its_antecedent(extract, text, speaker):
+    assert {s for s, _ in relation(extract(text), "said")} == {speaker}

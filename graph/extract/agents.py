@@ -41,10 +41,16 @@ def agent_of_token(ctx: Context, token: int, salience: Salience) -> Entity | Non
         return ctx.counterparts[token][0]
     tok = ctx.doc[token]  # type: ignore[index]
     if tok.lower_ == "qui" and tok.head.dep_ == "acl:relcl" and tok.head.head.i != token:
-        found = agent_of_token(ctx, tok.head.head.i, salience)  # "X, …, qui estimait que"
+        antecedent = tok.head.head
+        while antecedent.dep_ == "nmod" and antecedent.head is not antecedent:
+            antecedent = antecedent.head  # "Y, le successeur de Z, qui …": not Z
+        if antecedent.dep_ == "appos":
+            antecedent = antecedent.head  # the name the apposition qualifies
+        found = agent_of_token(ctx, antecedent.i, salience)  # "X, …, qui estimait que"
         if found is None or found.type != "Person":  # "X, directeur au ministère, qui …"
             sentence = ctx.sentences[_sentence_of(ctx, token)]
-            for t in range(token - 1, sentence.start - 1, -1):
+            start = antecedent.left_edge.i if antecedent.i < token else token
+            for t in range(start - 1, sentence.start - 1, -1):  # before the antecedent's words
                 if ctx.doc[t].pos_ in ("VERB", "AUX"):  # type: ignore[index]
                     break
                 index = ctx.mention_at(t)
