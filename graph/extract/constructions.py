@@ -12,7 +12,7 @@ import functools
 from collections import Counter
 from dataclasses import replace
 
-from graph.extract.agents import Salience, modality, subjects
+from graph.extract.agents import Salience, _sentence_of, modality, subjects
 from graph.extract.context import AGENT_KINDS, Claim, Context
 from graph.extract.events import (
     PLACE_KINDS,
@@ -46,13 +46,6 @@ def _matches(ctx: Context) -> list[tuple[Pattern, int, int]]:
         cached = [m for m in find_matches(doc, ctx.lang) if not ctx.quoted(m[1])]
         ctx.__dict__["_pattern_matches"] = cached
     return cached  # type: ignore[no-any-return]
-
-
-def _sentence_of(ctx: Context, token: int) -> int:
-    for s in ctx.sentences:
-        if s.start <= token < s.end:
-            return s.index
-    return 0
 
 
 def _anchor(ctx: Context, start: int, end: int, pos: tuple[str, ...] = ("NOUN", "VERB")) -> int:
