@@ -259,9 +259,39 @@ def test_evidence_carries_the_rule_and_the_sentence(extract):
      "Karim Belhaj", "chef de l'État"),
     ("Arrivée avec Lena Holm, sa directrice de la communication, la ministre a parlé.",
      "Lena Holm", "directrice"),
+    ("Le Portugal a accueilli la visite du ministre de la Défense danois, M. Jonas Berg.",
+     "Jonas Berg", "ministre de la Défense"),
+    ("Lena Holm a lu l'invitation du président de la commission, Karim Belhaj.",
+     "Karim Belhaj", "président de la commission"),
 ])
 def test_posts_of_government_news(extract, text, person, post):
     assert (person, post) in relation(extract(text), "holdsPosition")
+
+
+def test_a_title_in_the_lead_is_the_subject_named_in_the_next_sentence(extract):
+    """A lead that names by title, then a sentence whose main subject is named: the same one."""
+    found = extract(
+        "Mardi, la présidente finlandaise a été reçue par Oscar Velde au palais. "
+        "Accompagnée de Jonas Berg, son conseiller, Lena Holm a parlé pendant deux heures.")
+    assert ("Lena Holm", "présidente") in relation(found, "holdsPosition")
+    assert ("Jonas Berg", "présidente") not in relation(found, "holdsPosition")
+    assert relation(found, "met") & {("Lena Holm", "Oscar Velde"), ("Oscar Velde", "Lena Holm")}
+
+
+def test_an_unnamed_counterpart_is_the_one_named_just_before(extract):
+    """« son homologue danois » with no name: the person of the sentence before, same post."""
+    found, claims = extract(
+        "Le président Oscar Velde a été reçu mardi par Jonas Berg. "
+        "Oscar Velde a ensuite dîné avec son homologue danois.")
+    assert ("Jonas Berg", "président") in relation(found, "holdsPosition")
+    countries = {c.object.label for c in claims
+                 if c.relation == "country" and c.subject.type == "Position"}
+    assert "Danemark" in countries
+
+
+def test_the_owner_of_a_stay_is_the_subject_that_spends_it(extract):
+    found = extract("La ministre Lena Holm a profité de son séjour à Lisbonne pour voir Marc Roy.")
+    assert ("Lena Holm", "Lisbonne") in relation(found, "visited")
 
 
 def test_a_post_takes_the_country_where_the_article_happens_but_not_the_visitors(extract):

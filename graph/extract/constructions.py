@@ -81,28 +81,79 @@ def _counterpart(ctx: Context, sentence: int, start: int, end: int, pattern: Pat
     if index is not None and ctx.mentions[index].kind == "Person":
         person = ctx.entity_of(index)
         after = ctx.mentions[index].end
-    subject = next(iter(subjects(ctx, start, salience)), None)
+    before = _person_before_verb(ctx, start)
+    subject = before if before is not None and before[1] <= start else None
+    subject = subject[0] if subject else next(iter(subjects(ctx, start, salience)), None)
     posts = ctx.held.get(subject.iri, []) if subject is not None else []
     if person is None:  # "avec son homologue français": the holder of that post, if named
-        if not posts or country is None:
+        if country is None or subject is None:
             return
-        label = posts[0][0].label
+        label = posts[0][0].label if posts else None
         for iri, held in ctx.held.items():
-            if subject is not None and iri == subject.iri:
+            if iri == subject.iri:
                 continue
             if any(p.label == label and c == country for p, _, c in held):
                 person = next((e for e in ctx.holder.values() if e.iri == iri), None)
                 after = end
                 break
         if person is None:
-            return
+            person = _named_before(ctx, sentence, start, subject, country)
+            if person is None:
+                return
+            after = end
+            if posts:
+                give_post(ctx, person, _national_post(posts), country, sentence,
+                          pattern.name, 0.5)
     elif posts and subject is not None and subject.iri != person.iri and country:
         # "son homologue marocain, X": the same post, for Morocco (no country said: no post)
-        label = next((p.label for p, _, _ in posts if p.label.startswith(_NATIONAL_POSTS)),
-                     posts[0][0].label)
-        give_post(ctx, person, label, country, sentence, pattern.name, 0.6)
+        give_post(ctx, person, _national_post(posts), country, sentence, pattern.name, 0.6)
     for t in range(start, end):
         ctx.counterparts[t] = (person, after)
+
+
+def _person_before_verb(ctx: Context, token: int) -> tuple[Entity, int] | None:
+    """Return the person named right before the verb that governs ``token``, and its end.
+
+    "…, X a dîné avec son homologue": X, whatever the parse made of the clauses around it.
+    """
+    doc = ctx.doc
+    verb = doc[token]  # type: ignore[index]
+    while verb.pos_ not in ("VERB",) and verb.head.i != verb.i:
+        verb = verb.head
+    t = verb.i - 1
+    while t >= 0 and (doc[t].pos_ in ("AUX", "ADV") or doc[t].lower_ in ("s'", "se")):  # type: ignore[index]
+        t -= 1
+    if t == verb.i - 1 or t < 0:
+        return None  # no auxiliary: "X, reçu par …" is not a subject
+    index = ctx.mention_at(t)
+    if index is None or ctx.mentions[index].kind != "Person" or index not in ctx.person_of:
+        return None
+    return ctx.person_of[index], ctx.mentions[index].end
+
+
+def _national_post(posts: list) -> str:  # type: ignore[type-arg]
+    """Return the post a counterpart shares with the subject (a national one if any)."""
+    return next((p.label for p, _, _ in posts if p.label.startswith(_NATIONAL_POSTS)),
+                posts[0][0].label)
+
+
+def _named_before(ctx: Context, sentence: int, start: int, subject: Entity,
+                  country: str) -> Entity | None:
+    """Return the one person named just before who can be "son homologue français".
+
+    The last person named in the sentence before, other than the subject, whose
+    known posts are of that country or of none: "X a été reçu par Y. … X a dîné avec son
+    homologue français" is Y.
+    """
+    for index in reversed(ctx.in_sentence(sentence - 1, "Person") if sentence else []):
+        person = ctx.person_of.get(index)
+        if person is None or person.iri == subject.iri:
+            continue
+        countries = {c for _, _, c in ctx.held.get(person.iri, []) if c}
+        if countries and country not in countries:
+            continue
+        return person
+    return None
 
 
 def give_post(ctx: Context, person: Entity, label: str, country: str | None, sentence: int,

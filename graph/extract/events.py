@@ -308,6 +308,11 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
             return  # "la visite d'observateurs au Tibet": the visitors are not named
         people = _people(_agents_after(ctx, t - 1, {"de", "du"}, limit=4))
         people = people or _people(subjects(ctx, t, salience, climb=False))
+        if not people and any(c.lower_ in ("son", "sa", "leur") for c in tok.children) and (
+                tok.head.lemma_ in _OWN_JOURNEY_VERBS
+                or ctx.doc[max(0, t - 3):t].text.lower().startswith(_DURING)):  # type: ignore[index]
+            # "X a profité de son séjour à Paris", "lors de sa visite à Rabat, X …"
+            people = _people(subjects(ctx, t, salience))
     else:
         people = _people(subjects(ctx, t, salience))
     if not people:
@@ -318,6 +323,14 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
     date = _date_near(ctx, sentence, t, status)
     for person in people:
         last.append(record_visit(ctx, person, place, sentence, date, status, method, confidence))
+
+
+_OWN_JOURNEY_VERBS = frozenset({"profiter", "effectuer", "entamer", "achever", "poursuivre",
+                                "terminer", "commencer", "conclure", "clore", "clôturer",
+                                "écourter", "prolonger", "mettre"})
+"""Verbs whose subject is the one on "son séjour", "sa visite" ("a achevé sa visite")."""
+_DURING = ("lors de", "lors d'", "pendant", "durant", "au cours de", "au cours d'",
+           "à l'occasion de")
 
 
 def record_visit(ctx: Context, person: Entity, place: Entity, sentence: int, date: str | None,

@@ -142,7 +142,16 @@ def _complement_of_noun(ctx: Context, m: Mention) -> bool:
         t -= 1
     if t > 0 and ctx.doc[t - 1].lower_ in ("celui", "celle", "ceux", "celles"):  # type: ignore[index]
         return False  # "celui du secrétaire général de l'ONU, X": X is the secretary-general
+    if t > 0 and _act_noun(ctx, t - 1):
+        return False  # "la visite du président italien, M. X": X is the president
     return ctx.doc[t].lower_ in ("de", "du", "des", "d'")  # type: ignore[index]
+
+
+def _act_noun(ctx: Context, token: int) -> bool:
+    """Whether a noun names an event or an act ("visite", "invitation"), not a person."""
+    lemma = ctx.lemma(token)
+    return any(lemma in ctx.res.trigger(group, "nouns") for group in ("visit", "meeting")) \
+        or lemma in ctx.res.trigger("acts", "nouns")
 
 
 def _has_nomination_verb(ctx: Context, sentence: int) -> bool:
@@ -168,16 +177,38 @@ def _intro(ctx: Context, index: int) -> None:
     nxt = m.sentence + 1
     if nxt >= len(ctx.sentences) or ctx.sentences[nxt].title or s.title:
         return
-    first = _first_person(ctx, nxt)
-    if first is None or ctx.doc[ctx.mentions[first].start].dep_ not in (  # type: ignore[index]
-            "nsubj", "nsubj:pass", "flat:name"):
-        return
+    first = _main_subject(ctx, nxt)
+    if first is None:
+        first = _first_person(ctx, nxt)
+        if first is None or ctx.doc[ctx.mentions[first].start].dep_ not in (  # type: ignore[index]
+                "nsubj", "nsubj:pass", "flat:name"):
+            return
     person = ctx.person_of[first]
     if person.iri in ctx.held or any(ctx.person_of.get(i) == person for i in range(first)):
         return
     if holder_by_title(ctx, index) is not None:
         return
     record_post(ctx, person, index, "fr.title.intro.v1", 0.6)
+
+
+def _main_subject(ctx: Context, sentence: int) -> int | None:
+    """Return the person mention that is the subject of a sentence's main verb.
+
+    "Arrivé à l'Élysée avec Y, X a dîné avec …": X, though Y is named first.
+    """
+    people = ctx.in_sentence(sentence, "Person")
+    for i in people:
+        tok = ctx.doc[ctx.mentions[i].start]  # type: ignore[index]
+        if tok.dep_ in ("nsubj", "nsubj:pass") and tok.head.dep_ == "ROOT":
+            return i
+    for i in people:  # the parse may miss it: ", X a dîné"
+        m = ctx.mentions[i]
+        if m.start == 0 or m.end >= len(ctx.doc):  # type: ignore[arg-type]
+            continue
+        before, after = ctx.doc[m.start - 1], ctx.doc[m.end]  # type: ignore[index]
+        if before.text == "," and after.pos_ == "AUX" and after.head.pos_ == "VERB":
+            return i
+    return None
 
 
 def _plural(ctx: Context, index: int) -> None:
