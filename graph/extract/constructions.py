@@ -82,8 +82,8 @@ def _counterpart(ctx: Context, sentence: int, start: int, end: int, pattern: Pat
         person = ctx.entity_of(index)
         after = ctx.mentions[index].end
     before = _person_before_verb(ctx, start)
-    subject = before if before is not None and before[1] <= start else None
-    subject = subject[0] if subject else next(iter(subjects(ctx, start, salience)), None)
+    subject = before[0] if before is not None and before[1] <= start else next(
+        iter(subjects(ctx, start, salience)), None)
     posts = ctx.held.get(subject.iri, []) if subject is not None else []
     if person is None:  # "avec son homologue français": the holder of that post, if named
         if country is None or subject is None:
