@@ -263,9 +263,27 @@ def test_evidence_carries_the_rule_and_the_sentence(extract):
      "Jonas Berg", "ministre de la Défense"),
     ("Lena Holm a lu l'invitation du président de la commission, Karim Belhaj.",
      "Karim Belhaj", "président de la commission"),
+    ("Le poste de ministre de la Pêche a été conservé par Awa Ndiaye.",
+     "Awa Ndiaye", "ministre de la Pêche"),
+    ("Karim Belhaj occupera désormais le poste de ministre du Commerce.",
+     "Karim Belhaj", "ministre du Commerce"),
+    ("Le premier ministre a créé le poste de ministre de la Mer, qui sera occupé par Awa Ndiaye.",
+     "Awa Ndiaye", "ministre de la Mer"),
+    ("L'ancienne secrétaire d'Etat Lena Holm a parlé.", "Lena Holm", "secrétaire d'État"),
 ])
 def test_posts_of_government_news(extract, text, person, post):
     assert (person, post) in relation(extract(text), "holdsPosition")
+
+
+@pytest.mark.parametrize("text", [
+    "Karim Belhaj pourrait occuper le poste de ministre du Commerce.",
+    "Karim Belhaj a quitté le poste de ministre du Commerce.",
+    "Il succède à Awa Ndiaye, qui, sur proposition du président Karim Belhaj, a été nommée "
+    "ministre de la Mer.",
+])
+def test_posts_not_held_by_that_person(extract, text):
+    assert ("Karim Belhaj", "ministre du Commerce") not in relation(extract(text), "holdsPosition")
+    assert ("Karim Belhaj", "ministre de la Mer") not in relation(extract(text), "holdsPosition")
 
 
 def test_a_title_in_the_lead_is_the_subject_named_in_the_next_sentence(extract):

@@ -377,7 +377,8 @@ def _position_mentions(doc, sentences, sentence_of, quotes, res: Resources,
                                                        org_spans, people)
             label = title.label
             form = doc[i:end].text.lower()
-            if not title.plural and form in res.titles and form != label.lower() \
+            if not title.plural and form in res.titles \
+                    and normalize_label(form) != normalize_label(label) \
                     and len(form.split()) == len(label.split()):
                 label = form  # keep the feminine the text gives: "secrétaire générale"
             if title.label in ("président",) and parts and parts[0].startswith("-"):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from graph.extract.agents import modality
 from graph.extract.context import Context
 from graph.extract.mentions import Mention
 from graph.model.records import Entity
@@ -92,6 +93,8 @@ def _pair_rules(ctx: Context, sentence: int) -> None:
                 continue  # "M. Macron, le chancelier allemand Olaf Scholz": Scholz's title
             if _APPOSITION.match(gap):
                 record_post(ctx, person, b, "fr.title.apposition.v1", 0.8)
+            elif _subject_elsewhere(ctx, ma, mb):
+                continue  # "sur proposition du président X, a été nommé Y": not X
             elif _COPULA.match(gap) or _QUALITY.match(gap):
                 record_post(ctx, person, b, "fr.title.nomination.v1", 0.75)
             elif _NOMINATION.match(gap) and _has_nomination_verb(ctx, sentence):
@@ -110,6 +113,27 @@ def _pair_rules(ctx: Context, sentence: int) -> None:
                 and a not in ctx.holder and ctx.holder.get(b) == ctx.person_of[c] \
                 and _APPOSITION.match(_gap(ctx, ma, mb)):
             record_post(ctx, ctx.person_of[c], a, "fr.title.before.v1", 0.75)
+
+
+def _subject_elsewhere(ctx: Context, person: Mention, post: Mention) -> bool:
+    """Tell whether the verb before a title has another subject than ``person``.
+
+    It has when the parse names another subject, or when ``person`` sits in a prepositional
+    phrase ("sur proposition du président X, a été nommé …").
+    """
+    doc = ctx.doc
+    tok = doc[person.start]  # type: ignore[index]
+    while tok.dep_ in ("appos", "flat:name") and tok.head.i != tok.i:
+        tok = tok.head
+    if any(c.dep_ == "case" for c in tok.children):
+        return True
+    head = next((t for t in range(post.start, post.end)
+                 if not post.start <= doc[t].head.i < post.end), post.start)  # type: ignore[index]
+    verb = doc[head].head  # type: ignore[index]
+    if verb.pos_ != "VERB" or doc[head].dep_ not in ("xcomp", "obj", "obl:mod", "obl"):  # type: ignore[index]
+        return False
+    return any(c.dep_ in ("nsubj", "nsubj:pass") and not person.start <= c.i < person.end
+               for c in verb.children)
 
 
 def _demonym_gap(ctx: Context, gap: str) -> bool:
@@ -266,11 +290,66 @@ def _nomination_parse(ctx: Context, index: int) -> None:
         candidates = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
     else:
         candidates = [c for c in verb.children if c.dep_ == "obj" and c.i != tok.i]
-    for c in [x for c in candidates for x in [c, *c.children]
-              if x is c or x.dep_ in ("flat:name", "appos")]:  # "Mme X": the name is below
+    if verb.dep_ == "acl:relcl":  # "X, du parti Y, qui … a été nommé Z": X
+        candidates = [verb.head if c.lower_ in _RELATIVE else c for c in candidates]
+    person = _person_among(ctx, candidates)
+    if person is not None:
+        record_post(ctx, person, index, "fr.title.nomination.v2", 0.7)
+
+
+_RELATIVE = ("qui", "lequel", "laquelle")
+_OCCUPY = frozenset({"occuper", "conserver", "garder", "assumer", "détenir", "obtenir",
+                     "récupérer", "décrocher", "hériter", "prendre", "confier", "attribuer",
+                     "revenir", "échoir", "assurer", "cumuler", "retrouver"})
+"""Verbs of holding or being given a post: "X occupera le poste de Y", "le poste … confié à X"."""
+
+
+def _person_among(ctx: Context, tokens: list) -> Entity | None:  # type: ignore[type-arg]
+    """Return the person named by one of ``tokens`` (or by its name part below: "Mme X")."""
+    for c in [x for c in tokens for x in [c, *c.children]
+              if x is c or x.dep_ in ("flat:name", "appos")]:
         found = ctx.mention_at(c.i)
         if found is not None and ctx.mentions[found].kind == "Person":
-            record_post(ctx, ctx.person_of[found], index, "fr.title.nomination.v2", 0.7)
+            return ctx.person_of.get(found)
+    return None
+
+
+def _post_occupied(ctx: Context, index: int) -> None:
+    """Read "le poste de Y … occupé par X", "X occupera le poste de Y", "… confié à X".
+
+    The title follows "poste de"; the holder is the subject of a verb of holding whose object
+    is "poste", or the agent ("par X") or recipient ("à X") when "poste" is its subject.
+    """
+    m = ctx.mentions[index]
+    doc = ctx.doc
+    if index in ctx.holder or m.plural or m.quoted or m.start < 2 \
+            or doc[m.start - 2].lower_ not in ("poste", "postes") \
+            or doc[m.start - 1].lower_ not in ("de", "d'", "d’"):  # type: ignore[index]
+        return
+    post = doc[m.start - 2]  # type: ignore[index]
+    verbs = [post.head] if post.head.pos_ in ("VERB", "ADJ") else []
+    verbs += [c for t in [post.i, *range(m.start, m.end)]
+              for c in doc[t].children if c.dep_ == "acl:relcl" and c.i >= m.end]  # type: ignore[index]
+    if m.end + 1 < len(doc) and doc[m.end].text == "," \
+            and doc[m.end + 1].lower_ == "qui":  # type: ignore[index,arg-type]
+        verbs.append(doc[m.end + 1].head)  # "…, qui sera occupé par X", whatever the parse
+    verbs += [x for v in list(verbs) for x in v.children if x.dep_ == "xcomp"]
+    for verb in verbs:
+        if ctx.lemma(verb.i) not in _OCCUPY or modality(ctx, verb.i) == "hypothetical":
+            continue
+        relative = any(c.lower_ in _RELATIVE for c in verb.children)
+        passive = any(c.dep_ == "aux:pass" for c in verb.children) or verb.morph.get(
+            "VerbForm") == ["Part"] and not any(c.dep_ == "aux:tense" for c in verb.children)
+        if post.dep_ == "obj" and verb.i == post.head.i and not passive:
+            holders = [c for c in verb.children if c.dep_ == "nsubj"]
+        else:
+            holders = [c for c in verb.children if c.dep_ in ("obl:agent", "obl:arg", "obl")
+                       and any(k.lower_ in ("par", "à", "au") for k in c.children)]
+        if relative and not holders:
+            continue
+        person = _person_among(ctx, holders)
+        if person is not None:
+            record_post(ctx, person, index, "fr.title.occupied.v1", 0.7)
             return
 
 
@@ -281,6 +360,7 @@ def find_posts(ctx: Context) -> None:
     positions = [i for i, m in enumerate(ctx.mentions) if m.kind == "Position"]
     for i in positions:
         _nomination_parse(ctx, i)
+        _post_occupied(ctx, i)
     for i in positions:
         _intro(ctx, i)
     for i in positions:
