@@ -15,6 +15,7 @@ Rules (each named in the evidence):
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from graph.extract.agents import modality
 from graph.extract.context import Context
@@ -321,17 +322,16 @@ def _post_occupied(ctx: Context, index: int) -> None:
     is "poste", or the agent ("par X") or recipient ("à X") when "poste" is its subject.
     """
     m = ctx.mentions[index]
-    doc = ctx.doc
+    doc: Any = ctx.doc
     if index in ctx.holder or m.plural or m.quoted or m.start < 2 \
             or doc[m.start - 2].lower_ not in ("poste", "postes") \
-            or doc[m.start - 1].lower_ not in ("de", "d'", "d’"):  # type: ignore[index]
+            or doc[m.start - 1].lower_ not in ("de", "d'", "d’"):
         return
-    post = doc[m.start - 2]  # type: ignore[index]
+    post = doc[m.start - 2]
     verbs = [post.head] if post.head.pos_ in ("VERB", "ADJ") else []
     verbs += [c for t in [post.i, *range(m.start, m.end)]
-              for c in doc[t].children if c.dep_ == "acl:relcl" and c.i >= m.end]  # type: ignore[index]
-    if m.end + 1 < len(doc) and doc[m.end].text == "," \
-            and doc[m.end + 1].lower_ == "qui":  # type: ignore[index,arg-type]
+              for c in doc[t].children if c.dep_ == "acl:relcl" and c.i >= m.end]
+    if m.end + 1 < len(doc) and doc[m.end].text == "," and doc[m.end + 1].lower_ == "qui":
         verbs.append(doc[m.end + 1].head)  # "…, qui sera occupé par X", whatever the parse
     verbs += [x for v in list(verbs) for x in v.children if x.dep_ == "xcomp"]
     for verb in verbs:
