@@ -83,7 +83,8 @@ def _counterpart(ctx: Context, sentence: int, start: int, end: int, pattern: Pat
         after = ctx.mentions[index].end
     before = _person_before_verb(ctx, start)
     subject = before[0] if before is not None and before[1] <= start else next(
-        iter(subjects(ctx, start, salience)), None)
+        iter(subjects(ctx, start, salience) or subjects(ctx, _governing_verb(ctx, start),
+                                                        salience)), None)
     posts = ctx.held.get(subject.iri, []) if subject is not None else []
     if person is None:  # "avec son homologue français": the holder of that post, if named
         if country is None or subject is None:
@@ -111,6 +112,17 @@ def _counterpart(ctx: Context, sentence: int, start: int, end: int, pattern: Pat
         ctx.counterparts[t] = (person, after)
 
 
+def _governing_verb(ctx: Context, token: int) -> int:
+    """Return the verb a token's phrase hangs from ("a appelé, au cours d'un entretien avec
+    son homologue": appelé), however deep the phrase."""
+    tok = ctx.doc[token]  # type: ignore[index]
+    for _ in range(8):
+        if tok.pos_ == "VERB" or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return int(tok.i)
+
+
 def _person_before_verb(ctx: Context, token: int) -> tuple[Entity, int] | None:
     """Return the person named right before the verb that governs ``token``, and its end.
 
@@ -133,8 +145,10 @@ def _person_before_verb(ctx: Context, token: int) -> tuple[Entity, int] | None:
 
 def _national_post(posts: list) -> str:  # type: ignore[type-arg]
     """Return the post a counterpart shares with the subject (a national one if any)."""
-    return next((p.label for p, _, _ in posts if p.label.startswith(_NATIONAL_POSTS)),
-                posts[0][0].label)
+    national = [p.label for p, _, _ in posts if p.label.startswith(_NATIONAL_POSTS)]
+    # "chef de l'État" describes what "président" or "roi" names: the name wins
+    named = [label for label in national if not label.startswith("chef ")]
+    return (named or national or [posts[0][0].label])[0]
 
 
 def _named_before(ctx: Context, sentence: int, start: int, subject: Entity,
