@@ -110,11 +110,21 @@ def test_visited_does_not_trigger(extract, text):
     "Marc Lenoir l'a répété. « Personne ne sera oublié dans cette affaire ».",
     "Marc Lenoir visitait le chantier. « Le travail avance très bien », affirme-t-il.",
     "Les travaux reprendront, comme l'a rappelé Marc Lenoir : « la route sera rouverte ».",
+    'Marc Lenoir a tenu un langage ferme en fustigeant " le manque de moyens des communes ".',
+    "Marc Lenoir s'est dit « très inquiet ».\n\n\" La route sera rouverte. Personne ne sera "
+    "oublié.",
 ])
 def test_said_triggers(extract, text):
     said = relation(extract(text), "said")
     assert {s for s, _ in said} == {"Marc Lenoir"}
     assert len(said) == 1
+
+
+def test_quotes_joined_by_et_share_the_speaker_named_after_them(extract):
+    said = relation(extract("Le projet est « le fruit d'un long travail » et « il sera tenu "
+                            "jusqu'au bout », a dit Marc Lenoir."), "said")
+    assert said == {("Marc Lenoir", "le fruit d'un long travail"),
+                    ("Marc Lenoir", "il sera tenu jusqu'au bout")}
 
 
 def test_pronoun_speaker_named_only_in_the_title(extract):

@@ -113,8 +113,10 @@ def _counterpart(ctx: Context, sentence: int, start: int, end: int, pattern: Pat
 
 
 def _governing_verb(ctx: Context, token: int) -> int:
-    """Return the verb a token's phrase hangs from ("a appelé, au cours d'un entretien avec
-    son homologue": appelé), however deep the phrase."""
+    """Return the verb a token's phrase hangs from, however deep the phrase.
+
+    "a appelé, au cours d'un entretien avec son homologue": appelé.
+    """
     tok = ctx.doc[token]  # type: ignore[index]
     for _ in range(8):
         if tok.pos_ == "VERB" or tok.head.i == tok.i:

@@ -122,6 +122,11 @@ def _before(ctx: Context, tokens: list[int], salience: Salience) -> Entity | Non
             finite = "Fin" in doc[t].morph.get("VerbForm") or any(  # type: ignore[index]
                 c.dep_.startswith("aux") for c in doc[t].children)  # type: ignore[index]
             found = subjects(ctx, t, salience, climb=finite or doc[t].dep_ == "advcl")  # type: ignore[index]
+            if not found and any(c.lower_ == "en" and c.dep_ == "mark"
+                                 for c in doc[t].children):  # type: ignore[index]
+                # "X a tenu un langage de vérité en fustigeant « … »": the gerund is X's
+                main = next((a for a in doc[t].ancestors if a.pos_ == "VERB"), None)  # type: ignore[index]
+                found = subjects(ctx, main.i, salience) if main is not None else []
             return found[0] if found else None
     return None
 
@@ -211,13 +216,23 @@ def find_quotes_said(ctx: Context, sentence: int, salience: Salience,
         if standalone and not any(ctx.doc[t].pos_ == "VERB" for t in opening):  # type: ignore[index]
             shared = last_speaker or _previous_statement(ctx, sentence, salience) or \
                 _previous_subject(ctx, sentence, salience)
+    for n in range(len(found) - 2, -1, -1):  # "« A » et « B », a dit X": A is X's too
+        (qs, qe), speaker, method = found[n]
+        link = [ctx.doc[t].lower_ for t in _tokens_between(ctx, qe + 1, found[n + 1][0][0])  # type: ignore[index]
+                if ctx.doc[t].text not in ("«", "»", '"')]  # type: ignore[index]
+        if speaker is None and method != "other" and link in (["et"], [","], [",", "et"]) \
+                and found[n + 1][1] is not None:
+            found[n] = ((qs, qe), found[n + 1][1], found[n + 1][2])
     speaker_out = None
     for (qs, qe), speaker, method in found:
         if speaker is None and method != "other" and _statement(ctx, qs, qe):
             # only a whole statement (with a verb) is given to a speaker named elsewhere
             speaker, method = shared, "fr.said.context.v1"
         text = ctx.text[qs:qe]
-        if speaker is None or len(text.split()) < MIN_QUOTE_WORDS:
+        if speaker is None:
+            continue
+        if len(text.split()) < MIN_QUOTE_WORDS:
+            speaker_out = speaker  # "X s'est dit « préoccupé ». « … »": X speaks on
             continue
         quote = Entity(ctx.minter.hashed("Quote", text), "Quote", _short(text), ctx.lang)
         confidence = 0.8 if method != "fr.said.context.v1" else 0.6

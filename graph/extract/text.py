@@ -84,15 +84,19 @@ def _is_abbreviation(text: str, start: int, pos: int, char: str) -> bool:
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
-    """Return the ``(start, end)`` offsets of quoted text, quotation marks excluded.
+    r"""Return the ``(start, end)`` offsets of quoted text, quotation marks excluded.
 
-    Guillemets nest (the outermost pair counts); straight double quotes pair up within a line.
+    Guillemets nest (the outermost pair counts); straight double quotes pair up within a line,
+    and a line that opens with one it never closes is quoted to its end.
 
     Examples
     --------
     >>> text = 'Il a dit « non, « jamais » » et "peut-être".'
     >>> [text[s:e] for s, e in find_quotes(text)]
     ['non, « jamais »', 'peut-être']
+    >>> text = 'Il a dit :\n" Nous restons. Nous tiendrons.\nPuis il est parti.'
+    >>> [text[s:e] for s, e in find_quotes(text)]
+    ['Nous restons. Nous tiendrons.']
     """
     spans: list[tuple[int, int]] = []
     depth = 0
@@ -110,10 +114,17 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             # a quote may run over several paragraphs: close it only at a closing mark
             continue
     for line in re.finditer(r"[^\n]+", text):
-        for match in re.finditer(r'"([^"\n]+)"', line.group(0)):
-            start = line.start() + match.start(1)
+        body, offset = line.group(0), line.start()
+        if body.count('"') % 2 and body.lstrip().startswith('"'):
+            # a paragraph that opens a quote and never closes it: the quote runs on (the
+            # next paragraph may open again, as French typography does)
+            first = offset + body.index('"') + 1
+            spans.append((first, line.end()))
+            continue
+        for match in re.finditer(r'"([^"\n]+)"', body):
+            start = offset + match.start(1)
             if not any(s <= start < e for s, e in spans):
-                spans.append((start, line.start() + match.end(1)))
+                spans.append((start, offset + match.end(1)))
     return _trimmed(text, sorted(spans))
 
 
