@@ -368,3 +368,14 @@ def test_page_clutter_gives_no_facts(extract, clutter):
 ])
 def test_the_speaker_of_a_relative_clause_is_its_antecedent(extract, text, speaker):
     assert {s for s, _ in relation(extract(text), "said")} == {speaker}
+
+
+def test_an_event_keeps_the_words_the_article_calls_it_by(extract):
+    """"l'appel téléphonique", "le dîner": other names of the event, to find it by."""
+    _, claims = extract("Le président Oscar Velde a eu un appel téléphonique avec Jonas Berg. "
+                        "Les deux dirigeants ont évoqué le commerce et la pêche.")
+    calls = [c.subject for c in claims if c.subject.type == "PhoneCall"]
+    assert calls and any("appel téléphonique" in e.aliases for e in calls)
+    _, claims = extract("Le président Oscar Velde a dîné mardi avec la ministre Lena Holm.")
+    assert {c.subject.label.split()[0] for c in claims if c.subject.type == "Meeting"} == {"dîner"}
+

@@ -7,10 +7,13 @@ last person who spoke or was the subject of a verb (first the one named in the t
 
 from __future__ import annotations
 
+from typing import Any
+
 from graph.extract.context import AGENT_KINDS, Context
 from graph.model.records import Entity
 
-__all__ = ["Salience", "agent_of_token", "left_agents", "modality", "subjects"]
+__all__ = ["Salience", "agent_of_token", "left_agents", "modality", "person_before_verb",
+           "subjects"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 _HONORIFIC_HEADS = {"excellence", "majesté", "altesse", "monsieur", "madame", "messieurs"}
@@ -122,6 +125,26 @@ def subjects(ctx: Context, token: int, salience: Salience, *, climb: bool = True
     if found or not climb:
         return found
     return left_agents(ctx, token, salience)
+
+
+def person_before_verb(ctx: Context, token: int) -> tuple[Entity, int] | None:
+    """Return the person named right before the verb that governs ``token``, and its end.
+
+    "…, X a dîné avec son homologue": X, whatever the parse made of the clauses around it.
+    """
+    doc: Any = ctx.doc
+    verb = doc[token]
+    while verb.pos_ not in ("VERB",) and verb.head.i != verb.i:
+        verb = verb.head
+    t = verb.i - 1
+    while t >= 0 and (doc[t].pos_ in ("AUX", "ADV") or doc[t].lower_ in ("s'", "se")):
+        t -= 1
+    if t == verb.i - 1 or t < 0:
+        return None  # no auxiliary: "X, reçu par …" is not a subject
+    index = ctx.mention_at(t)
+    if index is None or ctx.mentions[index].kind != "Person" or index not in ctx.person_of:
+        return None
+    return ctx.person_of[index], ctx.mentions[index].end
 
 
 def left_agents(ctx: Context, token: int, salience: Salience) -> list[Entity]:

@@ -12,7 +12,13 @@ import functools
 from collections import Counter
 from dataclasses import replace
 
-from graph.extract.agents import Salience, _sentence_of, modality, subjects
+from graph.extract.agents import (
+    Salience,
+    _sentence_of,
+    modality,
+    person_before_verb,
+    subjects,
+)
 from graph.extract.context import AGENT_KINDS, Claim, Context
 from graph.extract.events import (
     PLACE_KINDS,
@@ -22,6 +28,7 @@ from graph.extract.events import (
     _people,
     _the_agreement,
     country_of_city,
+    named_event,
     record_meeting,
     record_visit,
 )
@@ -81,7 +88,7 @@ def _counterpart(ctx: Context, sentence: int, start: int, end: int, pattern: Pat
     if index is not None and ctx.mentions[index].kind == "Person":
         person = ctx.entity_of(index)
         after = ctx.mentions[index].end
-    before = _person_before_verb(ctx, start)
+    before = person_before_verb(ctx, start)
     subject = before[0] if before is not None and before[1] <= start else next(
         iter(subjects(ctx, start, salience) or subjects(ctx, _governing_verb(ctx, start),
                                                         salience)), None)
@@ -123,26 +130,6 @@ def _governing_verb(ctx: Context, token: int) -> int:
             break
         tok = tok.head
     return int(tok.i)
-
-
-def _person_before_verb(ctx: Context, token: int) -> tuple[Entity, int] | None:
-    """Return the person named right before the verb that governs ``token``, and its end.
-
-    "…, X a dîné avec son homologue": X, whatever the parse made of the clauses around it.
-    """
-    doc = ctx.doc
-    verb = doc[token]  # type: ignore[index]
-    while verb.pos_ not in ("VERB",) and verb.head.i != verb.i:
-        verb = verb.head
-    t = verb.i - 1
-    while t >= 0 and (doc[t].pos_ in ("AUX", "ADV") or doc[t].lower_ in ("s'", "se")):  # type: ignore[index]
-        t -= 1
-    if t == verb.i - 1 or t < 0:
-        return None  # no auxiliary: "X, reçu par …" is not a subject
-    index = ctx.mention_at(t)
-    if index is None or ctx.mentions[index].kind != "Person" or index not in ctx.person_of:
-        return None
-    return ctx.person_of[index], ctx.mentions[index].end
 
 
 def _national_post(posts: list) -> str:  # type: ignore[type-arg]
@@ -534,6 +521,7 @@ def _topic(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
     subject = _topic_subject(ctx, sentence, start, pattern)
     if subject is None:
         return
+    subject = named_event(ctx, subject, sentence)  # "l'appel téléphonique a porté sur …"
     if pattern.options.get("side") == "subject":  # "X et Y ont été abordés"
         span = _subject_span(ctx, start)
         if span is None or ctx.mention_at(span[0]) is not None and ctx.mentions[

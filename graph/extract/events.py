@@ -16,10 +16,11 @@ hypothetical ones ("pourrait se rendre") give nothing; planned ones keep their s
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from graph.dates import find_dates
-from graph.extract.agents import Salience, left_agents, modality, subjects
+from graph.extract.agents import Salience, left_agents, modality, person_before_verb, subjects
 from graph.extract.context import AGENT_KINDS, Context
 from graph.model.records import Entity, Literal
 
@@ -52,7 +53,8 @@ def _event(ctx: Context, kind: str, participants: list[Entity], place: Entity | 
            confidence: float, label: str) -> Entity:
     key = [kind, *sorted(p.iri for p in participants), place.iri if place else ""]
     key.append(date if date and len(date) == 10 else f"{ctx.document}#{sentence}")
-    event = Entity(ctx.minter.hashed(kind, *key), kind, label, ctx.lang)
+    event = named_event(ctx, Entity(ctx.minter.hashed(kind, *key), kind, label, ctx.lang),
+                        sentence)
     for p in participants:
         ctx.add(event, "participant", p, sentence, method, confidence, date)
     if place is not None:
@@ -68,6 +70,34 @@ def _event(ctx: Context, kind: str, participants: list[Entity], place: Entity | 
     for t in ctx.in_sentence(sentence, "Topic", quoted=True):
         ctx.add(event, "concerns", ctx.entity_of(t), sentence, "fr.concerns.v1", 0.5, date)
     return event
+
+
+def event_names(ctx: Context, sentence: int, kind: str) -> tuple[str, ...]:
+    """Return the words a sentence calls an event of ``kind`` by, with their adjectives.
+
+    "Les rencontres institutionnelles ont démarré au palais": ("rencontres institutionnelles",).
+    They become the event's other names (``skos:altLabel``), so that it can be found by them.
+    """
+    nouns = ctx.res.trigger("event_names", kind)
+    s = ctx.sentences[sentence]
+    doc: Any = ctx.doc
+    names = []
+    for t in range(s.start, s.end):
+        if doc[t].pos_ != "NOUN" or ctx.lemma(t) not in nouns or ctx.quoted(t) \
+                or ctx.mention_at(t) is not None:
+            continue
+        end = t + 1
+        while end < s.end and doc[end].pos_ == "ADJ" and doc[end].head.i == t:
+            end += 1
+        names.append(doc[t:end].text.lower())
+    return tuple(dict.fromkeys(names))
+
+
+def named_event(ctx: Context, event: Entity, sentence: int) -> Entity:
+    """Return ``event`` with the names its sentence gives it (see :func:`event_names`)."""
+    names = tuple(n for n in event_names(ctx, sentence, event.type)
+                  if n not in event.aliases and n != event.label)
+    return replace(event, aliases=event.aliases + names) if names else event
 
 
 def _people(entities: list[Entity]) -> list[Entity]:
@@ -194,8 +224,11 @@ def _meeting(ctx: Context, t: int, sentence: int, salience: Salience) -> None:
     if tok.pos_ == "VERB" and lemma in triggers:
         people = _people(subjects(ctx, t, salience) + _objects(ctx, tok, salience))
     elif tok.pos_ == "VERB" and lemma in with_verbs:
-        people = _people(subjects(ctx, t, salience) + _agents_after(ctx, t, {"avec", "with"}))
-    elif tok.pos_ == "NOUN" and lemma in nouns:
+        before = person_before_verb(ctx, t)  # ", X a dîné avec Y": X, whatever the parse says
+        subj = [before[0]] if before is not None else subjects(ctx, t, salience)
+        people = _people(subj + _agents_after(ctx, t, {"avec", "with"}))
+    elif tok.pos_ == "NOUN" and (lemma in nouns or sentence in ctx.calls and lemma in (
+            "appel", "conversation", "communication")):  # "un appel téléphonique avec Y"
         nxt = ctx.doc[t + 1: t + 4].text.lower()  # type: ignore[index]
         if lemma == "conférence":
             if not nxt.startswith("de presse"):
@@ -233,7 +266,8 @@ def _meeting(ctx: Context, t: int, sentence: int, salience: Salience) -> None:
 _NOUN_OF = {"entretenir": "entretien", "s'entretenir": "entretien", "rencontrer": "rencontre",
             "recevoir": "entretien", "accueillir": "entretien", "discuter": "discussions",
             "réunir": "réunion", "négocier": "négociations", "échanger": "échanges",
-            "dialoguer": "dialogue", "retrouver": "rencontre"}
+            "dialoguer": "dialogue", "retrouver": "rencontre",
+            "dîner": "dîner", "déjeuner": "déjeuner"}
 """The noun an event found by its verb is named by ("s'est entretenu" → "entretien")."""
 
 
