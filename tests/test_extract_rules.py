@@ -379,3 +379,22 @@ def test_an_event_keeps_the_words_the_article_calls_it_by(extract):
     _, claims = extract("Le président Oscar Velde a dîné mardi avec la ministre Lena Holm.")
     assert {c.subject.label.split()[0] for c in claims if c.subject.type == "Meeting"} == {"dîner"}
 
+
+
+@pytest.mark.parametrize(("text", "topics"), [
+    ("Le ministre Paulo Reis a rencontré Jonas Berg pour parler de sécurité, avec deux "
+     "priorités : la piraterie et les trafics d'armes.", {"piraterie", "trafics d'armes"}),
+    ("Le Portugal et le Chili ont signé un accord relatif à la reconnaissance des permis de "
+     "conduire.", {"reconnaissance des permis de conduire"}),
+    ("Le Portugal et le Chili ont signé un mémorandum. Ce mémorandum recommande l'encadrement "
+     "du partenariat entre les deux pays dans les domaines agricole et culturel.",
+     {"partenariat", "agricole", "culturel"}),
+    ("Paulo Reis et Jonas Berg ont signé une déclaration d'intention. Pour Paulo Reis, le texte "
+     "renforce « notre coopération dans les domaines spatial et maritime ».",
+     {"spatial", "maritime"}),
+])
+def test_topics_of_talks_and_agreements(extract, text, topics):
+    """Lists after a colon, complements in the infinitive, quoted domains, « entre les deux »."""
+    found = {o for _, o in relation(extract(text), "concerns")}
+    assert topics <= found
+    assert not any("entre les deux" in topic or "priorités" in topic for topic in found)

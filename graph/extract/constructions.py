@@ -50,7 +50,9 @@ def _matches(ctx: Context) -> list[tuple[Pattern, int, int]]:
     cached = ctx.__dict__.get("_pattern_matches")
     if cached is None:
         doc = getattr(ctx.doc, "_doc", ctx.doc)
-        cached = [m for m in find_matches(doc, ctx.lang) if not ctx.quoted(m[1])]
+        # quoted words say nothing of who did what, but may say what talks were about
+        cached = [m for m in find_matches(doc, ctx.lang)
+                  if not ctx.quoted(m[1]) or m[0].does == "topic"]
         ctx.__dict__["_pattern_matches"] = cached
     return cached  # type: ignore[no-any-return]
 
@@ -468,11 +470,29 @@ def _segments(ctx: Context, end: int, stop: int | None = None) -> list[list[int]
         if (tok.lower_, nxt) in (("en", "marge"), ("à", "l'")) and (
                 nxt == "marge" or after in ("approche", "occasion", "issue", "heure")):
             break  # "à l'approche des réunions": when, not what
-        if tok.text in (".", ";", "«", "»", '"', "(", ")") or tok.lower_ in _TOPIC_STOPS or (
-                tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "acl", "nmod")):
+        quote_mark = tok.text in ("«", "»", '"') and not ctx.quoted(end)
+        complement = tok.pos_ == "VERB" and "Inf" in tok.morph.get("VerbForm") and t >= 2 \
+            and doc[t - 1].lower_ in ("de", "à") and (  # type: ignore[index]
+                doc[t - 2].pos_ == "NOUN" or doc[t - 2].dep_ == "nmod")  # type: ignore[index]
+        if tok.text in (".", ";", "(", ")") or quote_mark or tok.lower_ in _TOPIC_STOPS or (
+                tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "acl", "nmod")
+                and not complement):
             break  # "des permis de conduire" (a noun the parser took for a verb) goes on
         if tok.text == ":" and any(items):
+            if _container(ctx, items[-1]):
+                items[-1] = []  # "deux cibles principales : le terrorisme et la drogue"
+                t += 1
+                continue
             break
+        if tok.lower_ == "entre" and [doc[u].lower_ for u in range(t + 1, min(t + 3, s.end))  # type: ignore[index]
+                                       ] == ["les", "deux"]:
+            t += 4  # "le partenariat entre les deux pays": the topic is the partnership
+            continue
+        if tok.lower_ in ("dans", "en") and nxt in ("le", "les") and after in (
+                "domaine", "domaines", "secteur", "secteurs") and items[-1]:
+            items.append([])  # "l'encadrement du partenariat dans les domaines économique …"
+            t += 3
+            continue
         if not items[0] and tok.lower_ in _WRAPPERS:
             wrapped = True
         if tok.lower_ in _TOPIC_SEPARATORS or tok.text == ":":
@@ -488,6 +508,18 @@ def _segments(ctx: Context, end: int, stop: int | None = None) -> list[list[int]
             items[-1].append(t)
         t += 1
     return [i for i in items if i]
+
+
+_CONTAINERS = {"cible", "cibles", "priorité", "priorités", "axe", "axes", "point", "points",
+               "objectif", "objectifs", "thème", "thèmes", "sujet", "sujets", "question",
+               "questions", "dossier", "dossiers", "domaine", "domaines", "volet", "volets"}
+"""Nouns that announce a list after a colon ("deux priorités : …")."""
+
+
+def _container(ctx: Context, item: list[int]) -> bool:
+    """Tell whether a list item only announces the list that follows it after a colon."""
+    nouns = [t for t in item if ctx.doc[t].pos_ == "NOUN"]  # type: ignore[index]
+    return len(nouns) == 1 and ctx.doc[nouns[0]].lower_ in _CONTAINERS  # type: ignore[index]
 
 
 def _item_label(ctx: Context, item: list[int]) -> str | None:
@@ -532,7 +564,8 @@ def _topic(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
         items = _segments(ctx, end)
     for item in items:
         label = _item_label(ctx, item)
-        if label is None or ctx.quoted(item[0]) or normalize_label(label) == normalize_label(
+        if label is None or ctx.quoted(item[0]) and not ctx.quoted(start) \
+                or normalize_label(label) == normalize_label(
                 subject.label) or label.split()[0] in ("tel", "telle", "tels", "telles"):
             continue
         labels = [label]
@@ -564,6 +597,12 @@ def _topic_subject(ctx: Context, sentence: int, start: int, pattern: Pattern) ->
                 return _the_agreement(ctx, t, ctx.lemma(t), sentence)
     recent = [c.subject for c in ctx.claims
               if c.subject.type in _EVENT_KINDS and sentence - 2 <= c.sentence <= sentence]
+    texts = nouns | {"texte", "document"}
+    if any(doc[t].dep_ == "nsubj" and ctx.lemma(t) in texts  # type: ignore[index]
+           for t in range(s.start, start)):  # "le texte renforce « … dans le domaine de X »"
+        found = [e for e in recent if e.type == "Agreement"]
+        if found:
+            return found[-1]
     own = [c.subject for c in ctx.claims
            if c.subject.type in _EVENT_KINDS and c.sentence == sentence]
     for pool, kinds in ((own, ("Agreement",)), (own, ("Meeting", "PhoneCall", "PressConference")),
