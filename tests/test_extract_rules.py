@@ -392,6 +392,11 @@ def test_an_event_keeps_the_words_the_article_calls_it_by(extract):
     ("Paulo Reis et Jonas Berg ont signé une déclaration d'intention. Pour Paulo Reis, le texte "
      "renforce « notre coopération dans les domaines spatial et maritime ».",
      {"spatial", "maritime"}),
+    ("Le ministre Paulo Reis est arrivé mardi à Lisbonne. Cette visite témoigne de la "
+     "coopération, notamment dans les domaines de la lutte contre la piraterie et de la "
+     "sécurité maritime. La pêche et le commerce des vins sont les autres questions qui "
+     "seront discutées.", {"lutte contre la piraterie", "sécurité maritime", "pêche",
+                           "commerce des vins"}),
 ])
 def test_topics_of_talks_and_agreements(extract, text, topics):
     """Lists after a colon, complements in the infinitive, quoted domains, « entre les deux »."""

@@ -432,30 +432,37 @@ _TOPIC_SEPARATORS = {",", "et", "ou", "notamment", "ainsi", "savoir", "comme", "
 
 
 def _subject_span(ctx: Context, start: int) -> tuple[int, int] | None:
-    """Return the tokens of the subject of the verb a trigger belongs to (passive topics)."""
+    """Return the tokens of the subject of the verb a trigger belongs to (passive topics).
+
+    "X et Y sont les questions qui seront abordées": the subject of "qui" is "questions",
+    whose own subject, X et Y, is the span returned.
+    """
     tok = ctx.doc[start]  # type: ignore[index]
     for _ in range(3):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "aux:pass", "aux:tense", "cop"):
             break
         tok = tok.head
     subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if subj and subj[0].lower_ == "qui" and tok.dep_ == "acl:relcl":
+        subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass")]
     if not subj:
         return None
     tokens = [x.i for x in subj[0].subtree]
     return min(tokens), max(tokens) + 1
 
 
-def _segments(ctx: Context, end: int, stop: int | None = None) -> list[list[int]]:
+def _segments(ctx: Context, end: int, stop: int | None = None, *,
+              wrapped: bool = False) -> list[list[int]]:
     """Split what follows a topic trigger into its listed items.
 
     "ont abordé les relations bilatérales, notamment la sécurité, ainsi que la situation en
     Libye et au Sahel" → relations bilatérales | sécurité | situation en Libye | Sahel.
-    The list ends at the clause's end: a verb, a relative pronoun, a purpose.
+    The list ends at the clause's end: a verb, a relative pronoun, a purpose. ``wrapped``: the
+    trigger announced several items ("dans les domaines de"), so "et de" starts the next one.
     """
     doc = ctx.doc
     s = ctx.sentences[_sentence_of(ctx, end - 1)]
     items: list[list[int]] = [[]]
-    wrapped = False
     t = end
     while t < (stop if stop is not None else s.end):
         tok = doc[t]  # type: ignore[index]
@@ -561,7 +568,8 @@ def _topic(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
             return
         items = _segments(ctx, span[0], span[1])
     else:
-        items = _segments(ctx, end)
+        plural = any(ctx.doc[t].lower_ in ("domaines", "secteurs") for t in range(start, end))  # type: ignore[index]
+        items = _segments(ctx, end, wrapped=plural)
     for item in items:
         label = _item_label(ctx, item)
         if label is None or ctx.quoted(item[0]) and not ctx.quoted(start) \
@@ -595,6 +603,9 @@ def _topic_subject(ctx: Context, sentence: int, start: int, pattern: Pattern) ->
             if near and doc[t].pos_ == "NOUN" and ctx.lemma(t) in nouns and (  # type: ignore[index]
                     t == s.start or doc[t - 1].lower_ not in ("en", "d'", "d’")):  # type: ignore[index]
                 return _the_agreement(ctx, t, ctx.lemma(t), sentence)
+    referred = _referred_event(ctx, sentence, start)
+    if referred is not None:
+        return referred
     recent = [c.subject for c in ctx.claims
               if c.subject.type in _EVENT_KINDS and sentence - 2 <= c.sentence <= sentence]
     texts = nouns | {"texte", "document"}
@@ -612,6 +623,33 @@ def _topic_subject(ctx: Context, sentence: int, start: int, pattern: Pattern) ->
         if found:
             return found[-1]
     return None
+
+
+_REFERRING = {"ce", "cet", "cette", "ces", "le", "la", "l'", "l’", "les"}
+
+
+def _referred_event(ctx: Context, sentence: int, start: int) -> Entity | None:
+    """Return the event a sentence refers back to by its noun: "Cette visite …", "L'entretien".
+
+    The last event of a kind that noun can name, found in this sentence or before it.
+    """
+    doc = ctx.doc
+    s = ctx.sentences[sentence]
+    kinds: list[str] = []
+    for t in [*range(start - 1, s.start - 1, -1), *range(start, s.end)]:
+        tok = doc[t]  # type: ignore[index]
+        if tok.pos_ != "NOUN" or ctx.quoted(t) or not any(
+                c.dep_ == "det" and c.lower_ in _REFERRING for c in tok.children):
+            continue
+        lemma = ctx.lemma(t)
+        kinds = [k for k in _EVENT_KINDS if lemma in ctx.res.trigger("event_names", k)]
+        if kinds:
+            break
+    if not kinds:
+        return None
+    found = [c.subject for c in ctx.claims
+             if c.subject.type in kinds and c.sentence <= sentence]
+    return found[-1] if found else None
 
 
 READERS = {
