@@ -28,7 +28,6 @@ from graph.extract.events import (
     _people,
     _the_agreement,
     country_of_city,
-    named_event,
     record_meeting,
     record_visit,
 )
@@ -461,7 +460,7 @@ def _segments(ctx: Context, end: int, stop: int | None = None, *,
     trigger announced several items ("dans les domaines de"), so "et de" starts the next one.
     """
     doc = ctx.doc
-    s = ctx.sentences[_sentence_of(ctx, end - 1)]
+    s = ctx.sentences[_sentence_of(ctx, end - 1 if stop is None else end)]
     items: list[list[int]] = [[]]
     t = end
     while t < (stop if stop is not None else s.end):
@@ -491,9 +490,11 @@ def _segments(ctx: Context, end: int, stop: int | None = None, *,
                 t += 1
                 continue
             break
-        if tok.lower_ == "entre" and [doc[u].lower_ for u in range(t + 1, min(t + 3, s.end))  # type: ignore[index]
-                                       ] == ["les", "deux"]:
-            t += 4  # "le partenariat entre les deux pays": the topic is the partnership
+        words = [doc[u].lower_ for u in range(t, min(t + 3, s.end))]  # type: ignore[index]
+        if words[:3] in (["entre", "les", "deux"], ["dans", "les", "deux"],
+                         ["pour", "les", "deux"]) or words[:2] == ["des", "deux"]:
+            # "le partenariat entre les deux pays": the topic is the partnership
+            t += 4 if words[1] == "les" else 3
             continue
         if tok.lower_ in ("dans", "en") and nxt in ("le", "les") and after in (
                 "domaine", "domaines", "secteur", "secteurs") and items[-1]:
@@ -560,7 +561,6 @@ def _topic(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
     subject = _topic_subject(ctx, sentence, start, pattern)
     if subject is None:
         return
-    subject = named_event(ctx, subject, sentence)  # "l'appel téléphonique a porté sur …"
     if pattern.options.get("side") == "subject":  # "X et Y ont été abordés"
         span = _subject_span(ctx, start)
         if span is None or ctx.mention_at(span[0]) is not None and ctx.mentions[
@@ -605,7 +605,7 @@ def _topic_subject(ctx: Context, sentence: int, start: int, pattern: Pattern) ->
                 return _the_agreement(ctx, t, ctx.lemma(t), sentence)
     referred = _referred_event(ctx, sentence, start)
     if referred is not None:
-        return referred
+        return referred  # "l'appel téléphonique a porté sur …"
     recent = [c.subject for c in ctx.claims
               if c.subject.type in _EVENT_KINDS and sentence - 2 <= c.sentence <= sentence]
     texts = nouns | {"texte", "document"}
@@ -625,22 +625,28 @@ def _topic_subject(ctx: Context, sentence: int, start: int, pattern: Pattern) ->
     return None
 
 
-_REFERRING = {"ce", "cet", "cette", "ces", "le", "la", "l'", "l’", "les"}
+_DEMONSTRATIVES = {"ce", "cet", "cette", "ces"}
+_REFERRING = _DEMONSTRATIVES | {"le", "la", "l'", "l’", "les"}
 
 
 def _referred_event(ctx: Context, sentence: int, start: int) -> Entity | None:
     """Return the event a sentence refers back to by its noun: "Cette visite …", "L'entretien".
 
-    The last event of a kind that noun can name, found in this sentence or before it.
+    The last event of a kind that noun can name, found in this sentence or before it; the
+    words that name it become one of its names.
     """
     doc = ctx.doc
     s = ctx.sentences[sentence]
     kinds: list[str] = []
+    t = start
     for t in [*range(start - 1, s.start - 1, -1), *range(start, s.end)]:
         tok = doc[t]  # type: ignore[index]
-        if tok.pos_ != "NOUN" or ctx.quoted(t) or not any(
-                c.dep_ == "det" and c.lower_ in _REFERRING for c in tok.children):
+        dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
+        if tok.pos_ != "NOUN" or ctx.quoted(t) or not dets & _REFERRING:
             continue
+        if not dets & _DEMONSTRATIVES and (any(c.dep_ == "nmod" for c in tok.children)
+                                           or not tok.dep_.startswith(("nsubj", "obl"))):
+            continue  # "le séjour des ressortissants" is a topic, not the visit
         lemma = ctx.lemma(t)
         kinds = [k for k in _EVENT_KINDS if lemma in ctx.res.trigger("event_names", k)]
         if kinds:
@@ -649,7 +655,14 @@ def _referred_event(ctx: Context, sentence: int, start: int) -> Entity | None:
         return None
     found = [c.subject for c in ctx.claims
              if c.subject.type in kinds and c.sentence <= sentence]
-    return found[-1] if found else None
+    if not found:
+        return None
+    end = t + 1
+    while end < s.end and doc[end].pos_ == "ADJ" and doc[end].head.i == t:  # type: ignore[index]
+        end += 1
+    name = doc[t:end].text.lower()  # type: ignore[index]
+    event = found[-1]
+    return event if name in event.aliases else replace(event, aliases=(*event.aliases, name))
 
 
 READERS = {
