@@ -403,3 +403,19 @@ def test_topics_of_talks_and_agreements(extract, text, topics):
     found = {o for _, o in relation(extract(text), "concerns")}
     assert topics <= found
     assert not any("entre les deux" in topic or "priorités" in topic for topic in found)
+
+
+def test_talks_held_with_each_apart_meet_only_the_host(extract):
+    found = extract("Lors des entretiens successifs avec le président du Parlement, M. Jonas "
+                    "Berg et avec le chef du gouvernement, M. Marc Lenoir, la ministre Lena Holm "
+                    "a réitéré son soutien.")
+    met = {frozenset(pair) for pair in relation(found, "met")}
+    assert met == {frozenset({"Lena Holm", "Jonas Berg"}), frozenset({"Lena Holm", "Marc Lenoir"})}
+
+
+def test_a_first_person_quote_goes_on_from_the_subject_of_an_interview(extract):
+    found = extract("Dans une interview accordée au quotidien « Le Matin », Marc Lenoir a "
+                    "rappelé les buts de sa mission. « Par cette visite, je veux réaffirmer "
+                    "notre amitié »")
+    assert {s for s, _ in relation(found, "said")} == {"Marc Lenoir"}
+

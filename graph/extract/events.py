@@ -243,6 +243,20 @@ def _meeting(ctx: Context, t: int, sentence: int, salience: Salience) -> None:
         others = _agents_after(ctx, t, {"avec", "entre", "with", "between"})
         prep = next((ctx.doc[u].lower_ for u in range(t + 1, min(t + 4, len(ctx.doc)))  # type: ignore[arg-type,index]
                      if ctx.doc[u].pos_ == "ADP"), "")  # type: ignore[index]
+        if len(others) > 1 and _separate(ctx, tok, sentence):
+            # "lors des entretiens successifs avec X et avec Y, Z …": Z met each, apart
+            verb = tok
+            while verb.pos_ != "VERB" and verb.head.i != verb.i:
+                verb = verb.head
+            before = person_before_verb(ctx, verb.i)  # "…, M. X a réitéré": X
+            own = [before[0]] if before else _people(subjects(ctx, verb.i, salience)) or subj
+            rest = [o for o in _people(others) if o.iri not in {p.iri for p in own}]
+            status = modality(ctx, t)
+            if len(own) == 1 and rest and status != "hypothetical":
+                for other in rest:
+                    record_meeting(ctx, own + [other], t, sentence, kind, status, "fr.met.v1",
+                                   lemma)
+                return
         if not subj and others and prep in ("avec", "with"):
             # "X a appelé, au cours d'un entretien avec Y, à …": X is the other side
             subj = subjects(ctx, t, salience)
@@ -269,6 +283,16 @@ _NOUN_OF = {"entretenir": "entretien", "s'entretenir": "entretien", "rencontrer"
             "dialoguer": "dialogue", "retrouver": "rencontre",
             "dîner": "dîner", "déjeuner": "déjeuner"}
 """The noun an event found by its verb is named by ("s'est entretenu" → "entretien")."""
+
+
+def _separate(ctx: Context, noun, sentence: int) -> bool:  # type: ignore[no-untyped-def]
+    """Tell whether talks were held with each one apart ("successifs", "avec X et avec Y")."""
+    if any(c.lower_ in ("successifs", "successives", "séparés", "séparées", "respectifs")
+           for c in noun.children):
+        return True
+    words = [ctx.doc[u].lower_  # type: ignore[index]
+             for u in range(noun.i + 1, ctx.sentences[sentence].end)]
+    return words.count("avec") > 1
 
 
 def _plural(verb) -> bool:  # type: ignore[no-untyped-def]

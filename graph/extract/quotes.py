@@ -171,8 +171,8 @@ def _previous_subject(ctx: Context, sentence: int, salience: Salience) -> Entity
     if sentence == 0 or ctx.sentences[sentence - 1].title:
         return None
     s = ctx.sentences[sentence - 1]
-    if any(s.start_char <= q[0] < s.end_char for q in ctx.quotes):
-        return None
+    if any(s.start_char <= q[0] < s.end_char and _statement(ctx, *q) for q in ctx.quotes):
+        return None  # a quoted name ("au quotidien « Le Matin »") is no one's statement
     roots = [t for t in range(s.start, s.end) if ctx.doc[t].dep_ == "ROOT"]  # type: ignore[index]
     for t in roots:
         found = [e for e in subjects(ctx, t, salience, climb=False) if e.type == "Person"]
