@@ -419,3 +419,28 @@ def test_a_first_person_quote_goes_on_from_the_subject_of_an_interview(extract):
                     "notre amitié »")
     assert {s for s, _ in relation(found, "said")} == {"Marc Lenoir"}
 
+
+def test_a_memorandum_initialled_by_two_is_their_meeting_and_this_agreement(extract):
+    """« Cet accord, paraphé par X et Y » : the memorandum named before, signed together."""
+    found, claims = extract(
+        "Un mémorandum d'entente a été signé mercredi à Lisbonne. Cet accord, paraphé par le "
+        "premier vice-président de la Chambre des députés, M. Marc Lenoir, et le président du "
+        "Sénat chilien, M.Jonas Berg, prévoit des échanges.")
+    assert relation(found, "party") == {("mémorandum d'entente", "Marc Lenoir"),
+                                        ("mémorandum d'entente", "Jonas Berg")}
+    assert relation(found, "met") & {("Marc Lenoir", "Jonas Berg"), ("Jonas Berg", "Marc Lenoir")}
+    posts = {c.subject.iri: c.object.label for c in claims
+             if c.relation == "country" and c.subject.type == "Position"}
+    held = {(c.subject.label, posts.get(c.object.iri)) for c in claims
+            if c.relation == "holdsPosition"}
+    assert ("Jonas Berg", "Chili") in held
+
+
+def test_selon_lui_is_the_subject_the_clause_hangs_from(extract):
+    found = extract("Le président du Sénat chilien, Jonas Berg, a salué cette initiative qui "
+                    "met, selon lui, « l'accent sur la promotion des relations bilatérales ».")
+    assert {s for s, _ in relation(found, "said")} == {"Jonas Berg"}
+    found = extract("Marc Lenoir est venu. Le président du Sénat a salué cette initiative qui "
+                    "met, selon lui, « l'accent sur la promotion des relations bilatérales ».")
+    assert relation(found, "said") == set()  # an unnamed title: not the last person named
+

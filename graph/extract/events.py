@@ -474,7 +474,9 @@ def _agreement(ctx: Context, t: int, sentence: int, salience: Salience,
         ctx.add(agreement, "party", party, sentence, "fr.agreement.v1", 0.6, date)
     signers = _people(parties)
     signed = ctx.lemma(tok.head.i) in ("signer", "parapher", "conclure") or any(
-        c.dep_ == "acl" and c.lemma_ in ("signer", "parapher") for c in tok.children)
+        c.dep_ == "acl" and c.lemma_ in ("signer", "parapher") for c in tok.children) or (
+        t + 2 < len(ctx.doc) and ctx.doc[t + 1].text == ","  # type: ignore[arg-type,index]
+        and ctx.lemma(t + 2) in ("signer", "parapher"))  # "Cet accord, paraphé par X et Y"
     if len(signers) >= 2 and status is None and tok.pos_ == "NOUN" and signed:
         record_meeting(ctx, signers, t, sentence, "Meeting", None, "fr.met.signing.v1",
                        "signature")  # they signed it together
@@ -534,6 +536,8 @@ def _the_agreement(ctx: Context, t: int, lemma: str, sentence: int) -> Entity:
         for known in reversed(list(ctx.agreements.values())):
             if known.label.split()[0] in (lemma, phrase) or lemma in known.label:
                 return known
+        if det in _DEMONSTRATIVE and lemma == "accord" and ctx.agreements:
+            return list(ctx.agreements.values())[-1]  # "un mémorandum … Cet accord …"
     key = _norm(phrase)
     if key not in ctx.agreements:
         ctx.agreements[key] = Entity(ctx.minter.hashed("Agreement", ctx.document, key),
@@ -552,6 +556,10 @@ def signatories(ctx: Context, noun) -> list[Entity]:  # type: ignore[no-untyped-
     signing = ("signer", "parapher", "conclure", "ratifier", "cosigner", "co-signer")
     participle = next((c for c in noun.children if c.dep_ == "acl" and c.lemma_ in signing),
                       None)
+    doc = noun.doc
+    if participle is None and noun.i + 2 < len(doc) and doc[noun.i + 1].text == "," \
+            and doc[noun.i + 2].lemma_ in signing and doc[noun.i + 2].pos_ == "VERB":
+        participle = doc[noun.i + 2]  # "Cet accord, paraphé par X …", however parsed
     if participle is not None:  # "cet accord, paraphé par X et Y, prévoit …"
         verb = participle
     elif verb.pos_ != "VERB" or noun.dep_ not in ("nsubj:pass", "obj", "nsubj") or \
@@ -576,6 +584,10 @@ def signatories(ctx: Context, noun) -> list[Entity]:  # type: ignore[no-untyped-
             if entity is not None and all(e.iri != entity.iri for e in out):
                 out.append(entity)
         heads += [x for x in h.children if x.dep_ in ("conj", "appos")]
+    if len(out) < 2 and verb.lemma_ in signing:  # the parse may lose the second signatory
+        for entity in _agents_after(ctx, verb.i, {"par"}, limit=3):
+            if entity.type != "Place" and all(e.iri != entity.iri for e in out):
+                out.append(entity)
     return out
 
 

@@ -334,6 +334,10 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
                     break
                 if _CAPITAL.match(nxt.text) or (nxt.pos_ == "ADJ" and nxt.is_lower):
                     k += 1
+                elif nxt.lower_ == "des" and k + 1 < limit and doc[k + 1].pos_ == "NOUN" \
+                        and doc[k + 1].is_lower and k + 1 not in people \
+                        and "Plur" in doc[k + 1].morph.get("Number"):
+                    k += 2  # "la Chambre des conseillers", "la Cour des comptes"
                 elif (nxt.lower_ in ("et", "de", "des", "du", "d'", "la", "l'") and k + 1 < limit
                       and (_CAPITAL.match(doc[k + 1].text)
                            or doc[k + 1].lower_ in ("la", "l'", "des"))):
@@ -342,6 +346,9 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
                     break
             phrase = doc[j:k].text
             norm = normalize_label(phrase)
+            if k - 1 > j and res.demonym(doc[k - 1].lower_) and not title_domain:
+                countries.append(res.demonym(doc[k - 1].lower_))  # type: ignore[arg-type]
+                # "président du Sénat brésilien": Brazil's
             if norm in res.countries:
                 if lower == "en":
                     parts.append(doc[i:k].text)

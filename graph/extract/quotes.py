@@ -92,6 +92,17 @@ def _before(ctx: Context, tokens: list[int], salience: Salience) -> Entity | Non
     for k, t in enumerate(tokens):
         if doc[t].lower_ in _INTRO_PREPOSITIONS:  # type: ignore[index]
             # "selon X", "pour X", "selon la fédération des banques, Febelfin,"
+            if k + 1 < len(tokens) and doc[t].lower_ == "selon" and doc[  # type: ignore[index]
+                    tokens[k + 1]].lower_ in ("lui", "elle", "eux"):
+                # "X a salué cette initiative qui met, selon lui, « … »": X
+                for verb in doc[tokens[k + 1]].ancestors:  # type: ignore[index]
+                    if verb.pos_ != "VERB":
+                        continue
+                    found = [e for e in subjects(ctx, verb.i, salience, climb=False)
+                             if e.type == "Person"]
+                    if found:
+                        return found[0]
+                return None
             for u in tokens[k + 1:k + 8]:
                 if doc[u].text in (":", ";", "«"):  # type: ignore[index]
                     break
