@@ -185,6 +185,8 @@ def _entity_mentions(doc, sentence_of, quotes, res: Resources):  # type: ignore[
             kind, key = "City", text
         else:
             key = text
+        if glued and kind in ("Organization", "Place", None):
+            kind = "Person"  # "M.Jonas Berg": the honorific says who it is, whatever the tag
         if kind is None:
             continue
         if kind == "Place" and norm in not_places:
