@@ -444,3 +444,11 @@ def test_selon_lui_is_the_subject_the_clause_hangs_from(extract):
                     "met, selon lui, « l'accent sur la promotion des relations bilatérales ».")
     assert relation(found, "said") == set()  # an unnamed title: not the last person named
 
+
+def test_les_deux_ministres_are_the_two_office_holders_named_before(extract):
+    found = extract("Le ministre chilien des Armées, Marc Lenoir, a reçu jeudi son homologue "
+                    "péruvien Jonas Berg, venu avec son épouse, Ana Berg, et sa fille, Eva Berg. "
+                    "Les deux ministres ont signé un accord sur la pêche.")
+    assert relation(found, "party") == {("accord sur la pêche", "Marc Lenoir"),
+                                        ("accord sur la pêche", "Jonas Berg")}
+

@@ -13,7 +13,7 @@ from graph.extract.context import AGENT_KINDS, Context
 from graph.model.records import Entity
 
 __all__ = ["Salience", "agent_of_token", "left_agents", "modality", "person_before_verb",
-           "subjects"]
+           "subjects", "the_two"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 _HONORIFIC_HEADS = {"excellence", "majesté", "altesse", "monsieur", "madame", "messieurs"}
@@ -65,6 +65,50 @@ def agent_of_token(ctx: Context, token: int, salience: Salience) -> Entity | Non
     return None
 
 
+_PAIR_NOUNS = {"ministre", "ministres", "responsable", "responsables", "dirigeant", "dirigeants",
+               "chef", "chefs", "président", "présidents", "homme", "hommes", "diplomate",
+               "diplomates", "parties", "délégations", "personnalités", "leaders", "dames"}
+
+
+_ROLE_NOUNS = {"ministre", "ministres", "chef", "chefs", "président", "présidents", "diplomate",
+               "diplomates"}
+
+
+def the_two(ctx: Context, token: int) -> list[Entity]:
+    """Return the two people "les deux ministres" (at ``token``) designates.
+
+    The last two people named before it, within three sentences (holding a post, for a role
+    such as "ministres"). Nothing when the noun is no "les deux + role" or fewer than two
+    people were named.
+    """
+    doc: Any = ctx.doc
+    tok = doc[token]
+    if tok.lower_ not in _PAIR_NOUNS or not any(
+            c.lower_ == "deux" for c in tok.children) or not any(
+            c.lower_ in ("les", "ces", "nos") for c in tok.children):
+        return []
+    sentence = _sentence_of(ctx, token)
+    role = tok.lower_ in _ROLE_NOUNS
+    people: list[Entity] = []
+    for t in range(tok.left_edge.i - 1, -1, -1):
+        if _sentence_of(ctx, t) < sentence - 3:
+            break
+        index = ctx.mention_at(t)
+        if index is None or ctx.mentions[index].kind not in ("Person", "Position") \
+                or ctx.mentions[index].plural:
+            continue
+        person = ctx.entity_of(index)
+        if role and person is not None and person.iri not in ctx.held and not any(
+                c.relation == "holdsPosition" and c.subject.iri == person.iri
+                for c in ctx.claims):
+            continue  # "les deux ministres": people who hold a post, not their wives
+        if person is not None and person.type == "Person" and person not in people:
+            people.append(person)
+            if len(people) == 2:
+                return people[::-1]
+    return []
+
+
 def _antecedent(ctx: Context, token: int) -> Entity | None:
     """Return the last person subject earlier in the same sentence ("X répondit ; elle écrivit")."""
     sentence = ctx.sentences[_sentence_of(ctx, token)]
@@ -103,9 +147,13 @@ def subjects(ctx: Context, token: int, salience: Salience, *, climb: bool = True
     doc = ctx.doc
     verb = _verb_of(doc[token])  # type: ignore[index]
     found: list[Entity] = []
-    for _ in range(3 if climb else 1):
+    for level in range(3 if climb else 1):
         subj = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
         for c in subj:  # "A et B", and "le ministre X et son homologue Y" (conj of the name)
+            pair = the_two(ctx, c.i) if level == 0 else []
+            if pair:  # "les deux ministres"
+                found += [e for e in pair if e not in found]
+                continue
             appos = [x for x in c.children if x.dep_ == "appos"]
             for t in [c, *[x for y in [c, *appos] for x in y.children if x.dep_ == "conj"]]:
                 entity = agent_of_token(ctx, t.i, salience)

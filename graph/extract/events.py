@@ -20,7 +20,14 @@ from dataclasses import replace
 from typing import Any
 
 from graph.dates import find_dates
-from graph.extract.agents import Salience, left_agents, modality, person_before_verb, subjects
+from graph.extract.agents import (
+    Salience,
+    left_agents,
+    modality,
+    person_before_verb,
+    subjects,
+    the_two,
+)
 from graph.extract.context import AGENT_KINDS, Context
 from graph.model.records import Entity, Literal
 
@@ -566,7 +573,11 @@ def signatories(ctx: Context, noun) -> list[Entity]:  # type: ignore[no-untyped-
             verb.lemma_ not in signing:
         return []  # "l'accord a été rejeté par le Parlement": not a signatory
     heads = []
-    for c in verb.children:
+    children = list(verb.children)
+    if verb.dep_ == "conj" and noun.dep_ == "obj" and not any(
+            c.dep_ == "nsubj" for c in children):  # "X ont insisté … et ont signé un accord"
+        children += [c for c in verb.head.children if c.dep_ == "nsubj"]
+    for c in children:
         if c.dep_ == "obl:agent" or (c.dep_ == "nsubj" and noun.dep_ == "obj"):
             heads.append(c)
         elif c.dep_.startswith("obl") and any(x.lower_ == "entre" for x in c.children):
@@ -583,6 +594,7 @@ def signatories(ctx: Context, noun) -> list[Entity]:  # type: ignore[no-untyped-
             entity = ctx.entity_of(index)
             if entity is not None and all(e.iri != entity.iri for e in out):
                 out.append(entity)
+        out += [e for e in the_two(ctx, h.i) if all(e.iri != o.iri for o in out)]
         heads += [x for x in h.children if x.dep_ in ("conj", "appos")]
     if len(out) < 2 and verb.lemma_ in signing:  # the parse may lose the second signatory
         for entity in _agents_after(ctx, verb.i, {"par"}, limit=3):
