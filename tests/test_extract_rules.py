@@ -280,6 +280,10 @@ def test_evidence_carries_the_rule_and_the_sentence(extract):
     ("Le premier ministre a créé le poste de ministre de la Mer, qui sera occupé par Awa Ndiaye.",
      "Awa Ndiaye", "ministre de la Mer"),
     ("L'ancienne secrétaire d'Etat Lena Holm a parlé.", "Lena Holm", "secrétaire d'État"),
+    ("Le décret fait suite à une décision du président de la transition, Oscar Velde.",
+     "Oscar Velde", "président de la transition"),
+    ("Le chef du parti du président Oscar Velde, Marc Lenoir, a été nommé jeudi ministre de "
+     "la Pêche.", "Marc Lenoir", "ministre de la Pêche"),
 ])
 def test_posts_of_government_news(extract, text, person, post):
     assert (person, post) in relation(extract(text), "holdsPosition")

@@ -30,6 +30,7 @@ _BEFORE = re.compile(r"^\s*,?\s*(?:(?:m\.|mme|mlle|monsieur|madame|sem|s\.\s?e\.
 _COPULA = re.compile(
     r"^\s*(?:,\s*)?(?:qui\s+)?(?:est|était|fut|a été|avait été|sera|devient|est devenue?|reste|"
     r"a été (?:nommée?|élue?|désignée?|réélue?)|est (?:nommée?|élue?|désignée?))\s+"
+    r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|officiellement)\s+)?"
     r"(?:(?:le|la|l'|un|une|au poste de|comme)\s*)?$", re.IGNORECASE)
 _QUALITY = re.compile(r"^\s*,?\s*(?:en (?:sa|leur|ses) qualités? d[e'’]|en tant qu[e'’]|"
                       r"nommée? au poste d[e'’])\s*(?:(?:le|la|l'|l’)\s*)?$", re.IGNORECASE)
