@@ -456,3 +456,9 @@ def test_les_deux_ministres_are_the_two_office_holders_named_before(extract):
     assert relation(found, "party") == {("accord sur la pêche", "Marc Lenoir"),
                                         ("accord sur la pêche", "Jonas Berg")}
 
+
+def test_a_surname_the_tagger_takes_for_a_place_is_the_person_named_before(extract):
+    found = extract("Le président Alassane Tiembo est arrivé lundi. Tiembo, qui devait rentrer "
+                    "à Lomé ce 4 mars, a profité de son séjour à Lisbonne pour voir des amis.")
+    assert ("Alassane Tiembo", "Lisbonne") in relation(found, "visited")
+

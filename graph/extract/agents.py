@@ -149,6 +149,10 @@ def subjects(ctx: Context, token: int, salience: Salience, *, climb: bool = True
     found: list[Entity] = []
     for level in range(3 if climb else 1):
         subj = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        if not subj and level == 0:
+            # the parse took an unknown surname for an adverb: "Ouattara, qui …, a profité"
+            subj = [c for c in verb.children if c.i < verb.i and c.dep_ in ("advmod", "dep")
+                    and _named_person(ctx, c.i)] or _opening_name(ctx, verb)
         for c in subj:  # "A et B", and "le ministre X et son homologue Y" (conj of the name)
             pair = the_two(ctx, c.i) if level == 0 else []
             if pair:  # "les deux ministres"
@@ -193,6 +197,27 @@ def person_before_verb(ctx: Context, token: int) -> tuple[Entity, int] | None:
     if index is None or ctx.mentions[index].kind != "Person" or index not in ctx.person_of:
         return None
     return ctx.person_of[index], ctx.mentions[index].end
+
+
+def _opening_name(ctx: Context, verb: Any) -> list[Any]:
+    """Return the name that opens a sentence before a comma, when ``verb`` is its main verb.
+
+    "Ouattara, qui devait rentrer à Abidjan, a profité de …": the parse may hang the name
+    anywhere; the sentence is still about it.
+    """
+    sentence = ctx.sentences[_sentence_of(ctx, verb.i)]
+    index = ctx.mention_at(sentence.start)
+    if index is None or ctx.mentions[index].kind != "Person" or verb.dep_ != "ROOT":
+        return []
+    end = ctx.mentions[index].end
+    if end >= verb.i or ctx.doc[end].text != ",":  # type: ignore[index]
+        return []
+    return [ctx.doc[sentence.start]]  # type: ignore[index]
+
+
+def _named_person(ctx: Context, token: int) -> bool:
+    index = ctx.mention_at(token)
+    return index is not None and ctx.mentions[index].kind == "Person"
 
 
 def left_agents(ctx: Context, token: int, salience: Salience) -> list[Entity]:

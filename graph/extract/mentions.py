@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from graph.extract.resources import Resources
 from graph.model.iri import normalize_label
@@ -478,8 +478,20 @@ def find_mentions(doc, sentences: list[Sentence], quotes: list[tuple[int, int]],
     topics = [t for t in _topic_mentions(doc, sentence_of, quotes, res)
               if not any(i in named for i in range(t.start, t.end))]  # "Conseil de sécurité"
     mentions = kept + positions + countries + topics
+    surnames = _surnames(mentions)
+    mentions = [replace(m, kind="Person", key=m.text)
+                if m.kind in ("Place", "Organization") and m.end - m.start == 1
+                and m.text in surnames else m  # "Ouattara" tagged as a place
+                for m in mentions]
     mentions += _known_names(doc, sentence_of, quotes, mentions)
     return sorted(mentions, key=lambda m: (m.start, -m.end))
+
+
+def _surnames(mentions: list[Mention]) -> set[str]:
+    """Return the surnames of the people an article names in full."""
+    surnames = {m.text.split()[-1] for m in mentions
+                if m.kind == "Person" and len(m.text.split()) >= 2}
+    return {s for s in surnames if len(s) > 2 and s[:1].isupper()}
 
 
 def _known_names(doc, sentence_of, quotes, mentions: list[Mention]) -> list[Mention]:  # type: ignore[no-untyped-def]
@@ -489,9 +501,7 @@ def _known_names(doc, sentence_of, quotes, mentions: list[Mention]) -> list[Ment
     even when the NER does not tag it. Only surnames of people named in full in the same
     article, written with a capital, outside every other mention.
     """
-    surnames = {m.text.split()[-1] for m in mentions
-                if m.kind == "Person" and len(m.text.split()) >= 2}
-    surnames = {s for s in surnames if len(s) > 2 and s[:1].isupper()}
+    surnames = _surnames(mentions)
     if not surnames:
         return []
     taken = {i for m in mentions for i in range(m.start, m.end)}
