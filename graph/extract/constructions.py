@@ -420,6 +420,58 @@ def _visit(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
                              country_too=country is None or country.iri not in named)
 
 
+def _presence(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
+              salience: Salience) -> None:
+    """Read "X était à Bamako dimanche": an office holder is in a city or country.
+
+    Only people who hold a post (the travels of officials are visits), only a city or a
+    country named right after the preposition. "Après le Sénégal et la Côte d'Ivoire, X
+    était à Bamako": the places of the tour before it are visits too.
+    """
+    u = end
+    if u < ctx.sentences[sentence].end and ctx.doc[u].lower_ in ("la", "l'", "le"):  # type: ignore[index]
+        u += 1
+    index = ctx.mention_at(u)
+    if index is None or ctx.mentions[index].kind not in ("City", "Country"):
+        return
+    place = ctx.entity_of(index)
+    before = ctx.mention_at(start - 1) if start else None  # "X était à …", however parsed
+    named = [ctx.person_of[before]] if before in ctx.person_of else subjects(
+        ctx, start, salience, climb=False)
+    people = [p for p in _people(named)
+              if p.iri in ctx.held or any(c.relation == "holdsPosition" and c.subject.iri == p.iri
+                                          for c in ctx.claims)]
+    status = modality(ctx, start)
+    if place is None or not people or status in ("hypothetical", "denied"):
+        return
+    date = _date_near(ctx, sentence, start, status)
+    for person in people:
+        record_visit(ctx, person, place, sentence, date, status, pattern.name, 0.55)
+        for stop in _tour_before(ctx, sentence):
+            record_visit(ctx, person, stop, sentence, None, status, pattern.name, 0.5)
+
+
+def _tour_before(ctx: Context, sentence: int) -> list[Entity]:
+    """Return the places of "Après le Sénégal et la Côte d'Ivoire, …" opening a sentence."""
+    s = ctx.sentences[sentence]
+    if ctx.doc[s.start].lower_ != "après":  # type: ignore[index]
+        return []
+    places = []
+    t = s.start + 1
+    while t < s.end and ctx.doc[t].text != ",":  # type: ignore[index]
+        index = ctx.mention_at(t)
+        if index is not None and ctx.mentions[index].kind in ("City", "Country"):
+            entity = ctx.entity_of(index)
+            if entity is not None:
+                places.append(entity)
+            t = ctx.mentions[index].end
+            continue
+        if ctx.doc[t].lower_ not in ("le", "la", "l'", "les", "et", "avoir", "visité"):  # type: ignore[index]
+            return []  # "Après la réunion, …": not a tour
+        t += 1
+    return places
+
+
 _TOPIC_STOPS = {"qui", "que", "qu'", "dont", "afin", "lors", "pour", "selon", "où", "car",
                 "depuis", "alors", "tandis", "avant", "après"}
 _PROCESS = {"ranimation", "renforcement", "développement", "promotion", "consolidation",
@@ -673,6 +725,7 @@ READERS = {
     "meeting": ("after", _meeting),
     "call_event": ("after", _call_event),
     "visit": ("after", _visit),
+    "presence": ("after", _presence),
     "topic": ("after", _topic),
 }
 """Reader name → (when it runs, function)."""
