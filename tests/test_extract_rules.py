@@ -401,6 +401,10 @@ def test_an_event_keeps_the_words_the_article_calls_it_by(extract):
      "sécurité maritime. La pêche et le commerce des vins sont les autres questions qui "
      "seront discutées.", {"lutte contre la piraterie", "sécurité maritime", "pêche",
                            "commerce des vins"}),
+    ("Le président Oscar Velde a reçu à dîner Jonas Berg. Le ministre Paulo Reis est arrivé "
+     "mardi à Lisbonne. Oscar Velde et son hôte ont également évoqué la situation sécuritaire "
+     "régionale et la crise à la frontière entre la Russie et l'Ukraine.",
+     {"situation sécuritaire régionale", "crise à la frontière entre la Russie et l'Ukraine"}),
 ])
 def test_topics_of_talks_and_agreements(extract, text, topics):
     """Lists after a colon, complements in the infinitive, quoted domains, « entre les deux »."""
@@ -462,3 +466,12 @@ def test_a_surname_the_tagger_takes_for_a_place_is_the_person_named_before(extra
                     "à Lomé ce 4 mars, a profité de son séjour à Lisbonne pour voir des amis.")
     assert ("Alassane Tiembo", "Lisbonne") in relation(found, "visited")
 
+
+
+def test_a_topic_goes_to_the_talks_of_the_people_who_discuss_it(extract):
+    _, claims = extract("Le président Oscar Velde a reçu à dîner Jonas Berg. Le ministre Paulo "
+                        "Reis est arrivé mardi à Lisbonne. Oscar Velde et son hôte ont "
+                        "également évoqué la situation sécuritaire régionale.")
+    about = {c.subject.type for c in claims if c.relation == "concerns"
+             and c.object.label == "situation sécuritaire régionale"}
+    assert about == {"Meeting"}  # their dinner, not the visit named in between

@@ -596,7 +596,7 @@ def _item_label(ctx: Context, item: list[int]) -> str | None:
         break
     while tokens and doc[tokens[-1]].pos_ in ("ADP", "DET", "PUNCT", "CCONJ"):  # type: ignore[index]
         tokens = tokens[:-1]
-    if not tokens or len(tokens) > 9:
+    if not tokens or len(tokens) > 12:
         return None
     if not any(doc[t].pos_ in ("NOUN", "PROPN", "ADJ") for t in tokens):  # type: ignore[index]
         return None
@@ -658,6 +658,9 @@ def _topic_subject(ctx: Context, sentence: int, start: int, pattern: Pattern) ->
     referred = _referred_event(ctx, sentence, start)
     if referred is not None:
         return referred  # "l'appel téléphonique a porté sur …"
+    talks = _talks_of(ctx, sentence, start)
+    if talks is not None:
+        return talks  # "X et son hôte ont également évoqué …": the talks of X and his guest
     recent = [c.subject for c in ctx.claims
               if c.subject.type in _EVENT_KINDS and sentence - 2 <= c.sentence <= sentence]
     texts = nouns | {"texte", "document"}
@@ -675,6 +678,29 @@ def _topic_subject(ctx: Context, sentence: int, start: int, pattern: Pattern) ->
         if found:
             return found[-1]
     return None
+
+
+def _talks_of(ctx: Context, sentence: int, start: int) -> Entity | None:
+    """Return the last meeting or call of the people who are the subject of a topic verb.
+
+    "Emmanuel Macron et son hôte ont également évoqué X", sentences after their dinner.
+    Only a verb whose subject names someone, and a meeting with two of them (or the one
+    named, when one is).
+    """
+    named = [p for p in subjects(ctx, start, Salience(), climb=False) if p.type == "Person"]
+    if not named:
+        return None
+    wanted = {p.iri for p in named}
+    members: dict[str, set[str]] = {}
+    order: dict[str, Entity] = {}
+    for c in ctx.claims:
+        if c.relation == "participant" and c.subject.type in ("Meeting", "PhoneCall") \
+                and c.sentence <= sentence:
+            members.setdefault(c.subject.iri, set()).add(c.object.iri)  # type: ignore[union-attr]
+            order[c.subject.iri] = c.subject
+    found = [order[iri] for iri, people in members.items()
+             if len(people & wanted) >= min(2, len(wanted))]
+    return found[-1] if found else None
 
 
 _DEMONSTRATIVES = {"ce", "cet", "cette", "ces"}
