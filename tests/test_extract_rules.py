@@ -284,6 +284,8 @@ def test_evidence_carries_the_rule_and_the_sentence(extract):
      "Oscar Velde", "président de la transition"),
     ("Le chef du parti du président Oscar Velde, Marc Lenoir, a été nommé jeudi ministre de "
      "la Pêche.", "Marc Lenoir", "ministre de la Pêche"),
+    ("Soulignons la déclaration commune du premier ministre du Portugal et du président de la "
+     "République du Chili, Marc Lenoir.", "Marc Lenoir", "président de la République"),
 ])
 def test_posts_of_government_news(extract, text, person, post):
     assert (person, post) in relation(extract(text), "holdsPosition")

@@ -170,6 +170,13 @@ def _complement_of_noun(ctx: Context, m: Mention) -> bool:
         return False  # "celui du secrétaire général de l'ONU, X": X is the secretary-general
     if t > 0 and _act_noun(ctx, t - 1):
         return False  # "la visite du président italien, M. X": X is the president
+    if t > 0 and ctx.doc[t - 1].lower_ == "et":  # type: ignore[index]
+        # "la déclaration commune de Y et du président, X": what governs the first of them
+        head = ctx.doc[m.start]  # type: ignore[index]
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        if head.head.pos_ == "NOUN" and _act_noun(ctx, head.head.i):
+            return False
     return ctx.doc[t].lower_ in ("de", "du", "des", "d'")  # type: ignore[index]
 
 
