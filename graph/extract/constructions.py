@@ -778,7 +778,9 @@ def read_after(ctx: Context, sentence: int, salience: Salience) -> None:
 
 _STATE_POSTS = ("ministre", "premier ministre", "première ministre", "chef du gouvernement",
                 "chef de l'état", "président de la république", "chef de la diplomatie",
-                "secrétaire d'état")
+                "secrétaire d'état", "président de la transition",
+                "secrétaire général de la présidence", "secrétaire général du gouvernement",
+                "vice-président de la république", "président de l'assemblée nationale")
 
 
 def scene_country(ctx: Context) -> str | None:
