@@ -477,3 +477,12 @@ def test_a_topic_goes_to_the_talks_of_the_people_who_discuss_it(extract):
     about = {c.subject.type for c in claims if c.relation == "concerns"
              and c.object.label == "situation sécuritaire régionale"}
     assert about == {"Meeting"}  # their dinner, not the visit named in between
+
+
+@pytest.mark.parametrize(("text", "capitals"), [
+    ("Le ministre a quitté Lomé, au Togo, pour Accra, au Ghana. Dans les deux capitales, il a "
+     "parlé de sécurité.", {("Lomé", "Togo"), ("Accra", "Ghana")}),
+    ("Le ministre a quitté Lomé, au Togo, pour Accra, au Ghana.", set()),
+])
+def test_a_capital_located_by_a_comma_when_the_text_calls_it_a_capital(extract, text, capitals):
+    assert relation(extract(text), "capitalOf") == capitals

@@ -66,6 +66,11 @@ def _capital(ctx: Context, sentence: int) -> None:
                 # "à Bamako, au Mali", "à Dakar, en Afrique de l'Ouest"
                 ctx.add(ctx.entity_of(a), "locatedIn", ctx.entity_of(b), sentence,
                         "fr.located.comma.v1", 0.7)
+                if ctx.res.capitals.get(normalize_label(ma.text)) == mb.key and \
+                        _says_capital(ctx, sentence):
+                    # "à Bamako, au Mali, … Dans les deux capitales": the text says it is
+                    ctx.add(ctx.entity("City", ma.text), "capitalOf", ctx.entity_of(b),
+                            sentence, "fr.capital.comma.v1", 0.7)
             elif re.fullmatch(r"\s*\(\s*", gap) and not re.fullmatch(r"[A-Z]{2,6}", mb.text) \
                     and _text(ctx, mb.end_char, mb.end_char + 2).strip().startswith(")"):
                 ctx.add(ctx.entity_of(a), "locatedIn", ctx.entity_of(b), sentence,
@@ -79,6 +84,16 @@ def _capital(ctx: Context, sentence: int) -> None:
             if name:
                 ctx.add(ctx.entity("City", mb.text), "capitalOf", ctx.entity("Country", name),
                         sentence, "fr.capital.v1", 0.8)
+
+
+def _says_capital(ctx: Context, sentence: int) -> bool:
+    """Tell whether a sentence or the next one calls a place a capital ("les deux capitales")."""
+    for index in (sentence, sentence + 1):
+        if index < len(ctx.sentences):
+            s = ctx.sentences[index]
+            if re.search(r"\bcapitales?\b", ctx.text[s.start_char:s.end_char], re.I):
+                return True
+    return False
 
 
 _APPOSED_ORG = re.compile(r"\s*,\s*(?:(?:du|de son) (?:parti|mouvement|syndicat)(?: \w+)?|"
