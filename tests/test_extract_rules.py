@@ -286,6 +286,9 @@ def test_evidence_carries_the_rule_and_the_sentence(extract):
      "la Pêche.", "Marc Lenoir", "ministre de la Pêche"),
     ("Soulignons la déclaration commune du premier ministre du Portugal et du président de la "
      "République du Chili, Marc Lenoir.", "Marc Lenoir", "président de la République"),
+    ("Il a remercié le Président de la République, Président tournant de l'Union africaine, "
+     "Oscar Velde.", "Oscar Velde", "président tournant"),
+    ("La directrice adjointe du FMI, Lena Holm, a parlé.", "Lena Holm", "directrice adjointe"),
 ])
 def test_posts_of_government_news(extract, text, person, post):
     assert (person, post) in relation(extract(text), "holdsPosition")
@@ -486,3 +489,15 @@ def test_a_topic_goes_to_the_talks_of_the_people_who_discuss_it(extract):
 ])
 def test_a_capital_located_by_a_comma_when_the_text_calls_it_a_capital(extract, text, capitals):
     assert relation(extract(text), "capitalOf") == capitals
+
+
+def test_the_republic_named_in_a_title_is_a_country(extract):
+    _, claims = extract("Le président Oscar Velde a reçu les lettres de créance de M. Jonas Berg, "
+                        "ambassadeur extraordinaire et plénipotentiaire de la République de "
+                        "Guinée.")
+    posts = {c.subject.iri: c.object.label for c in claims
+             if c.relation == "country" and c.subject.type == "Position"}
+    held = {(c.subject.label, c.object.label, posts.get(c.object.iri)) for c in claims
+            if c.relation == "holdsPosition"}
+    assert ("Jonas Berg", "ambassadeur", "Guinée") in held
+

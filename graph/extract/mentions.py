@@ -248,6 +248,11 @@ def _match_title(doc, i: int, res: Resources):  # type: ignore[no-untyped-def]
     return best
 
 
+_TITLE_ADJECTIVES = {"tournant", "tournante", "adjoint", "adjointe", "intérimaire", "exécutif",
+                     "exécutive", "permanent", "permanente", "honoraire"}
+"""Adjectives that belong to a title ("secrétaire exécutif", "représentant permanent")."""
+
+
 def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool,  # type: ignore[no-untyped-def]
                  org_spans: dict[int, int], people: frozenset[int] = frozenset()):
     """Read what follows a title: demonyms and "de X" complements.
@@ -274,6 +279,10 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
         if lower in ("extraordinaire", "plénipotentiaire", "itinérant", "itinérante") or (
                 lower == "et" and i + 1 < limit and doc[i + 1].lower_ == "plénipotentiaire"):
             i += 1  # "ambassadeur extraordinaire et plénipotentiaire de Guinée"
+            continue
+        if lower in _TITLE_ADJECTIVES and not parts and not countries:
+            parts.append(lower)  # "président tournant de l'Union africaine"
+            i += 1
             continue
         if lower in (",", "et") and title_domain and parts and i + 2 < limit \
                 and doc[i + 1].lower_ in _DE:
@@ -308,6 +317,25 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
                 org = "@previous" if k == j + 1 else doc[j:k].text
                 i = k
                 continue
+            if head.lower_ == "république" and not title_domain:
+                # "ambassadeur de la République de Guinée", "… de la République française"
+                k = j + 1
+                while k < limit and doc[k].pos_ == "ADJ" and not res.demonym(doc[k].lower_):
+                    k += 1  # "islamique", "démocratique"
+                if k < limit and res.demonym(doc[k].lower_):
+                    countries.append(res.demonym(doc[k].lower_))  # type: ignore[arg-type]
+                    i = k + 1
+                    continue
+                if k + 1 < limit and doc[k].lower_ in ("de", "du", "d'"):
+                    e = k + 1
+                    while e < limit and (_CAPITAL.match(doc[e].text) or doc[e].lower_ in (
+                            "de", "du", "des", "d'", "la", "l'")) and e - k < 6:
+                        e += 1
+                    name = res.countries.get(normalize_label(doc[k + 1:e].text))
+                    if name:
+                        countries.append(name)
+                        i = e
+                        continue
             if head.lower_ in label_nouns and not org_spans.get(j):
                 k = j + 1
                 while k < limit and doc[k].pos_ == "ADJ" and not res.demonym(doc[k].lower_):

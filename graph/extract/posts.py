@@ -381,6 +381,27 @@ def find_posts(ctx: Context) -> None:
                 ctx.holder[i] = person
             elif m.countries:
                 _country_by_title(ctx, i)
+    for a, b in zip(positions, positions[1:], strict=False):
+        _joined_titles(ctx, a, b)
+
+
+_JOINED = re.compile(r"^\s*(?:,|et)\s*$")
+
+
+def _joined_titles(ctx: Context, a: int, b: int) -> None:
+    """Give both of two titles joined without a determiner to whoever holds one of them.
+
+    "le Président de la République, Président tournant de l'Union africaine": one person.
+    ("le ministre X, le ministre Y" names two: the determiner starts another.)
+    """
+    ma, mb = ctx.mentions[a], ctx.mentions[b]
+    if ma.sentence != mb.sentence or ma.plural or mb.plural or ma.quoted or mb.quoted \
+            or not _JOINED.match(_gap(ctx, ma, mb)):
+        return
+    if a in ctx.holder and b not in ctx.holder:
+        record_post(ctx, ctx.holder[a], b, "fr.title.joined.v1", 0.6)
+    elif b in ctx.holder and a not in ctx.holder:
+        record_post(ctx, ctx.holder[b], a, "fr.title.joined.v1", 0.6)
 
 
 def _country_by_title(ctx: Context, index: int) -> None:
