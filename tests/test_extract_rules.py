@@ -501,3 +501,14 @@ def test_the_republic_named_in_a_title_is_a_country(extract):
             if c.relation == "holdsPosition"}
     assert ("Jonas Berg", "ambassadeur", "Guinée") in held
 
+
+
+@pytest.mark.parametrize(("text", "located"), [
+    ("Le président Oscar Velde a offert un dîner dans son palais de Belvédère à Lisbonne.",
+     {("palais de Belvédère", "Lisbonne")}),
+    ("Il a été reçu mardi au Palais présidentiel à Dakar.", {("Palais présidentiel", "Dakar")}),
+    ("Le ministre se rendra lundi à Porto, dans le nord du Portugal, puis à Faro, dans le sud "
+     "du pays.", {("Porto", "Portugal"), ("Faro", "Portugal")}),
+])
+def test_places_inside_places(extract, text, located):
+    assert located <= relation(extract(text), "locatedIn")

@@ -86,6 +86,74 @@ def _capital(ctx: Context, sentence: int) -> None:
                         sentence, "fr.capital.v1", 0.8)
 
 
+def _within(ctx: Context, sentence: int) -> None:
+    """Read "à Münster, dans l'ouest de l'Allemagne" and "à Dresde, dans l'est du pays"."""
+    parts = "|".join(re.escape(p) for p in ctx.res.places.get("part_nouns", ()))
+    if not parts:
+        return
+    pattern = re.compile(rf"\s*,\s*dans (?:le |l['’]\s*)(?:{parts})\s+"
+                         rf"(?:du pays|de l['’]|du|de la|des)\s*", re.I)
+    idx = ctx.in_sentence(sentence)
+    for a in idx:
+        ma = ctx.mentions[a]
+        if ma.kind not in ("Place", "City"):
+            continue
+        after = _text(ctx, ma.end_char, ma.end_char + 40)
+        match = pattern.match(after)
+        if not match:
+            continue
+        country = None
+        if match.group(0).rstrip().lower().endswith("du pays"):
+            # the country named last before it, else the country of the article
+            named = [m.key for m in ctx.mentions if m.kind == "Country" and m.end <= ma.start]
+            if named:
+                country = named[-1]
+            else:
+                from graph.extract.constructions import scene_country
+
+                country = scene_country(ctx)
+        else:
+            nxt = [b for b in idx if ctx.mentions[b].start_char >= ma.end_char + match.end()]
+            if nxt and ctx.mentions[nxt[0]].kind == "Country" and \
+                    ctx.mentions[nxt[0]].start_char == ma.end_char + match.end():
+                country = ctx.mentions[nxt[0]].key
+        if country:
+            ctx.add(ctx.entity("City", ma.text) if ma.kind == "City" else ctx.entity_of(a),
+                    "locatedIn", ctx.entity("Country", country), sentence, "fr.located.part.v1",
+                    0.65)
+
+
+def _building(ctx: Context, sentence: int) -> None:
+    """Read "son palais de Bellevue à Berlin", "au Palais présidentiel à Nouakchott"."""
+    nouns = ctx.res.places.get("building_nouns", frozenset())
+    doc = ctx.doc
+    s = ctx.sentences[sentence]
+    for t in range(s.start, s.end - 2):
+        if doc[t].lower_ not in nouns:  # type: ignore[index]
+            continue
+        u = t + 1
+        if doc[u].lower_ in ("de", "du", "d'") and doc[u + 1].text[:1].isupper():  # type: ignore[index]
+            u += 1
+            while u < s.end and doc[u].text[:1].isupper():  # type: ignore[index]
+                u += 1  # "palais de Bellevue"
+        else:
+            while u < s.end and doc[u].pos_ == "ADJ" and doc[u].is_lower:  # type: ignore[index]
+                u += 1  # "Palais présidentiel"
+        if u == t + 1 or u + 1 >= s.end or doc[u].lower_ != "à":  # type: ignore[index]
+            continue
+        index = ctx.mention_at(u + 1)
+        if index is None or ctx.mentions[index].kind not in ("City", "Place"):
+            continue
+        name = doc[t:u].text  # type: ignore[index]
+        if doc[t].is_title and t > s.start and doc[t - 1].lower_ not in ("au", "le", "du"):  # type: ignore[index]
+            continue
+        name = name[:1].upper() + name[1:] if doc[t].is_title else name  # type: ignore[index]
+        found = ctx.mentions[index]  # "Palais présidentiel à Dakar" may be one tagged span
+        city = found.text if found.start == u + 1 else doc[u + 1:found.end].text  # type: ignore[index]
+        ctx.add(ctx.entity("Place", name), "locatedIn", ctx.entity("City", city), sentence,
+                "fr.located.building.v1", 0.65)
+
+
 def _says_capital(ctx: Context, sentence: int) -> bool:
     """Tell whether a sentence or the next one calls a place a capital ("les deux capitales")."""
     for index in (sentence, sentence + 1):
@@ -151,6 +219,8 @@ def find_place_facts(ctx: Context) -> None:
         if s.title:
             continue
         _capital(ctx, s.index)
+        _within(ctx, s.index)
+        _building(ctx, s.index)
         _member(ctx, s.index)
         _nationality(ctx, s.index)
     _post_countries(ctx)
