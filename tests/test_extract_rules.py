@@ -410,6 +410,9 @@ def test_an_event_keeps_the_words_the_article_calls_it_by(extract):
      "mardi à Lisbonne. Oscar Velde et son hôte ont également évoqué la situation sécuritaire "
      "régionale et la crise à la frontière entre la Russie et l'Ukraine.",
      {"situation sécuritaire régionale", "crise à la frontière entre la Russie et l'Ukraine"}),
+    ("Le Portugal et le Chili ont signé un accord. Le texte stipule l'engagement à renforcer la "
+     "coopération dans le domaine de lutte contre le terrorisme à travers des programmes.",
+     {"lutte contre le terrorisme"}),
 ])
 def test_topics_of_talks_and_agreements(extract, text, topics):
     """Lists after a colon, complements in the infinitive, quoted domains, « entre les deux »."""

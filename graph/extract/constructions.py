@@ -528,6 +528,8 @@ def _segments(ctx: Context, end: int, stop: int | None = None, *,
         if (tok.lower_, nxt) in (("en", "marge"), ("à", "l'")) and (
                 nxt == "marge" or after in ("approche", "occasion", "issue", "heure")):
             break  # "à l'approche des réunions": when, not what
+        if (tok.lower_, nxt) in (("à", "travers"), ("grâce", "à"), ("par", "le")):
+            break  # "la lutte contre le terrorisme à travers des programmes": how, not what
         quote_mark = tok.text in ("«", "»", '"') and not ctx.quoted(end)
         complement = tok.pos_ == "VERB" and "Inf" in tok.morph.get("VerbForm") and t >= 2 \
             and doc[t - 1].lower_ in ("de", "à") and (  # type: ignore[index]

@@ -94,7 +94,8 @@ def event_names(ctx: Context, sentence: int, kind: str) -> tuple[str, ...]:
                 or ctx.mention_at(t) is not None:
             continue
         end = t + 1
-        while end < s.end and doc[end].pos_ == "ADJ" and doc[end].head.i == t:
+        while end < s.end and doc[end].pos_ == "ADJ" and doc[end].head.i == t \
+                and not any(True for _ in doc[end].children):  # not "axé sur …"
             end += 1
         names.append(doc[t:end].text.lower())
     return tuple(dict.fromkeys(names))
