@@ -515,3 +515,12 @@ def test_the_republic_named_in_a_title_is_a_country(extract):
 ])
 def test_places_inside_places(extract, text, located):
     assert located <= relation(extract(text), "locatedIn")
+
+
+@pytest.mark.parametrize(("text", "subject", "country"), [
+    ("Le roi Felipe VI d'Espagne a reçu les délégués.", "Felipe VI", "Espagne"),
+    ("Un accord a été signé avec le Sénat fédéral du Brésil.", "Sénat fédéral du Brésil", "Brésil"),
+    ("Le Parlement tunisien a voté la loi.", "Parlement tunisien", "Tunisie"),
+])
+def test_countries_of_sovereigns_and_institutions(extract, text, subject, country):
+    assert (subject, country) in relation(extract(text), "country")

@@ -158,6 +158,14 @@ def _entity_mentions(doc, sentence_of, quotes, res: Resources):  # type: ignore[
         if not tokens:
             continue
         start, end = tokens[0].i, tokens[-1].i + 1
+        if ent.label_ in ("PER", "PERSON") and end - start >= 3:
+            # "Felipe VI d'Espagne": the country of a royal style is no part of the name
+            for cut in range(start + 1, end - 1):
+                if doc[cut].lower_ in ("de", "d'", "d’", "du") and normalize_label(
+                        doc[cut + 1:end].text) in res.countries:
+                    end = cut
+                    tokens = [t for t in tokens if t.i < end]
+                    break
         if ent.label_ in ("PER", "PERSON") and end - start >= 3 and start >= 2 \
                 and doc[start - 1].lower_ in ("l'", "la", "du", "des", "de") \
                 and _title_before(doc, start - 1, res):

@@ -204,6 +204,39 @@ def _nationality(ctx: Context, sentence: int) -> None:
                     "fr.country.v1", 0.7)
 
 
+_ROYAL = ("roi", "reine", "prince", "princesse", "émir", "sultan", "grand-duc", "grande-duchesse")
+
+
+def _royal_style(ctx: Context, sentence: int) -> None:
+    """Read "le roi Felipe VI d'Espagne": the sovereign's country."""
+    idx = ctx.in_sentence(sentence)
+    for a, b in zip(idx, idx[1:], strict=False):
+        ma, mb = ctx.mentions[a], ctx.mentions[b]
+        if ma.kind == "Person" and mb.kind == "Country" and re.fullmatch(
+                r"\s*(?:de|d['’]|du)\s*", _text(ctx, ma.end_char, mb.start_char)) and any(
+                ctx.mentions[i].kind == "Position" and ctx.mentions[i].key.startswith(_ROYAL)
+                and ctx.mentions[i].end <= ma.start <= ctx.mentions[i].end + 1 for i in idx):
+            ctx.add(ctx.entity_of(a), "country", ctx.entity_of(b), sentence, "fr.country.royal.v1",
+                    0.7)
+
+
+def _org_country(ctx: Context, sentence: int) -> None:
+    """Read an institution's country from its name.
+
+    "le Sénat fédéral du Brésil", "le Parlement tunisien": Brazil's, Tunisia's.
+    """
+    for index in ctx.in_sentence(sentence, "Organization"):
+        m = ctx.mentions[index]
+        words = m.text.split()
+        country = ctx.res.demonym(words[-1]) if len(words) >= 2 else None
+        match = re.search(r"\b(?:du|de la|de l['’]|des|d['’])\s*([^,]+)$", m.text)
+        if country is None and match:
+            country = ctx.res.countries.get(normalize_label(match.group(1)))
+        if country is not None:
+            ctx.add(ctx.entity_of(index), "country", ctx.entity("Country", country), sentence,
+                    "fr.country.org.v1", 0.6)
+
+
 def _post_countries(ctx: Context) -> None:
     for index, person in ctx.holder.items():
         m = ctx.mentions[index]
@@ -222,5 +255,7 @@ def find_place_facts(ctx: Context) -> None:
         _within(ctx, s.index)
         _building(ctx, s.index)
         _member(ctx, s.index)
+        _royal_style(ctx, s.index)
+        _org_country(ctx, s.index)
         _nationality(ctx, s.index)
     _post_countries(ctx)
