@@ -231,6 +231,35 @@ def _post(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
               sentence, pattern.name, 0.6)
 
 
+_HEADS = {"état": "chef de l'État", "etat": "chef de l'État",
+          "gouvernement": "chef du gouvernement", "diplomatie": "chef de la diplomatie"}
+"""What one is at the head of → the post: "à la tête de l'État" is "chef de l'État"."""
+
+
+def _head_of(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
+             salience: Salience) -> None:
+    """Read "X, à la tête du gouvernement", "l'arrivée de X à la tête de l'État français"."""
+    doc = ctx.doc
+    s = ctx.sentences[sentence]
+    u = end
+    if u < s.end and doc[u].lower_ in ("l'", "l’", "la", "le"):  # type: ignore[index]
+        u += 1
+    if u >= s.end or doc[u].lower_ not in _HEADS:  # type: ignore[index]
+        return
+    label = _HEADS[doc[u].lower_]  # type: ignore[index]
+    country = ctx.res.demonym(doc[u + 1].lower_) if u + 1 < s.end else None  # type: ignore[index]
+    t = start - 1
+    if t >= s.start and doc[t].text == ",":  # type: ignore[index]
+        t -= 1
+    index = ctx.mention_at(t) if t >= s.start else None
+    person = ctx.person_of.get(index) if index is not None else None
+    if person is None:
+        person = next((e for e in subjects(ctx, start, salience, climb=False)
+                       if e.type == "Person"), None)
+    if person is not None:
+        give_post(ctx, person, label, country, sentence, pattern.name, 0.6)
+
+
 _STAY = {"rester", "demeurer", "passer", "aller", "arriver", "conserver", "garder", "maintenir",
          "nommer", "être", "confirmer", "reconduire", "revenir", "atterrir", "hériter"}
 _PREPOSITION_OF = {"à": "de", "au": "du", "aux": "des"}
@@ -754,6 +783,7 @@ READERS = {
     "call_event": ("after", _call_event),
     "visit": ("after", _visit),
     "presence": ("after", _presence),
+    "head_of": ("after", _head_of),
     "topic": ("after", _topic),
 }
 """Reader name → (when it runs, function)."""
