@@ -524,3 +524,12 @@ def test_places_inside_places(extract, text, located):
 ])
 def test_countries_of_sovereigns_and_institutions(extract, text, subject, country):
     assert (subject, country) in relation(extract(text), "country")
+
+
+@pytest.mark.parametrize(("text", "party"), [
+    ("Il succédera à Marc Lenoir, du parti présidentiel Avenir, qui a été nommé.", "Avenir"),
+    ("Marc Lenoir, du parti présidentiel, a parlé.", None),
+])
+def test_a_party_named_after_du_parti(extract, text, party):
+    expected = {("Marc Lenoir", party)} if party else set()
+    assert relation(extract(text), "memberOf") == expected

@@ -168,7 +168,19 @@ _APPOSED_ORG = re.compile(r"\s*,\s*(?:(?:du|de son) (?:parti|mouvement|syndicat)
                           r"de la|de l'|du|des)\s*", re.I)
 
 
+_PARTY_NAMED = re.compile(r"\s*,\s*(?:du|de son|de sa) (?:parti|mouvement|formation)"
+                          r"(?: [a-zé]+)? ((?:[A-ZÉ][\w’'-]+)(?: [A-ZÉ][\w’'-]+){0,3})\s*[,)]")
+
+
 def _member(ctx: Context, sentence: int) -> None:
+    for index in ctx.in_sentence(sentence, "Person"):
+        m = ctx.mentions[index]
+        match = _PARTY_NAMED.match(_text(ctx, m.end_char, m.end_char + 80))
+        if match and not any(o.kind == "Organization" and o.text == match.group(1)
+                             for o in ctx.mentions):
+            # "X, du parti présidentiel Renaissance, …": a party the NER did not tag
+            ctx.add(ctx.entity_of(index), "memberOf", ctx.entity("Organization", match.group(1)),
+                    sentence, "fr.member.of.v1", 0.6)
     idx = ctx.in_sentence(sentence)
     for a, b in zip(idx, idx[1:], strict=False):
         ma, mb = ctx.mentions[a], ctx.mentions[b]
