@@ -413,6 +413,11 @@ def test_an_event_keeps_the_words_the_article_calls_it_by(extract):
     ("Le Portugal et le Chili ont signé un accord. Le texte stipule l'engagement à renforcer la "
      "coopération dans le domaine de lutte contre le terrorisme à travers des programmes.",
      {"lutte contre le terrorisme"}),
+    ("Le président Oscar Velde a reçu Jonas Berg. L'entretien a permis de passer en revue les "
+     "objectifs communs et les moyens de développer et de renforcer les relations culturelles.",
+     {"objectifs communs", "relations culturelles"}),
+    ("Le ministre Paulo Reis a rencontré Jonas Berg. Il a aussi insisté sur la formation des "
+     "gardes-côtes marocains.", {"formation des gardes-côtes"}),
 ])
 def test_topics_of_talks_and_agreements(extract, text, topics):
     """Lists after a colon, complements in the infinitive, quoted domains, « entre les deux »."""

@@ -559,6 +559,15 @@ def _segments(ctx: Context, end: int, stop: int | None = None, *,
             break  # "à l'approche des réunions": when, not what
         if (tok.lower_, nxt) in (("à", "travers"), ("grâce", "à"), ("par", "le")):
             break  # "la lutte contre le terrorisme à travers des programmes": how, not what
+        if tok.pos_ == "VERB" and "Inf" in tok.morph.get("VerbForm") and t >= 1 \
+                and doc[t - 1].lower_ in ("de", "d'") and _means(ctx, items[-1]):  # type: ignore[index]
+            # "les moyens de développer et de renforcer X", "possibilités de promouvoir X"
+            items[-1] = []
+            t += 1
+            while t + 1 < s.end and doc[t].lower_ == "et" and doc[t + 1].lower_ in (  # type: ignore[index]
+                    "de", "d'") and t + 2 < s.end and doc[t + 2].pos_ == "VERB":  # type: ignore[index]
+                t += 3
+            continue
         quote_mark = tok.text in ("«", "»", '"') and not ctx.quoted(end)
         complement = tok.pos_ == "VERB" and "Inf" in tok.morph.get("VerbForm") and t >= 2 \
             and doc[t - 1].lower_ in ("de", "à") and (  # type: ignore[index]
@@ -607,6 +616,17 @@ _CONTAINERS = {"cible", "cibles", "priorité", "priorités", "axe", "axes", "poi
 """Nouns that announce a list after a colon ("deux priorités : …")."""
 
 
+_MEANS = {"moyen", "moyens", "possibilité", "possibilités", "manière", "manières", "façon",
+          "façons", "voie", "voies", "nécessité", "opportunité", "opportunités"}
+
+
+def _means(ctx: Context, item: list[int]) -> bool:
+    """Tell whether a list item so far only names a way to act ("les moyens de …")."""
+    nouns = [t for t in item if ctx.doc[t].pos_ == "NOUN"]  # type: ignore[index]
+    return len(nouns) == 1 and ctx.doc[nouns[0]].lower_ in _MEANS and item[-1] == nouns[0] + 1 \
+        and ctx.doc[item[-1]].lower_ in ("de", "d'")  # type: ignore[index]
+
+
 def _container(ctx: Context, item: list[int]) -> bool:
     """Tell whether a list item only announces the list that follows it after a colon."""
     nouns = [t for t in item if ctx.doc[t].pos_ == "NOUN"]  # type: ignore[index]
@@ -625,8 +645,10 @@ def _item_label(ctx: Context, item: list[int]) -> str | None:
             tokens = tokens[1:]  # "les domaines du transport", "les questions de sécurité"
             continue
         break
-    while tokens and doc[tokens[-1]].pos_ in ("ADP", "DET", "PUNCT", "CCONJ"):  # type: ignore[index]
-        tokens = tokens[:-1]
+    while tokens and (doc[tokens[-1]].pos_ in ("ADP", "DET", "PUNCT", "CCONJ")  # type: ignore[index]
+                      or len(tokens) > 2 and "-" not in doc[tokens[-1]].text  # type: ignore[index]
+                      and ctx.res.demonym(doc[tokens[-1]].lower_)):  # type: ignore[index]
+        tokens = tokens[:-1]  # "la formation des forces de sécurité maliennes": of any country
     if not tokens or len(tokens) > 12:
         return None
     if not any(doc[t].pos_ in ("NOUN", "PROPN", "ADJ") for t in tokens):  # type: ignore[index]
@@ -708,7 +730,12 @@ def _topic_subject(ctx: Context, sentence: int, start: int, pattern: Pattern) ->
         found = [e for e in pool if e.type in kinds]
         if found:
             return found[-1]
-    return None
+    if pattern.options.get("agreement_first"):
+        return None
+    # "il a aussi insisté sur …", paragraphs later: the talks or visit the article is telling
+    earlier = [c.subject for c in ctx.claims if c.subject.type in ("Meeting", "PhoneCall", "Visit")
+               and c.sentence < sentence]
+    return earlier[-1] if earlier else None
 
 
 def _talks_of(ctx: Context, sentence: int, start: int) -> Entity | None:
