@@ -418,6 +418,9 @@ def test_an_event_keeps_the_words_the_article_calls_it_by(extract):
      {"objectifs communs", "relations culturelles"}),
     ("Le ministre Paulo Reis a rencontré Jonas Berg. Il a aussi insisté sur la formation des "
      "gardes-côtes marocains.", {"formation des gardes-côtes"}),
+    ("Le président Oscar Velde a reçu Jonas Berg. Ils ont passé en revue leurs objectifs "
+     "communs, en particulier, en ce qui concerne l'Union africaine, et la situation en Libye.",
+     {"objectifs communs", "Union africaine", "situation en Libye"}),
 ])
 def test_topics_of_talks_and_agreements(extract, text, topics):
     """Lists after a colon, complements in the infinitive, quoted domains, « entre les deux »."""

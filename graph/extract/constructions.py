@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from dataclasses import replace
+from typing import Any
 
 from graph.extract.agents import (
     Salience,
@@ -559,6 +560,14 @@ def _segments(ctx: Context, end: int, stop: int | None = None, *,
             break  # "à l'approche des réunions": when, not what
         if (tok.lower_, nxt) in (("à", "travers"), ("grâce", "à"), ("par", "le")):
             break  # "la lutte contre le terrorisme à travers des programmes": how, not what
+        if (tok.lower_, nxt) == ("en", "particulier") or [
+                doc[u].lower_ for u in range(t, min(t + 4, s.end))] == [  # type: ignore[index]
+                "en", "ce", "qui", "concerne"]:
+            # "leurs objectifs, en particulier, en ce qui concerne l'Union africaine, et …"
+            t += 2 if nxt == "particulier" else 4
+            if items[-1]:
+                items.append([])
+            continue
         if tok.pos_ == "VERB" and "Inf" in tok.morph.get("VerbForm") and t >= 1 \
                 and doc[t - 1].lower_ in ("de", "d'") and _means(ctx, items[-1]):  # type: ignore[index]
             # "les moyens de développer et de renforcer X", "possibilités de promouvoir X"
@@ -622,9 +631,10 @@ _MEANS = {"moyen", "moyens", "possibilité", "possibilités", "manière", "mani�
 
 def _means(ctx: Context, item: list[int]) -> bool:
     """Tell whether a list item so far only names a way to act ("les moyens de …")."""
-    nouns = [t for t in item if ctx.doc[t].pos_ == "NOUN"]  # type: ignore[index]
-    return len(nouns) == 1 and ctx.doc[nouns[0]].lower_ in _MEANS and item[-1] == nouns[0] + 1 \
-        and ctx.doc[item[-1]].lower_ in ("de", "d'")  # type: ignore[index]
+    doc: Any = ctx.doc
+    nouns = [t for t in item if doc[t].pos_ == "NOUN"]
+    return len(nouns) == 1 and doc[nouns[0]].lower_ in _MEANS and item[-1] == nouns[0] + 1 \
+        and doc[item[-1]].lower_ in ("de", "d'")
 
 
 def _container(ctx: Context, item: list[int]) -> bool:
@@ -657,7 +667,9 @@ def _item_label(ctx: Context, item: list[int]) -> str | None:
     if index is not None and ctx.mentions[index].kind in ("Person", "Position"):
         return None
     text = "".join(doc[t].text_with_ws for t in tokens).strip()  # type: ignore[index]
-    return text[:1].lower() + text[1:] if not text[:2].isupper() else text
+    if text[:2].isupper() or doc[tokens[0]].pos_ == "PROPN" or index is not None:  # type: ignore[index]
+        return text  # a name keeps its capital: "Union africaine"
+    return text[:1].lower() + text[1:]
 
 
 def _topic(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
