@@ -541,3 +541,8 @@ def test_countries_of_sovereigns_and_institutions(extract, text, subject, countr
 def test_a_party_named_after_du_parti(extract, text, party):
     expected = {("Marc Lenoir", party)} if party else set()
     assert relation(extract(text), "memberOf") == expected
+
+
+def test_a_demonym_inside_a_complement_is_no_institution_country(extract):
+    found = extract("Le Forum mondial de la langue française s'est ouvert à Dakar.")
+    assert not any(s.startswith("Forum") for s, _ in relation(found, "country"))

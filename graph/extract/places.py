@@ -240,7 +240,10 @@ def _org_country(ctx: Context, sentence: int) -> None:
     for index in ctx.in_sentence(sentence, "Organization"):
         m = ctx.mentions[index]
         words = m.text.split()
-        country = ctx.res.demonym(words[-1]) if len(words) >= 2 else None
+        # the demonym qualifies the institution, not a complement ("de la langue française")
+        country = ctx.res.demonym(words[-1]) if len(words) >= 2 and not any(
+            w.lower() in ("de", "du", "des", "d'", "d’") or w.lower().startswith(("d'", "d’"))
+            for w in words[:-1]) else None
         match = re.search(r"\b(?:du|de la|de l['’]|des|d['’])\s*([^,]+)$", m.text)
         if country is None and match:
             country = ctx.res.countries.get(normalize_label(match.group(1)))
