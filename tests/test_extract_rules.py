@@ -111,6 +111,7 @@ def test_visited_does_not_trigger(extract, text):
     "Marc Lenoir visitait le chantier. « Le travail avance très bien », affirme-t-il.",
     "Les travaux reprendront, comme l'a rappelé Marc Lenoir : « la route sera rouverte ».",
     'Marc Lenoir a tenu un langage ferme en fustigeant " le manque de moyens des communes ".',
+    "Marc Lenoir a reçu les élus. Il a « salué le travail des équipes de secours »",
     "Marc Lenoir s'est dit « très inquiet ».\n\n\" La route sera rouverte. Personne ne sera "
     "oublié.",
 ])
@@ -546,3 +547,12 @@ def test_a_party_named_after_du_parti(extract, text, party):
 def test_a_demonym_inside_a_complement_is_no_institution_country(extract):
     found = extract("Le Forum mondial de la langue française s'est ouvert à Dakar.")
     assert not any(s.startswith("Forum") for s, _ in relation(found, "country"))
+
+
+def test_a_participle_after_an_inverted_speaker_quotes_them_too(extract):
+    said = relation(extract("« Nous travaillons jour après jour avec les communes », a fait "
+                            "observer le ministre Marc Lenoir, saluant « le contact permanent et "
+                            "la coordination »"), "said")
+    assert said == {("Marc Lenoir", "Nous travaillons jour après jour avec les communes"),
+                    ("Marc Lenoir", "le contact permanent et la coordination")}
+

@@ -114,6 +114,15 @@ def _before(ctx: Context, tokens: list[int], salience: Salience) -> Entity | Non
                     break
             if k >= len(tokens) - 8:
                 return None  # "selon une source proche du dossier, « … »": not anyone named
+    if len(tokens) >= 2 and doc[tokens[-1]].pos_ == "AUX" and doc[tokens[-1]].lower_ in (  # type: ignore[index]
+            "a", "avait", "ont", "avaient", "aurait"):
+        # "Il a « salué la position de la France »": the quote is the verb phrase
+        u = tokens[-2]
+        if ctx.is_pronoun(u):
+            return salience.person
+        index = ctx.mention_at(u)
+        if index is not None and ctx.mentions[index].kind in AGENT_KINDS:
+            return ctx.entity_of(index)
     for k, t in enumerate(reversed(tokens)):
         if _speech(ctx, t) and doc[t].lemma_ == "appeler" and not any(  # type: ignore[index]
                 doc[u].lower_ in ("à", "au", "aux") for u in tokens[len(tokens) - k:]):  # type: ignore[index]
@@ -133,8 +142,11 @@ def _before(ctx: Context, tokens: list[int], salience: Salience) -> Entity | Non
             finite = "Fin" in doc[t].morph.get("VerbForm") or any(  # type: ignore[index]
                 c.dep_.startswith("aux") for c in doc[t].children)  # type: ignore[index]
             found = subjects(ctx, t, salience, climb=finite or doc[t].dep_ == "advcl")  # type: ignore[index]
-            if not found and any(c.lower_ == "en" and c.dep_ == "mark"
-                                 for c in doc[t].children):  # type: ignore[index]
+            participle = "Part" in doc[t].morph.get("VerbForm") and not any(  # type: ignore[index]
+                c.dep_.startswith("aux") for c in doc[t].children)  # type: ignore[index]
+            if not found and (participle and doc[t].dep_ in ("conj", "advcl", "acl", "xcomp")  # type: ignore[index]
+                              or any(c.lower_ == "en" and c.dep_ == "mark"
+                                     for c in doc[t].children)):  # type: ignore[index]
                 # "X a tenu un langage de vérité en fustigeant « … »": the gerund is X's
                 main = next((a for a in doc[t].ancestors if a.pos_ == "VERB"), None)  # type: ignore[index]
                 found = subjects(ctx, main.i, salience) if main is not None else []
