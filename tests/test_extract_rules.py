@@ -418,7 +418,8 @@ def test_an_event_keeps_the_words_the_article_calls_it_by(extract):
      "objectifs communs et les moyens de développer et de renforcer les relations culturelles.",
      {"objectifs communs", "relations culturelles"}),
     ("Le ministre Paulo Reis a rencontré Jonas Berg. Il a aussi insisté sur la formation des "
-     "gardes-côtes marocains.", {"formation des gardes-côtes"}),
+     "gardes-côtes marocains et les relations franco-marocaines.",
+     {"formation des gardes-côtes", "relations franco-marocaines"}),
     ("Le président Oscar Velde a reçu Jonas Berg. Ils ont passé en revue leurs objectifs "
      "communs, en particulier, en ce qui concerne l'Union africaine, et la situation en Libye.",
      {"objectifs communs", "Union africaine", "situation en Libye"}),

@@ -657,6 +657,7 @@ def _item_label(ctx: Context, item: list[int]) -> str | None:
         break
     while tokens and (doc[tokens[-1]].pos_ in ("ADP", "DET", "PUNCT", "CCONJ")  # type: ignore[index]
                       or len(tokens) > 2 and "-" not in doc[tokens[-1]].text  # type: ignore[index]
+                      and doc[tokens[-1] - 1].whitespace_  # type: ignore[index]
                       and ctx.res.demonym(doc[tokens[-1]].lower_)):  # type: ignore[index]
         tokens = tokens[:-1]  # "la formation des forces de sécurité maliennes": of any country
     if not tokens or len(tokens) > 12:
