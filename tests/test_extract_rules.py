@@ -423,6 +423,9 @@ def test_an_event_keeps_the_words_the_article_calls_it_by(extract):
     ("Le président Oscar Velde a reçu Jonas Berg. Ils ont passé en revue leurs objectifs "
      "communs, en particulier, en ce qui concerne l'Union africaine, et la situation en Libye.",
      {"objectifs communs", "Union africaine", "situation en Libye"}),
+    ("Les dernières évolutions concernant la pêche et le commerce du vin ont été discutées lors "
+     "d'un entretien téléphonique entre le ministre portugais de la Mer Paulo Reis et son "
+     "homologue chilien Jonas Berg.", {"pêche", "commerce du vin"}),
 ])
 def test_topics_of_talks_and_agreements(extract, text, topics):
     """Lists after a colon, complements in the infinitive, quoted domains, « entre les deux »."""
@@ -556,4 +559,13 @@ def test_a_participle_after_an_inverted_speaker_quotes_them_too(extract):
                             "la coordination »"), "said")
     assert said == {("Marc Lenoir", "Nous travaillons jour après jour avec les communes"),
                     ("Marc Lenoir", "le contact permanent et la coordination")}
+
+
+def test_a_call_between_a_titled_name_and_a_counterpart(extract):
+    _, claims = extract("Le commerce a été discuté lors d'un entretien téléphonique entre le "
+                        "ministre portugais de la Mer Paulo Reis et son homologue chilien Jonas "
+                        "Berg.")
+    calls = {c.object.label for c in claims
+             if c.relation == "participant" and c.subject.type == "PhoneCall"}
+    assert calls == {"Paulo Reis", "Jonas Berg"}
 

@@ -558,6 +558,10 @@ def _segments(ctx: Context, end: int, stop: int | None = None, *,
         if (tok.lower_, nxt) in (("en", "marge"), ("à", "l'")) and (
                 nxt == "marge" or after in ("approche", "occasion", "issue", "heure")):
             break  # "à l'approche des réunions": when, not what
+        if tok.lower_ in ("concernant", "touchant") and items[-1]:
+            items[-1] = []  # "les dernières évolutions concernant X": X
+            t += 1
+            continue
         if (tok.lower_, nxt) in (("à", "travers"), ("grâce", "à"), ("par", "le")):
             break  # "la lutte contre le terrorisme à travers des programmes": how, not what
         if (tok.lower_, nxt) == ("en", "particulier") or [

@@ -138,6 +138,10 @@ def _agents_after(ctx: Context, token: int, words: set[str], limit: int = 8) -> 
                     if entity is not None:
                         out.append(entity)
                     u = ctx.mentions[index].end
+                    name = ctx.mention_at(u) if u < s.end else None
+                    if name is not None and ctx.mentions[index].kind == "Position" and \
+                            ctx.person_of.get(name) == entity:
+                        u = ctx.mentions[name].end  # "le ministre français X": the title's name
                     if u < s.end and doc[u].lower_ in (",", "et", "and"):  # type: ignore[index]
                         while u < s.end and doc[u].lower_ in (",", "et", "and"):  # type: ignore[index]
                             u += 1
