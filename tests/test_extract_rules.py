@@ -424,7 +424,7 @@ def test_an_event_keeps_the_words_the_article_calls_it_by(extract):
      "communs, en particulier, en ce qui concerne l'Union africaine, et la situation en Libye.",
      {"objectifs communs", "Union africaine", "situation en Libye"}),
     ("Les dernières évolutions concernant la pêche et le commerce du vin ont été discutées lors "
-     "d'un entretien téléphonique entre le ministre portugais de la Mer Paulo Reis et son "
+     "d'un entretien téléphonique entre le ministre portugais, Paulo Reis, et son "
      "homologue chilien Jonas Berg.", {"pêche", "commerce du vin"}),
 ])
 def test_topics_of_talks_and_agreements(extract, text, topics):
@@ -563,7 +563,7 @@ def test_a_participle_after_an_inverted_speaker_quotes_them_too(extract):
 
 def test_a_call_between_a_titled_name_and_a_counterpart(extract):
     _, claims = extract("Le commerce a été discuté lors d'un entretien téléphonique entre le "
-                        "ministre portugais de la Mer Paulo Reis et son homologue chilien Jonas "
+                        "ministre portugais des Affaires étrangères Paulo Reis et son homologue chilien Jonas "
                         "Berg.")
     calls = {c.object.label for c in claims
              if c.relation == "participant" and c.subject.type == "PhoneCall"}
