@@ -563,8 +563,8 @@ def test_a_participle_after_an_inverted_speaker_quotes_them_too(extract):
 
 def test_a_call_between_a_titled_name_and_a_counterpart(extract):
     _, claims = extract("Le commerce a été discuté lors d'un entretien téléphonique entre le "
-                        "ministre portugais des Affaires étrangères Paulo Reis et son homologue chilien Jonas "
-                        "Berg.")
+                        "ministre portugais des Affaires étrangères Paulo Reis et son homologue "
+                        "chilien Jonas Berg.")
     calls = {c.object.label for c in claims
              if c.relation == "participant" and c.subject.type == "PhoneCall"}
     assert calls == {"Paulo Reis", "Jonas Berg"}
