@@ -600,6 +600,8 @@ def _segments(ctx: Context, end: int, stop: int | None = None, *,
                          ["pour", "les", "deux"]) or words[:2] == ["des", "deux"]:
             # "le partenariat entre les deux pays": the topic is the partnership
             t += 4 if words[1] == "les" else 3
+            while t < s.end and doc[t].pos_ == "ADJ":  # type: ignore[index]
+                t += 1  # "… entre les deux institutions législatives"
             continue
         if tok.lower_ in ("dans", "en") and nxt in ("le", "les") and after in (
                 "domaine", "domaines", "secteur", "secteurs") and items[-1]:
@@ -736,7 +738,8 @@ def _topic_subject(ctx: Context, sentence: int, start: int, pattern: Pattern) ->
     texts = nouns | {"texte", "document"}
     if any(doc[t].dep_ == "nsubj" and ctx.lemma(t) in texts  # type: ignore[index]
            for t in range(s.start, start)):  # "le texte renforce « … dans le domaine de X »"
-        found = [e for e in recent if e.type == "Agreement"]
+        found = [c.subject for c in ctx.claims
+                 if c.subject.type == "Agreement" and c.sentence <= sentence]
         if found:
             return found[-1]
     own = [c.subject for c in ctx.claims
