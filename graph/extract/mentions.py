@@ -348,6 +348,9 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
                 k = j + 1
                 while k < limit and doc[k].pos_ == "ADJ" and not res.demonym(doc[k].lower_):
                     k += 1
+                if k + 1 < limit and doc[k].lower_ == "des" and doc[k + 1].is_lower \
+                        and doc[k + 1].pos_ == "NOUN" and k + 1 not in people:
+                    k += 2  # "président du Conseil des ministres"
                 parts.append(doc[i:k].text)
                 i = k
                 continue
