@@ -569,3 +569,21 @@ def test_a_call_between_a_titled_name_and_a_counterpart(extract):
              if c.relation == "participant" and c.subject.type == "PhoneCall"}
     assert calls == {"Paulo Reis", "Jonas Berg"}
 
+
+
+def test_the_one_en_visite_is_the_counterpart_named_before_it(extract):
+    found = extract("Le ministre Paulo Reis s'est entretenu lundi à Lisbonne avec son homologue "
+                    "chilien, Jonas Berg, en visite de travail au Portugal.")
+    assert relation(found, "visited") == {("Jonas Berg", "Portugal")}
+
+
+def test_a_delegation_led_by_someone_is_received_in_them(extract):
+    found = extract("Le ministre Paulo Reis a reçu, mardi à Lisbonne, une délégation conduite "
+                    "par le président du Sénat chilien, Jonas Berg.")
+    assert relation(found, "met") & {("Paulo Reis", "Jonas Berg"), ("Jonas Berg", "Paulo Reis")}
+
+
+def test_a_name_after_a_title_the_tagger_missed_and_a_departure_for_a_capital(extract):
+    found = extract("Le Premier ministre Ousmane Diatta a quitté Dakar jeudi pour Pékin.")
+    assert ("Ousmane Diatta", "premier ministre") in relation(found, "holdsPosition")
+    assert ("Ousmane Diatta", "Pékin") in relation(found, "visited")

@@ -24,6 +24,7 @@ from graph.extract.context import AGENT_KINDS, Claim, Context
 from graph.extract.events import (
     PLACE_KINDS,
     _agents_after,
+    _apposed_visitor,
     _date_near,
     _objects,
     _people,
@@ -429,6 +430,9 @@ def _visit(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
     tok = ctx.doc[t]  # type: ignore[index]
     supported = tok.pos_ != "NOUN" or ctx.lemma(tok.head.i) in _SUPPORT or (
         t > 0 and ctx.doc[t - 1].lower_ == "en")  # type: ignore[index]
+    apposed = _apposed_visitor(ctx, t) if not people else None
+    if apposed is not None:  # "… avec son homologue, Y, en visite de travail au Maroc": Y
+        people = [apposed]
     if not people and supported:  # "X effectue une visite …", "X est en visite …"
         people = _people(subjects(ctx, t, salience))
     if not people:

@@ -163,6 +163,10 @@ def _agents_after(ctx: Context, token: int, words: set[str], limit: int = 8) -> 
 def _objects(ctx: Context, verb, salience: Salience) -> list[Entity]:  # type: ignore[no-untyped-def]
     out = []
     for c in verb.children:
+        if c.lemma_ in ("délégation", "mission") and c.i + 2 < len(ctx.doc) \
+                and ctx.lemma(c.i + 1) in _LEADING and ctx.doc[c.i + 2].lower_ == "par":  # type: ignore[arg-type,index]
+            # "a reçu une délégation conduite par X": X
+            out += _agents_after(ctx, c.i + 1, {"par"}, limit=3)[:1]
         if c.dep_ in ("obj", "iobj", "obl:agent"):  # "Y a été reçu par X"
             for t in [c, *[x for x in c.children if x.dep_ in ("conj", "appos")]]:
                 if t.i in ctx.counterparts:
@@ -185,6 +189,22 @@ def _objects(ctx: Context, verb, salience: Salience) -> list[Entity]:  # type: i
                 out = [entity] if entity else []
                 break
     return out
+
+
+def _apposed_visitor(ctx: Context, noun: int) -> Entity | None:
+    """Return the person ", en visite" follows: "avec Y, en visite de travail à Rabat"."""
+    if noun < 3 or ctx.doc[noun - 1].lower_ != "en" or ctx.doc[noun - 2].text != ",":  # type: ignore[index]
+        return None
+    if noun - 3 in ctx.counterparts:
+        return ctx.counterparts[noun - 3][0]
+    index = ctx.mention_at(noun - 3)
+    if index is None or ctx.mentions[index].kind != "Person":
+        return None
+    return ctx.entity_of(index)
+
+
+_LEADING = frozenset({"conduire", "mener", "diriger", "présider"})
+"""Participles naming who leads a delegation: "une délégation conduite par X"."""
 
 
 def _place_after(ctx: Context, token: int, limit: int = 7) -> Entity | None:
@@ -355,8 +375,23 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
         place = _place_after(ctx, t) or _place_where(ctx, t)
     elif tok.pos_ == "VERB" and lemma == "attendre" and "Pass" in tok.morph.get("Voice"):
         place = _place_after(ctx, t)
+    elif tok.pos_ == "VERB" and lemma == "quitter":
+        # "X a quitté Dakar jeudi pour Pékin": the journey's end
+        place = next((ctx.entity_of(i) for c in tok.children
+                      if any(k.lower_ == "pour" for k in c.children)
+                      for i in [ctx.mention_at(c.i)]
+                      if i is not None and ctx.mentions[i].kind in PLACE_KINDS), None)
     elif tok.pos_ == "NOUN" and lemma in ctx.res.trigger("visit", "nouns"):
         place = _place_after(ctx, t)
+        apposed = _apposed_visitor(ctx, t)
+        if apposed is not None and place is not None:
+            # "… son homologue, Y, en visite de travail au Maroc": Y is the visitor
+            status = modality(ctx, t)
+            if status != "hypothetical":
+                last.append(record_visit(ctx, apposed, place, sentence,
+                                         _date_near(ctx, sentence, t, status), status,
+                                         "fr.visit.v1", 0.65))
+            return
         if place is None:
             if last:
                 for index in ctx.in_sentence(sentence, "Topic", quoted=True):

@@ -517,6 +517,7 @@ def find_mentions(doc, sentences: list[Sentence], quotes: list[tuple[int, int]],
     topics = [t for t in _topic_mentions(doc, sentence_of, quotes, res)
               if not any(i in named for i in range(t.start, t.end))]  # "Conseil de sécurité"
     mentions = kept + positions + countries + topics
+    mentions += _titled_names(doc, sentence_of, quotes, mentions, res)
     surnames = _surnames(mentions)
     mentions = [replace(m, kind="Person", key=m.text)
                 if m.kind in ("Place", "Organization") and m.end - m.start == 1
@@ -524,6 +525,37 @@ def find_mentions(doc, sentences: list[Sentence], quotes: list[tuple[int, int]],
                 for m in mentions]
     mentions += _known_names(doc, sentence_of, quotes, mentions)
     return sorted(mentions, key=lambda m: (m.start, -m.end))
+
+
+def _titled_names(doc, sentence_of, quotes, mentions: list[Mention],  # type: ignore[no-untyped-def]
+                  res: Resources) -> list[Mention]:
+    """Return the names right after a title that the NER did not tag.
+
+    "Le Premier ministre Ousmane Sonko a quitté Dakar": two or three capitalised words that
+    are no country, city, demonym or title, after a singular title, make a person.
+    """
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    out = []
+    for m in mentions:
+        if m.kind != "Position" or m.plural or m.end >= len(doc):
+            continue
+        end = m.end
+        while end < len(doc) and end - m.end < 3 and end not in taken \
+                and doc[end].pos_ in ("PROPN", "NOUN", "ADJ") and _CAPITAL.match(doc[end].text) \
+                and doc[end].is_alpha and not doc[end].is_upper:
+            norm = normalize_label(doc[end].text)
+            if norm in res.countries or norm in res.capitals or res.demonym(norm) \
+                    or doc[end].lower_ in res.title_openings:
+                break
+            end += 1
+        if end - m.end < 2 or (end < len(doc) and _CAPITAL.match(doc[end].text)
+                               and doc[end].is_alpha):
+            continue
+        span = doc[m.end:end]
+        out.append(Mention("Person", m.end, end, span.start_char, span.end_char, span.text,
+                           sentence_of[m.end], span.text,
+                           quoted=_in_quote(quotes, span.start_char, span.end_char)))
+    return out
 
 
 def _surnames(mentions: list[Mention]) -> set[str]:
