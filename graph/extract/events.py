@@ -163,8 +163,8 @@ def _agents_after(ctx: Context, token: int, words: set[str], limit: int = 8) -> 
 def _objects(ctx: Context, verb, salience: Salience) -> list[Entity]:  # type: ignore[no-untyped-def]
     out = []
     for c in verb.children:
-        if c.lemma_ in ("délégation", "mission") and c.i + 2 < len(ctx.doc) \
-                and ctx.lemma(c.i + 1) in _LEADING and ctx.doc[c.i + 2].lower_ == "par":  # type: ignore[arg-type,index]
+        if c.lemma_ in ("délégation", "mission") and c.i + 2 < len(c.doc) \
+                and ctx.lemma(c.i + 1) in _LEADING and c.doc[c.i + 2].lower_ == "par":
             # "a reçu une délégation conduite par X": X
             out += _agents_after(ctx, c.i + 1, {"par"}, limit=3)[:1]
         if c.dep_ in ("obj", "iobj", "obl:agent"):  # "Y a été reçu par X"
