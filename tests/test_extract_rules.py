@@ -587,3 +587,13 @@ def test_a_name_after_a_title_the_tagger_missed_and_a_departure_for_a_capital(ex
     found = extract("Le Premier ministre Ousmane Diatta a quitté Dakar jeudi pour Pékin.")
     assert ("Ousmane Diatta", "premier ministre") in relation(found, "holdsPosition")
     assert ("Ousmane Diatta", "Pékin") in relation(found, "visited")
+
+
+@pytest.mark.parametrize(("text", "visits"), [
+    ("Le président Oscar Velde a quitté Lisbonne dimanche à destination de Paris.",
+     {("Oscar Velde", "Paris"), ("Oscar Velde", "France")}),
+    ("Lors de sa visite à Dakar, le ministre portugais Paulo Reis a rencontré le président "
+     "Jonas Berg.", {("Paulo Reis", "Dakar"), ("Paulo Reis", "Sénégal")}),
+])
+def test_journeys_and_their_one_traveller(extract, text, visits):
+    assert relation(extract(text), "visited") == visits

@@ -376,11 +376,17 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
     elif tok.pos_ == "VERB" and lemma == "attendre" and "Pass" in tok.morph.get("Voice"):
         place = _place_after(ctx, t)
     elif tok.pos_ == "VERB" and lemma == "quitter":
-        # "X a quitté Dakar jeudi pour Pékin": the journey's end
-        place = next((ctx.entity_of(i) for c in tok.children
-                      if any(k.lower_ == "pour" for k in c.children)
-                      for i in [ctx.mention_at(c.i)]
-                      if i is not None and ctx.mentions[i].kind in PLACE_KINDS), None)
+        # "X a quitté Dakar jeudi pour Pékin", "… à destination de Paris": the journey's end
+        place = None
+        s = ctx.sentences[sentence]
+        for u in range(t + 1, min(t + 12, s.end)):
+            words = ctx.doc[u:u + 3].text.lower()  # type: ignore[index]
+            if ctx.doc[u].lower_ == "pour" or words.startswith("à destination"):  # type: ignore[index]
+                end = u + (3 if words.startswith("à destination") else 1)
+                index = ctx.mention_at(end)
+                if index is not None and ctx.mentions[index].kind in PLACE_KINDS:
+                    place = ctx.entity_of(index)
+                break
     elif tok.pos_ == "NOUN" and lemma in ctx.res.trigger("visit", "nouns"):
         place = _place_after(ctx, t)
         apposed = _apposed_visitor(ctx, t)
@@ -413,11 +419,15 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
             return  # "la visite d'observateurs au Tibet": the visitors are not named
         people = _people(_agents_after(ctx, t - 1, {"de", "du"}, limit=4))
         people = people or _people(subjects(ctx, t, salience, climb=False))
+        if len(people) > 1 and any(c.lower_ in ("son", "sa") for c in tok.children):
+            people = people[:1]  # "sa visite": one visitor (the parse may give two subjects)
         if not people and any(c.lower_ in ("son", "sa", "leur") for c in tok.children) and (
                 tok.head.lemma_ in _OWN_JOURNEY_VERBS
                 or ctx.doc[max(0, t - 3):t].text.lower().startswith(_DURING)):  # type: ignore[index]
             # "X a profité de son séjour à Paris", "lors de sa visite à Rabat, X …"
             people = _people(subjects(ctx, t, salience))
+            if not any(c.lower_ == "leur" for c in tok.children):
+                people = people[:1]  # "sa visite": one visitor, the first subject
     else:
         people = _people(subjects(ctx, t, salience))
     if not people:
