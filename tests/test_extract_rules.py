@@ -597,3 +597,10 @@ def test_a_name_after_a_title_the_tagger_missed_and_a_departure_for_a_capital(ex
 ])
 def test_journeys_and_their_one_traveller(extract, text, visits):
     assert relation(extract(text), "visited") == visits
+
+
+def test_les_deux_pays_are_the_two_countries_named_before(extract):
+    found = extract("Le Chili et le Pérou se sont rapprochés. Les deux pays ont signé un "
+                    "mémorandum d'entente dans le domaine de l'énergie.")
+    assert relation(found, "party") == {("mémorandum d'entente", "Chili"),
+                                        ("mémorandum d'entente", "Pérou")}

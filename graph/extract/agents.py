@@ -65,11 +65,14 @@ def agent_of_token(ctx: Context, token: int, salience: Salience) -> Entity | Non
     return None
 
 
-_PAIR_NOUNS = {"ministre", "ministres", "responsable", "responsables", "dirigeant", "dirigeants",
+_PAIR_NOUNS = {"pays", "états", "nations", "gouvernements", "royaumes", "républiques",
+               "ministre", "ministres", "responsable", "responsables", "dirigeant", "dirigeants",
                "chef", "chefs", "président", "présidents", "homme", "hommes", "diplomate",
                "diplomates", "parties", "délégations", "personnalités", "leaders", "dames"}
 
 
+_COUNTRY_NOUNS = {"pays", "états", "nations", "gouvernements", "royaumes", "républiques"}
+"""Nouns of "les deux pays": the last two countries named."""
 _ROLE_NOUNS = {"ministre", "ministres", "chef", "chefs", "président", "présidents", "diplomate",
                "diplomates"}
 
@@ -78,8 +81,8 @@ def the_two(ctx: Context, token: int) -> list[Entity]:
     """Return the two people "les deux ministres" (at ``token``) designates.
 
     The last two people named before it, within three sentences (holding a post, for a role
-    such as "ministres"). Nothing when the noun is no "les deux + role" or fewer than two
-    people were named.
+    such as "ministres"); for "les deux pays", the last two countries. Nothing when the noun
+    is no "les deux + role" or fewer than two were named.
     """
     doc: Any = ctx.doc
     tok = doc[token]
@@ -88,6 +91,8 @@ def the_two(ctx: Context, token: int) -> list[Entity]:
             c.lower_ in ("les", "ces", "nos") for c in tok.children):
         return []
     sentence = _sentence_of(ctx, token)
+    if tok.lower_ in _COUNTRY_NOUNS:
+        return _two_countries(ctx, tok.left_edge.i, sentence)
     role = tok.lower_ in _ROLE_NOUNS
     people: list[Entity] = []
     for t in range(tok.left_edge.i - 1, -1, -1):
@@ -106,6 +111,23 @@ def the_two(ctx: Context, token: int) -> list[Entity]:
             people.append(person)
             if len(people) == 2:
                 return people[::-1]
+    return []
+
+
+def _two_countries(ctx: Context, before: int, sentence: int) -> list[Entity]:
+    """Return the last two countries named before a token, within three sentences."""
+    found: list[Entity] = []
+    for t in range(before - 1, -1, -1):
+        if _sentence_of(ctx, t) < sentence - 3:
+            break
+        index = ctx.mention_at(t)
+        if index is None or ctx.mentions[index].kind != "Country" or ctx.mentions[index].quoted:
+            continue
+        country = ctx.entity_of(index)
+        if country is not None and all(c.iri != country.iri for c in found):
+            found.append(country)
+            if len(found) == 2:
+                return found[::-1]
     return []
 
 
