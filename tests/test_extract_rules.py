@@ -604,3 +604,10 @@ def test_les_deux_pays_are_the_two_countries_named_before(extract):
                     "mémorandum d'entente dans le domaine de l'énergie.")
     assert relation(found, "party") == {("mémorandum d'entente", "Chili"),
                                         ("mémorandum d'entente", "Pérou")}
+
+
+def test_a_title_that_opens_the_main_clause_is_no_apposition(extract):
+    found = extract("Accueilli à l'aéroport par le Premier ministre Marc Lenoir, le chef de l'État "
+                    "chilien s'est ensuite rendu au palais.")
+    assert ("Marc Lenoir", "chef de l'État") not in relation(found, "holdsPosition")
+    assert ("Marc Lenoir", "premier ministre") in relation(found, "holdsPosition")

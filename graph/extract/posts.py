@@ -94,6 +94,8 @@ def _pair_rules(ctx: Context, sentence: int) -> None:
             if _names_next(ctx, idx, b):
                 continue  # "M. Macron, le chancelier allemand Olaf Scholz": Scholz's title
             if _APPOSITION.match(gap):
+                if _opens_clause(ctx, mb):
+                    continue  # "Accueilli par X, le chef de l'État s'est rendu …": not X
                 record_post(ctx, person, b, "fr.title.apposition.v1", 0.8)
             elif _subject_elsewhere(ctx, ma, mb):
                 continue  # "sur proposition du président X, a été nommé Y": not X
@@ -115,6 +117,18 @@ def _pair_rules(ctx: Context, sentence: int) -> None:
                 and a not in ctx.holder and ctx.holder.get(b) == ctx.person_of[c] \
                 and _APPOSITION.match(_gap(ctx, ma, mb)):
             record_post(ctx, ctx.person_of[c], a, "fr.title.before.v1", 0.75)
+
+
+def _opens_clause(ctx: Context, post: Mention) -> bool:
+    """Tell whether a title is the subject of the verb right after it (no closing comma).
+
+    "X, le ministre, a dit" is an apposition; "…, le chef de l'État s'est rendu" is not.
+    """
+    t = post.end
+    doc = ctx.doc
+    if t < len(doc) and doc[t].lower_ in ("s'", "se", "ne", "n'"):  # type: ignore[arg-type,index]
+        t += 1
+    return t < len(doc) and doc[t].pos_ in ("AUX", "VERB")  # type: ignore[arg-type,index]
 
 
 def _subject_elsewhere(ctx: Context, person: Mention, post: Mention) -> bool:
