@@ -332,7 +332,9 @@ def _meeting(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern
     t = _anchor(ctx, start, end)
     tok = ctx.doc[t]  # type: ignore[index]
     people = subjects(ctx, t, salience)
-    if not pattern.options.get("sides_only"):
+    if pattern.options.get("sides_only"):  # "X a présidé, avec son homologue Y, la réunion"
+        people += _agents_after(ctx, t, {"avec"}, limit=8)
+    else:
         people += _agents_after(ctx, end - 1, {"avec", "entre", "de", "du", "par", "à", "au",
                                                "pour"})
         if len(people) < 2:  # "un dîner d'État pour X", "une audience à X"
