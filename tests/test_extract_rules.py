@@ -290,6 +290,10 @@ def test_evidence_carries_the_rule_and_the_sentence(extract):
     ("Il a remercié le Président de la République, Président tournant de l'Union africaine, "
      "Oscar Velde.", "Oscar Velde", "président tournant"),
     ("La directrice adjointe du FMI, Lena Holm, a parlé.", "Lena Holm", "directrice adjointe"),
+    ("Marc Lenoir, ministre délégué chargé du Budget, a parlé.", "Marc Lenoir",
+     "ministre délégué chargé du Budget"),
+    ("Le ministre chargé des Transports, Paulo Reis, a parlé.", "Paulo Reis",
+     "ministre chargé des Transports"),
 ])
 def test_posts_of_government_news(extract, text, person, post):
     assert (person, post) in relation(extract(text), "holdsPosition")
@@ -611,3 +615,10 @@ def test_a_title_that_opens_the_main_clause_is_no_apposition(extract):
                     "chilien s'est ensuite rendu au palais.")
     assert ("Marc Lenoir", "chef de l'État") not in relation(found, "holdsPosition")
     assert ("Marc Lenoir", "premier ministre") in relation(found, "holdsPosition")
+
+
+def test_an_audience_whose_object_the_parse_lost(extract):
+    found = extract("Le président Oscar Velde a reçu en audience, lundi, le ministre chilien "
+                    "des Armées, Jonas Berg.")
+    assert relation(found, "met") & {("Oscar Velde", "Jonas Berg"), ("Jonas Berg", "Oscar Velde")}
+

@@ -177,14 +177,18 @@ def _objects(ctx: Context, verb, salience: Salience) -> list[Entity]:  # type: i
                     entity = ctx.entity_of(index)
                     if entity is not None:
                         out.append(entity)
-    if not out:
+    if not out:  # the parse lost the object: the first agent after the verb, in its clause
         s = next(s for s in ctx.sentences if s.start <= verb.i < s.end)
-        for t in range(verb.i + 1, min(verb.i + 4, s.end)):
+        for t in range(verb.i + 1, min(verb.i + 12, s.end)):
+            tok = ctx.doc[t]  # type: ignore[index]
+            if tok.pos_ in ("VERB", "AUX") or tok.is_punct and tok.text != "," \
+                    or tok.lower_ in ("par", "pour", "avec", "à", "au", "aux", "de", "du"):
+                break  # "reçu par", "reçu à Rabat": no object there
             if t in ctx.counterparts:
                 out = [ctx.counterparts[t][0]]
                 break
             index = ctx.mention_at(t)
-            if index is not None and ctx.mentions[index].kind == "Person":
+            if index is not None and ctx.mentions[index].kind in ("Person", "Position"):
                 entity = ctx.entity_of(index)
                 out = [entity] if entity else []
                 break

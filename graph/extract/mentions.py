@@ -292,6 +292,16 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
             parts.append(lower)  # "président tournant de l'Union africaine"
             i += 1
             continue
+        charged = i + 1 < limit and doc[i + 1].lower_ in _DE
+        if lower in ("chargé", "chargée") and charged and title_domain:
+            parts.append(token.text)  # "ministre délégué chargé du Budget"
+            i += 1
+            continue
+        if lower == "," and title_domain and i + 2 < limit and doc[i + 1].lower_ in (
+                "chargé", "chargée") and doc[i + 2].lower_ in _DE:
+            parts.append(",")  # "ministre délégué auprès du Premier ministre, chargé de …"
+            i += 1
+            continue
         if lower in (",", "et") and title_domain and parts and i + 2 < limit \
                 and doc[i + 1].lower_ in _DE:
             # "ministre de l'Équipement, du Transport, de la Logistique et de l'Eau"
