@@ -294,6 +294,14 @@ def test_evidence_carries_the_rule_and_the_sentence(extract):
      "ministre délégué chargé du Budget"),
     ("Le ministre chargé des Transports, Paulo Reis, a parlé.", "Paulo Reis",
      "ministre chargé des Transports"),
+    ("Le Haut représentant de l'UE pour les affaires étrangères, Jonas Berg, est arrivé.",
+     "Jonas Berg", "haut représentant"),
+    ("Le wali de la région de Souss-Massa, Karim Belhaj, a accueilli la délégation.",
+     "Karim Belhaj", "wali"),
+    ("Le secrétaire général de l'Organisation de la coopération islamique (OCI), Karim "
+     "Belhaj, a salué l'initiative.", "Karim Belhaj", "secrétaire général"),
+    ("Le président de la commission des affaires étrangères, Marc Lenoir, a parlé.",
+     "Marc Lenoir", "président de la commission des affaires étrangères"),
 ])
 def test_posts_of_government_news(extract, text, person, post):
     assert (person, post) in relation(extract(text), "holdsPosition")

@@ -361,6 +361,9 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
                 if k + 1 < limit and doc[k].lower_ == "des" and doc[k + 1].is_lower \
                         and doc[k + 1].pos_ == "NOUN" and k + 1 not in people:
                     k += 2  # "président du Conseil des ministres"
+                    while k < limit and doc[k].pos_ == "ADJ" and doc[k].is_lower \
+                            and not res.demonym(doc[k].lower_):
+                        k += 1  # "de la commission des affaires étrangères"
                 parts.append(doc[i:k].text)
                 i = k
                 continue

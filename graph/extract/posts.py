@@ -25,7 +25,8 @@ from graph.model.records import Entity
 __all__ = ["find_posts", "holder_by_title", "record_post"]
 
 _APPOSITION = re.compile(r"^\s*,\s*(?:(?:le|la|l'|un|une|l’|son|sa|leur)\s*)?$", re.IGNORECASE)
-_BEFORE = re.compile(r"^\s*,?\s*(?:(?:m\.|mme|mlle|monsieur|madame|sem|s\.\s?e\.|son excellence|"
+_BEFORE = re.compile(r"^\s*(?:\(\s*[A-Z][A-Za-z]{1,9}\s*\)\s*)?,?\s*"
+                     r"(?:(?:m\.|mme|mlle|monsieur|madame|sem|s\.\s?e\.|son excellence|"
                      r"sa majesté)\s*)?$", re.IGNORECASE)
 _COPULA = re.compile(
     r"^\s*(?:,\s*)?(?:qui\s+)?(?:est|était|fut|a été|avait été|sera|devient|est devenue?|reste|"
@@ -110,6 +111,19 @@ def _pair_rules(ctx: Context, sentence: int) -> None:
             if (_BEFORE.match(gap) or _demonym_gap(ctx, gap)) and b not in ctx.holder \
                     and a not in ctx.holder:
                 record_post(ctx, ctx.person_of[b], a, "fr.title.before.v1", 0.8)
+    for n, a in enumerate(idx):  # "Le wali de la région de X, Y,": across place names
+        ma = ctx.mentions[a]
+        if ma.kind != "Position" or ma.plural or a in ctx.holder:
+            continue
+        b = next((i for i in idx[n + 1:] if ctx.mentions[i].kind in ("Person", "Position")),
+                 None)
+        if b is None or ctx.mentions[b].kind != "Person" or b in ctx.holder:
+            continue
+        mb = ctx.mentions[b]
+        gap = _gap(ctx, ma, mb)
+        if _long_complement(ctx, ma, mb, gap) or (gap.lstrip().startswith("(")
+                                                   and _BEFORE.match(gap)):
+            record_post(ctx, ctx.person_of[b], a, "fr.title.before.v2", 0.7)
     for a, b, c in zip(idx, idx[1:], idx[2:], strict=False):
         # "Le chef de l'État, le général X": both titles are X's
         ma, mb, mc = (ctx.mentions[i] for i in (a, b, c))
@@ -117,6 +131,24 @@ def _pair_rules(ctx: Context, sentence: int) -> None:
                 and a not in ctx.holder and ctx.holder.get(b) == ctx.person_of[c] \
                 and _APPOSITION.match(_gap(ctx, ma, mb)):
             record_post(ctx, ctx.person_of[c], a, "fr.title.before.v1", 0.75)
+
+
+def _long_complement(ctx: Context, title: Mention, person: Mention, gap: str) -> bool:
+    """Tell whether a title's own complement fills the gap up to ", NAME".
+
+    "le Haut représentant de l'UE pour les affaires étrangères, X": a "de" or "pour" phrase
+    of a few words, no verb, no other mention of a person or title, then a comma.
+    """
+    if not re.match(r"^\s*(?:de|du|des|d['’]|pour|auprès)\b[^,;:.«»()]*"
+                    r"(?:\(\s*[A-Z][A-Za-z]{1,9}\s*\)\s*)?,\s*(?:m\.|mme|sem)?\s*$", gap, re.I) \
+            and not re.match(r"^\s*[a-zéèêàç]+\s*,\s*$", gap):
+        return False
+    tokens = range(title.end, person.start)
+    if len(tokens) > 12 or _complement_of_noun(ctx, title) or not title.definite:
+        return False
+    return not any(ctx.doc[t].pos_ in ("VERB", "AUX") for t in tokens) and not any(  # type: ignore[index]
+        (i := ctx.mention_at(t)) is not None and ctx.mentions[i].kind in ("Person", "Position")
+        for t in tokens)
 
 
 def _opens_clause(ctx: Context, post: Mention) -> bool:
