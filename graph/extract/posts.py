@@ -115,15 +115,15 @@ def _pair_rules(ctx: Context, sentence: int) -> None:
         ma = ctx.mentions[a]
         if ma.kind != "Position" or ma.plural or a in ctx.holder:
             continue
-        b = next((i for i in idx[n + 1:] if ctx.mentions[i].kind in ("Person", "Position")),
-                 None)
-        if b is None or ctx.mentions[b].kind != "Person" or b in ctx.holder:
+        named = next((i for i in idx[n + 1:] if ctx.mentions[i].kind in ("Person", "Position")),
+                     None)
+        if named is None or ctx.mentions[named].kind != "Person" or named in ctx.holder:
             continue
-        mb = ctx.mentions[b]
+        mb = ctx.mentions[named]
         gap = _gap(ctx, ma, mb)
         if _long_complement(ctx, ma, mb, gap) or (gap.lstrip().startswith("(")
                                                    and _BEFORE.match(gap)):
-            record_post(ctx, ctx.person_of[b], a, "fr.title.before.v2", 0.7)
+            record_post(ctx, ctx.person_of[named], a, "fr.title.before.v2", 0.7)
     for a, b, c in zip(idx, idx[1:], idx[2:], strict=False):
         # "Le chef de l'État, le général X": both titles are X's
         ma, mb, mc = (ctx.mentions[i] for i in (a, b, c))
