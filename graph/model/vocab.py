@@ -96,6 +96,7 @@ class KG(DefinedNamespace):
     concerns: URIRef
     party: URIRef
     cooperatesWith: URIRef
+    mentions: URIRef
     # events
     participant: URIRef
     place: URIRef
@@ -112,6 +113,7 @@ class KG(DefinedNamespace):
     method: URIRef
     confidence: URIRef
     contentHash: URIRef
+    mentionCount: URIRef
     pagerank: URIRef
     # annotations of the ontology itself
     defaultDomain: URIRef
