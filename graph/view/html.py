@@ -23,9 +23,17 @@ import networkx as nx
 from markupsafe import Markup
 from pyvis.network import Network as PyvisNetwork
 
+from graph.errors import KGError
 from graph.model.vocab import vocabulary
 from graph.store.base import Store
-from graph.view.data import Network, collapse_events, find_node, read_network, select
+from graph.view.data import (
+    Network,
+    collapse_events,
+    find_node,
+    read_comentions,
+    read_network,
+    select,
+)
 from graph.view.layout import importance, layout_positions
 
 __all__ = [
@@ -173,11 +181,16 @@ def _build(network: Network) -> tuple[PyvisNetwork, dict[str, Any]]:
     physics = len(ids) <= PHYSICS_LIMIT
     positions = {} if physics else layout_positions(graph)
     degree = dict(graph.degree())
+    most = max((n.articles for n in network.nodes.values()), default=0)
+    if most:  # sized by the number of articles that name it
+        weight = {ids[iri]: n.articles / most for iri, n in network.nodes.items()}
 
     net = PyvisNetwork(directed=True)
     for iri, i in ids.items():
         node = network.nodes[iri]
         title = f"{node.label}\n{node.cls} · {degree[i]} relation{'s' * (degree[i] != 1)}"
+        if node.articles:
+            title += f" · named in {node.articles} article{'s' * (node.articles != 1)}"
         if node.aliases:
             title += "\nalso: " + "; ".join(node.aliases[:5])
         entry: dict[str, Any] = {
@@ -185,7 +198,7 @@ def _build(network: Network) -> tuple[PyvisNetwork, dict[str, Any]]:
             "size": round(8 + 22 * math.sqrt(weight.get(i, 0.0)), 1),
             "color": _colour(node.cls), "cls": node.cls, "iri": node.iri,
             "name": node.label, "aliases": node.aliases,
-            "attrs": [list(pair) for pair in node.attributes],
+            "attrs": [list(pair) for pair in node.attributes], "articles": node.articles,
         }
         if i in positions:
             entry["x"], entry["y"] = positions[i]
@@ -240,6 +253,8 @@ def generate_html(
     title: str | None = None,
     events: str = "nodes",
     notice: Callable[[str], None] | None = None,
+    comentions: bool = False,
+    min_articles: int = 1,
 ) -> str:
     """Return the network view of ``store`` as one self-contained HTML page.
 
@@ -263,6 +278,12 @@ def generate_html(
     notice : callable, optional
         Called with a message when the page would draw nothing: the store holds no facts,
         the query returned none, or the filters left none. The page is still generated.
+    comentions : bool
+        Draw the co-mention network instead (:func:`~graph.view.data.read_comentions`):
+        people and organisations linked by the articles that name both, the articles as
+        evidence. ``types`` then chooses the classes linked.
+    min_articles : int
+        With ``comentions``: keep links that at least this many articles make.
 
     Returns
     -------
@@ -280,7 +301,13 @@ def generate_html(
     """
     if events not in ("nodes", "edges"):
         raise ValueError(f"events must be 'nodes' or 'edges', not {events!r}")
-    network = read_network(store, construct=query)
+    if comentions:
+        if query is not None:
+            raise KGError("--comentions draws the articles' mentions: it takes no --query")
+        network = read_comentions(store, types=list(types) if types else
+                                  ["Person", "Organization"], min_articles=min_articles)
+    else:
+        network = read_network(store, construct=query)
     if events == "edges":
         network = collapse_events(network)
     whole = len(network.nodes)
@@ -297,7 +324,7 @@ def generate_html(
     for edge in net.edges:
         rels[edge["rel"]] = rels.get(edge["rel"], 0) + 1
     payload = {
-        "title": title or "Knowledge graph",
+        "title": title or ("Co-mentions" if comentions else "Knowledge graph"),
         "nodes": net.nodes,
         "edges": net.edges,
         "options": net.options,
