@@ -391,7 +391,7 @@ def build(
             written(source)
     else:
         write_shards(store, extracted, written)
-    if summary.sources > summary.unchanged:
+    if summary.sources:  # something was written: identity may have changed
         update_identity(store)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -43,7 +43,7 @@ SELECT ?e ?cls ?label WHERE {{
 
 _ALIASES = "SELECT ?e ?alt WHERE { ?e skos:altLabel ?alt }"
 
-_ARTICLES = "SELECT ?e (COUNT(DISTINCT ?doc) AS ?n) WHERE { ?doc kg:mentions ?e } GROUP BY ?e"
+_ARTICLES = "SELECT DISTINCT ?e ?doc WHERE { ?doc kg:mentions ?e }"
 
 _MENTIONED = """
 SELECT DISTINCT ?doc ?e ?title ?date ?ident WHERE {
@@ -186,6 +186,14 @@ def _number(term: object, kind: type) -> object:
         return None
 
 
+def _label_rank(label: str) -> tuple[int, str]:
+    """Rank the labels of one node: fewest words in capitals first, then in order.
+
+    « Ingrid Solberg » goes before « Ingrid SOLBERG »; the same node always shows one label.
+    """
+    return sum(len(w) > 1 and w.isupper() for w in label.split()), label
+
+
 def _specific(classes: Iterable[str]) -> str:
     voc = vocabulary()
     return max(sorted(classes), key=lambda c: len(voc.superclasses.get(c, ())))
@@ -216,8 +224,10 @@ def read_network(store: Store, *, construct: str | None = None) -> Network:
     labels: dict[str, str] = {}
     for e, cls, label in store.query(_ENTITIES):
         classes[e.value].add(cls.value[len(KG_NS):])
-        if label is not None and e.value not in labels:
-            labels[e.value] = label.value
+        if label is not None:
+            known = labels.get(e.value)
+            if known is None or _label_rank(label.value) < _label_rank(known):
+                labels[e.value] = label.value
     nodes = {
         iri: Node(iri, _specific(found), labels.get(iri) or prefixed(iri))
         for iri, found in classes.items()
@@ -230,10 +240,6 @@ def read_network(store: Store, *, construct: str | None = None) -> Network:
         node = nodes.get(e.value)
         if node is not None:
             node.attributes.append((prefixed(p.value), v.value))
-    for e, n in store.query(_ARTICLES):
-        node = nodes.get(e.value)
-        if node is not None:
-            node.articles = int(n.value)
 
     if construct is None:
         triples = [(s.value, p.value, o.value) for s, p, o in store.query(_EDGES)]
@@ -252,7 +258,15 @@ def read_network(store: Store, *, construct: str | None = None) -> Network:
     _attach_evidence(store, edges, symmetric)
     for node in nodes.values():
         node.attributes.sort()
-    return merge_same(Network(nodes, list(edges.values())), _identity(store))
+    canonical = _identity(store)
+    network = merge_same(Network(nodes, list(edges.values())), canonical)
+    articles: dict[str, set[str]] = defaultdict(set)
+    for e, doc in store.query(_ARTICLES):
+        articles[canonical.get(e.value, e.value)].add(doc.value)
+    for iri, docs in articles.items():
+        if iri in network.nodes:
+            network.nodes[iri].articles = len(docs)
+    return network
 
 
 def _identity(store: Store) -> dict[str, str]:
