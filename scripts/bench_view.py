@@ -2,7 +2,8 @@
 """Benchmark the HTML network view: generation time, file size, and time to open and become
 interactive in headless Chromium (outside requests blocked).
 
-Rows: the 93-article Wikinews corpus (when text extraction exists) and synthetic graphs of
+Rows: the 93-article Wikinews corpus (when text extraction exists), its co-mention network
+(``kg view --comentions``), and synthetic graphs of
 1k, 5k and 20k nodes built from hand-written CSV facts through the real build and store.
 "Interactive" is the page's first drawn frame after its script ran (``body[data-ready]``), measured
 from navigation start; "search→panel" is then the time to find a node by name and show its panel.
@@ -24,6 +25,7 @@ import networkx as nx
 from graph.build import build
 from graph.store import open_store
 from graph.view import write_html
+from graph.view.data import read_comentions
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "data" / "corpus" / "wikinews-fr-2012" / "docs.jsonl"
@@ -94,11 +96,15 @@ def measure_page(browser, html: Path, needle: str) -> tuple[float, float, int]:
     return ready, searched[0], len(outside)
 
 
-def row(name: str, build_inputs: list[Path], browser, work: Path, needle: str) -> list[str]:
+def row(name: str, build_inputs: list[Path], browser, work: Path, needle: str,
+        **options) -> list[str]:
     with open_store("memory:") as store:
         build(build_inputs, store)
+        if options.get("comentions"):  # a person the co-mention view draws
+            needle = min(n.label for n in read_comentions(store).nodes.values()
+                         if n.cls == "Person")
         start = time.perf_counter()
-        html = write_html(store, work / f"{name}.html")
+        html = write_html(store, work / f"{name}.html", **options)
         generated = time.perf_counter() - start
         page = html.read_text(encoding="utf-8")
     nodes, edges = page.count('"cls": '), page.count('"rel": ')
@@ -131,6 +137,8 @@ def main() -> None:
             else:
                 rows.append(row("wikinews-fr-2012 (93 articles)", [CORPUS], browser, work,
                                 _first_person_label(CORPUS)))
+                rows.append(row("wikinews-fr-2012 --comentions", [CORPUS], browser, work, "",
+                                comentions=True))
         for size in (int(s) for s in options.sizes.split(",") if s):
             csv = work / f"synthetic-{size}.csv"
             synthetic_csv(size, csv)

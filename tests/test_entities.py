@@ -249,3 +249,74 @@ def test_post_from_a_file_and_an_article_is_one_node(tmp_path: Path) -> None:
         "FILTER(STR(?l) = 'Rui Mendes') }"))
     assert [r["pos"].rsplit("/", 1)[1] for r in rui] == ["ministre-de-la-culture--portugal"]
     store.close()
+
+
+def test_a_person_a_file_names_with_an_honorific_is_the_article_s(tmp_path: Path) -> None:
+    facts = ("subject,predicate,object,subject_type,object_type\n"
+             "M. Paulo Reis,visited,Oslo,Person,City\n"
+             "Dr Reis,visited,Bergen,Person,City\n")
+    store = _build(tmp_path, "date 2024-03-08\n\nPaulo Reis a rencontré Ingrid Solberg.\n",
+                   extra={"facts.csv": facts})
+    links = {(r["a"].rsplit("/", 1)[1], r["b"].rsplit("/", 1)[1]) for r in rows_as_dicts(
+        store.query(f"SELECT ?a ?b WHERE {{ GRAPH <{IDENTITY_GRAPH}> {{ ?a owl:sameAs ?b }} }}"))}
+    assert links == {("m-paulo-reis", "paulo-reis")}  # « Dr Reis »: a surname, kept apart
+    reis = [n for n in read_network(store).nodes.values() if "Reis" in n.label
+            and n.cls == "Person"]
+    assert len(reis) == 2
+    store.close()
+
+
+def test_demo_queries_print_no_repeated_row_and_one_node_per_post(tmp_path: Path) -> None:
+    from graph.demo import DEMO_QUERIES, run_demo
+
+    with open_store(str(tmp_path / "store")) as store:
+        run_demo(store, html=None, echo=lambda _: None)
+        for name in DEMO_QUERIES:
+            rows = [tuple(r.values()) for r in rows_as_dicts(run_query(store, name))]
+            assert rows, name
+            assert len(rows) == len(set(rows)), f"{name} repeats rows"
+        # the file's post and the article's post are one node per person and country
+        held = rows_as_dicts(store.query(
+            "SELECT ?p (COUNT(DISTINCT ?pos) AS ?n) WHERE { ?p a kg:Person ; "
+            "kg:holdsPosition ?pos } GROUP BY ?p"))
+        assert held and all(r["n"] == "1" for r in held)
+        meetings = rows_as_dicts(run_query(store, "@meetings"))
+        assert all(r["date"] for r in meetings)
+
+
+@pytest.mark.heavy
+@pytest.mark.acceptance
+def test_gold_people_of_pages_dev_are_mentioned_people(tmp_path: Path, shared_data: Path) -> None:
+    from graph.evaluate.entities import entity_coverage
+
+    pages = shared_data / "pages-dev"
+    if not (pages / "docs.jsonl").is_file():
+        pytest.fail(f"{pages}/docs.jsonl is missing from the shared data")
+    with open_store(str(tmp_path / "store")) as store:
+        build([pages / "docs.jsonl"], store)
+        coverage = entity_coverage(store, [pages / "gold"])
+    assert coverage.people >= 50
+    assert coverage.ratio >= 0.95, coverage.missing
+
+
+def test_command_line_comentions_and_mentions(kg, tmp_path: Path) -> None:
+    import json
+
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(OTHER, encoding="utf-8")
+    kg("build", "a.txt", "b.txt", check=True)
+    done = kg("view", "--comentions", "--min-articles", "2", "-o", "c.html", check=True)
+    page = (tmp_path / "c.html").read_text(encoding="utf-8")
+    assert '"rel": "comention"' in page and "2 articles" in page
+    assert "Wrote" in done.stderr
+    ranked = json.loads(kg("analyze", "centrality", "--comentions", "--format", "json",
+                           check=True).stdout)
+    assert {r["type"] for r in ranked} <= {"Person", "Organization"}
+    # the two named by both articles are the most central
+    assert {r["label"] for r in ranked[:2]} == {"Organisation mondiale de la météorologie",
+                                                 "Ingrid Solberg"}
+    rows = json.loads(kg("query", "@mentions", "-p", "entity=OMM", "--format", "json",
+                         check=True).stdout)["results"]["bindings"]
+    assert [r["document"]["value"] for r in rows] == ["b", "a"]
+    bad = kg("view", "--comentions", "--query", "CONSTRUCT { ?a kg:met ?b } WHERE { ?a kg:met ?b }")
+    assert bad.returncode == 1 and "--comentions" in bad.stderr

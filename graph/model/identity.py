@@ -12,10 +12,10 @@ say is decided here, after a build, over the whole store:
 
 A surname alone never meets a full name across articles, and initials or another
 transliteration stay apart unless a user says otherwise. :func:`derive_identity` returns the
-links the rules find; :func:`canonical_map` turns links into one node per group (the longest
-IRI: the fuller name, the post with its country); :func:`identity_source` is the derived graph
-:data:`IDENTITY_GRAPH` that ``kg build`` writes, holding ``X owl:sameAs C`` from every merged
-node X to its group's node C, so that queries can show one row per real thing.
+links the rules find; :func:`canonical_map` turns links into one node per group (the node a
+rule joined the others to, else the longest IRI: the fuller name); :func:`identity_source` is
+the derived graph :data:`IDENTITY_GRAPH` that ``kg build`` writes, holding ``X owl:sameAs C``
+from every merged node X to its group's node C, so that queries show one row per real thing.
 """
 
 from __future__ import annotations
@@ -123,11 +123,13 @@ def derive_identity(store: Any) -> list[tuple[str, str, str]]:
 
 
 def canonical_map(same: Iterable[tuple[str, str]],
-                  different: Iterable[tuple[str, str]] = ()) -> dict[str, str]:
+                  different: Iterable[tuple[str, str]] = (),
+                  preferred: Iterable[str] = ()) -> dict[str, str]:
     """Group nodes joined by ``same`` and map each to its group's node.
 
     Links are taken in order; one that would put two nodes that ``different`` keeps apart in
-    one group is skipped. A group's node is its longest IRI (then the first in order).
+    one group is skipped. A group's node is one of ``preferred`` if it has one (the full name
+    a rule found for an acronym), then its longest IRI, then the first in order.
 
     Examples
     --------
@@ -162,9 +164,10 @@ def canonical_map(same: Iterable[tuple[str, str]],
         parent[rb] = ra
         members[ra] = group_a | group_b
         members.pop(rb, None)
+    first = set(preferred)
     out: dict[str, str] = {}
     for group in members.values():
-        head = max(sorted(group), key=len)
+        head = max(sorted(group), key=lambda x: (x in first, len(x)))
         out.update({x: head for x in sorted(group) if x != head})
     return out
 
@@ -186,7 +189,8 @@ def identity_source(store: Any, links: Iterable[tuple[str, str, str]] | None = N
     for p, a, b in store.query(_USER):
         (user_same if p.value == _SAME_AS else different).append((a.value, b.value))
     found = derive_identity(store) if links is None else list(links)
-    canonical = canonical_map([*user_same, *((a, b) for a, b, _ in found)], different)
+    canonical = canonical_map([*user_same, *((a, b) for a, b, _ in found)], different,
+                              preferred=[b for _, b, _ in found])
     same = ox.NamedNode(_SAME_AS)
     triples = [ox.Triple(ox.NamedNode(x), same, ox.NamedNode(c))
                for x, c in sorted(canonical.items())]

@@ -213,8 +213,14 @@ def _build(network: Network) -> tuple[PyvisNetwork, dict[str, Any]]:
         title = f"{source.label} {link} {edge.relation} {link} {target.label}"
         if count:
             title += f"\n{count} piece{'s' * (count != 1)} of evidence"
+        label = edge.relation
+        extra: dict[str, Any] = {}
+        if edge.relation == "comention":  # labelled and drawn by the number of articles
+            label = f"{count} article{'s' * (count != 1)}"
+            extra["width"] = round(1 + math.log2(max(count, 1)), 2)
         net.edges.append({
-            "id": n, "from": ids[edge.source], "to": ids[edge.target], "label": edge.relation,
+            **extra,
+            "id": n, "from": ids[edge.source], "to": ids[edge.target], "label": label,
             "title": title, "arrows": "" if edge.symmetric else "to", "rel": edge.relation,
             "dates": edge.dates, "ev": [_proof_json(p, documents, doc_rows) for p in edge.proofs],
         })
