@@ -320,3 +320,15 @@ def test_command_line_comentions_and_mentions(kg, tmp_path: Path) -> None:
     assert [r["document"]["value"] for r in rows] == ["b", "a"]
     bad = kg("view", "--comentions", "--query", "CONSTRUCT { ?a kg:met ?b } WHERE { ?a kg:met ?b }")
     assert bad.returncode == 1 and "--comentions" in bad.stderr
+
+
+def test_a_surname_alone_in_two_articles_is_two_people(tmp_path: Path) -> None:
+    one = "date 2024-03-08\n\nM. Lindqvist a ouvert la séance à Oslo mardi.\n"
+    two = "date 2024-04-08\n\nM. Lindqvist a ouvert la réunion à Bergen jeudi.\n"
+    store = _build(tmp_path, one, two)
+    rows = rows_as_dicts(store.query(
+        "SELECT DISTINCT ?e ?d WHERE { ?doc kg:mentions ?e ; dcterms:identifier ?d . "
+        "?e a kg:Person ; rdfs:label ?l FILTER(STR(?l) = 'Lindqvist') }"))
+    assert len(rows) == 2 and len({r["e"] for r in rows}) == 2
+    assert {r["d"] for r in rows} == {"article-0", "article-1"}
+    store.close()
