@@ -178,6 +178,10 @@ def test_user_same_as_and_different_from(tmp_path: Path) -> None:
     assert len([n for n, label in comentions.nodes(data="label") if "Lavrov" in str(label)]) == 1
     rows = rows_as_dicts(run_query(store, "@mentions", {"entity": "Sergei Lavrov"}))
     assert len(rows) == 2
+    facts = [r for r in rows_as_dicts(run_query(store, "@facts"))
+             if r["relation_name"] in ("met", "visited") and "Lavrov" in r["subject"]]
+    assert len({r["subject"] for r in facts}) == 1
+    assert {r["relation_name"] for r in facts} == {"met", "visited"}
     # removing the file of corrections splits them again
     (tmp_path / "in" / "same.csv").unlink()
     store.remove(next(i.iri for i in store.sources() if i.name.endswith("same.csv")))

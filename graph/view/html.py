@@ -313,7 +313,7 @@ def generate_html(
         network = read_comentions(store, types=list(types) if types else
                                   ["Person", "Organization"], min_articles=min_articles)
     else:
-        network = read_network(store, construct=query)
+        network = _without_bare_mentions(read_network(store, construct=query))
     if events == "edges":
         network = collapse_events(network)
     whole = len(network.nodes)
@@ -348,6 +348,27 @@ def generate_html(
         vis=Markup(vis_network_script()),
         app=Markup(_script_safe(_asset("view.js"))),
     )
+
+
+def _without_bare_mentions(network: Network) -> Network:
+    """Leave out the entities an article only names: no relation, no fact of their own.
+
+    They are drawn by the co-mention view and listed by ``@mentions``; in the network of
+    relations they would only be a grid of isolated dots.
+
+    Examples
+    --------
+    >>> from graph.view.data import Edge, Node
+    >>> a, b = Node("http://x/a", "Person", "A", articles=2), Node("http://x/b", "City", "B")
+    >>> named = Node("http://x/c", "Person", "C", articles=1)
+    >>> net = Network({n.iri: n for n in (a, b, named)}, [Edge(a.iri, b.iri, "visited")])
+    >>> sorted(n.label for n in _without_bare_mentions(net).nodes.values())
+    ['A', 'B']
+    """
+    linked = {e.source for e in network.edges} | {e.target for e in network.edges}
+    nodes = {iri: n for iri, n in network.nodes.items()
+             if iri in linked or not n.articles or n.attributes}
+    return Network(nodes, network.edges) if len(nodes) < len(network.nodes) else network
 
 
 def _empty_reason(whole: int, queried: bool) -> str:
