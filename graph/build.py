@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
+
 from graph.errors import InputError, KGError
 from graph.ingest.triples import (
     RDF_FORMATS,
@@ -36,7 +38,8 @@ from graph.model.rdf import Source, ontology_source, pipeline_iri
 from graph.model.vocab import ONTOLOGY_GRAPH, ontology_turtle
 from graph.store.base import Store
 
-__all__ = ["DOCUMENT_SUFFIXES", "BuildSummary", "build", "collect_inputs", "ensure_ontology"]
+__all__ = ["DOCUMENT_SUFFIXES", "BuildSummary", "build", "collect_inputs", "ensure_ontology",
+           "update_identity"]
 
 DOCUMENT_SUFFIXES = frozenset({".txt", ".md", ".jsonl"})
 """Inputs that are articles (text) or corpora (JSONL)."""
@@ -388,5 +391,38 @@ def build(
             written(source)
     else:
         write_shards(store, extracted, written)
+    if summary.sources:  # something was written: identity may have changed
+        update_identity(store)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def update_identity(store: Store) -> int:
+    """Derive the store's identity links again and replace its identity graph; return them.
+
+    The graph :data:`~graph.model.vocab.IDENTITY_GRAPH` holds ``X owl:sameAs C`` for every
+    node X that is one thing with node C (:mod:`graph.model.identity`): users' ``owl:sameAs``
+    lines and the rules' links, kept apart by ``owl:differentFrom``. It is written when it
+    changed, and dropped when empty. ``kg build`` and ``kg remove`` call it.
+
+    Examples
+    --------
+    >>> from graph.store import open_store
+    >>> update_identity(open_store("memory:"))
+    0
+    """
+    from graph.model.identity import identity_source
+    from graph.model.vocab import IDENTITY_GRAPH
+
+    source = identity_source(store)
+    held = {(s.value, o.value) for s, o in store.query(
+        f"SELECT ?s ?o WHERE {{ GRAPH <{IDENTITY_GRAPH}> {{ ?s owl:sameAs ?o }} }}")}
+    wanted = {(t.subject.value, t.object.value)
+              for t in ox.parse(source.data, format=ox.RdfFormat.N_TRIPLES)} \
+        if source.data else set()
+    if held != wanted:
+        if wanted:
+            store.write(source)
+        else:
+            store.remove(IDENTITY_GRAPH)
+    return len(wanted)

@@ -313,3 +313,32 @@ def test_view_fills_the_canvas_with_short_quote_labels_and_legible_edge_labels(
     assert LONG_QUOTE in page.inner_text("#panel")
     assert outside == []
     page.close()
+
+
+COMENTIONED = {
+    "visite.txt": "date 2024-03-08\ntitle Ingrid Solberg reçoit Paulo Reis\n\n"
+                  "Ingrid Solberg a reçu mardi Paulo Reis à Oslo. Les deux responsables ont "
+                  "parlé de la pêche.\n",
+    "rapport.txt": "date 2024-04-02\ntitle Un rapport sur la pêche\n\n"
+                   "Le rapport de Paulo Reis cite longuement Ingrid Solberg et Marta Lindqvist.\n",
+}
+
+
+def test_comention_view_shows_the_articles_that_name_both(browser, tmp_path: Path) -> None:
+    for name, text in COMENTIONED.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    with open_store(str(tmp_path / "store")) as store:
+        build([tmp_path / name for name in COMENTIONED], store)
+        html = write_html(store, tmp_path / "comentions.html", comentions=True)
+    view = Page(browser, html)
+    page = view.page
+    assert view.visible_nodes() == 3
+    assert "Person" in page.inner_text("#classes")
+    view.click_edge("Paulo Reis", "Ingrid Solberg")
+    panel = page.inner_text("#panel")
+    assert "comention" in page.inner_text("#panel h3")
+    assert "Ingrid Solberg reçoit Paulo Reis" in panel and "Un rapport sur la pêche" in panel
+    assert "2 pieces of evidence" in panel
+    view.click_node("Marta Lindqvist")
+    assert "1 article" in page.inner_text("#panel")
+    view.check_clean()

@@ -7,7 +7,7 @@ evidence (:func:`path`, :func:`timeline`) read it from the store.
 from graph.analyze.dyads import LEVELS, Dyad, dyads
 from graph.analyze.export import GRAPH_FORMATS, generate_csv, write_csv, write_network
 from graph.analyze.measures import MEASURES, Score, centrality, communities, scores, write_scores
-from graph.analyze.network import DIRECT_RELATIONS, find_node, to_networkx
+from graph.analyze.network import DIRECT_RELATIONS, comention_graph, find_node, to_networkx
 from graph.analyze.paths import Cited, Step, path
 from graph.analyze.timeline import Entry, timeline
 
@@ -22,6 +22,7 @@ __all__ = [
     "Score",
     "Step",
     "centrality",
+    "comention_graph",
     "communities",
     "dyads",
     "find_node",

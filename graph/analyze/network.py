@@ -21,7 +21,8 @@ from graph.model.iri import normalize_label
 from graph.model.vocab import KG_NS, vocabulary
 from graph.store.base import Store
 
-__all__ = ["DIRECT_RELATIONS", "EVENT_RELATIONS", "event_classes", "find_node", "to_networkx"]
+__all__ = ["DIRECT_RELATIONS", "EVENT_RELATIONS", "comention_graph", "event_classes",
+           "find_node", "to_networkx"]
 
 DIRECT_RELATIONS = (
     "holdsPosition", "memberOf", "country", "organization", "met", "visited", "locatedIn",
@@ -131,15 +132,25 @@ def _add_edges(graph: nx.MultiDiGraph, store: Store, relations: list[str]) -> No
 
 
 def _merge_same(graph: nx.MultiDiGraph, store: Store) -> None:
-    """Merge the nodes that ``owl:sameAs`` says are one; the others' labels become aliases."""
-    same = nx.Graph()
-    for a, b in store.query(
-        "SELECT DISTINCT ?a ?b WHERE { ?a owl:sameAs ?b FILTER(isIRI(?a) && isIRI(?b)) }"
-    ):
-        if a.value in graph and b.value in graph and a.value != b.value:
-            same.add_edge(a.value, b.value)
+    """Merge the nodes ``owl:sameAs`` joins, unless ``owl:differentFrom`` keeps them apart.
+
+    The others' labels become aliases of the one kept.
+    """
+    from graph.model.identity import canonical_map
+
+    same = [(a.value, b.value) for a, b in store.query(
+        "SELECT DISTINCT ?a ?b WHERE { ?a owl:sameAs ?b FILTER(isIRI(?a) && isIRI(?b)) }")
+        if a.value in graph and b.value in graph and a.value != b.value]
+    if not same:
+        return
+    different = [(a.value, b.value) for a, b in store.query(
+        "SELECT DISTINCT ?a ?b WHERE { ?a owl:differentFrom ?b FILTER(isIRI(?a) && isIRI(?b)) }")]
+    canonical = canonical_map(same, different)
+    groups: dict[str, set[str]] = defaultdict(set)
+    for node, head in canonical.items():
+        groups[head].update((node, head))
     mapping: dict[str, str] = {}
-    for group in nx.connected_components(same):
+    for group in groups.values():
         keep = min(group, key=lambda n: (-graph.degree(n), n))
         names = {str(graph.nodes[n].get("label", n)) for n in group}
         for n in group:
@@ -239,6 +250,52 @@ def to_networkx(
     _merge_same(graph, store)
     if events == "edges":
         _collapse_events(graph, store)
+    return graph
+
+
+def comention_graph(store: Store, *, types: tuple[str, ...] = ("Person", "Organization"),
+                    min_articles: int = 1) -> nx.MultiDiGraph:
+    r"""Return the co-mention network: entities linked by the articles that name both.
+
+    Parameters
+    ----------
+    store : Store
+    types : tuple of str
+        Classes of the entities linked (with subclasses).
+    min_articles : int
+        Keep a link when at least this many articles name both ends.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        Nodes as in :func:`to_networkx` (with ``articles``, how many documents name it);
+        each pair named together is linked both ways by a ``comention`` edge whose
+        ``evidence`` (and ``weight``) is the number of articles naming both, ``date`` the
+        earliest of them.
+
+    Examples
+    --------
+    >>> from graph.store import open_store
+    >>> comention_graph(open_store("memory:")).number_of_nodes()
+    0
+    """
+    from graph.view.data import read_comentions
+
+    network = read_comentions(store, types=types, min_articles=min_articles)
+    graph = nx.MultiDiGraph()
+    for iri, node in network.nodes.items():
+        attrs: dict[str, Any] = {"label": node.label, "type": node.cls,
+                                 "articles": node.articles}
+        if node.aliases:
+            attrs["aliases"] = " | ".join(sorted(node.aliases))
+        graph.add_node(iri, **attrs)
+    for edge in network.edges:
+        attrs = {"relation": "comention", "evidence": len(edge.proofs),
+                 "weight": len(edge.proofs)}
+        if edge.dates:
+            attrs["date"] = edge.dates[0]
+        graph.add_edge(edge.source, edge.target, key="comention", **attrs)
+        graph.add_edge(edge.target, edge.source, key="comention", **attrs)
     return graph
 
 

@@ -58,6 +58,20 @@ def _emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str,
     out.write(f"({len(cells)} row{'s' if len(cells) != 1 else ''})\n")
 
 
+def _comentions_option(func: F) -> F:
+    return click.option(
+        "--comentions", is_flag=True,
+        help="Measure the co-mention network instead: people and organisations linked by "
+        "the number of articles naming both.",
+    )(func)
+
+
+def _network(store: Any, events: str, comentions: bool) -> Any:
+    if comentions:
+        return lib.comention_graph(store)
+    return lib.to_networkx(store, events=events)  # type: ignore[arg-type]
+
+
 def _classes(names: tuple[str, ...]) -> tuple[str, ...]:
     voc = vocabulary()
     for name in names:
@@ -86,11 +100,12 @@ def analyze() -> None:
               "repeatable.")
 @click.option("--write-back", is_flag=True,
               help="Also write every entity's PageRank to the store as kg:pagerank.")
+@_comentions_option
 def centrality(store_url: str | None, fmt: str, by: str, top: int, events: str,
-               types: tuple[str, ...], write_back: bool) -> None:
+               types: tuple[str, ...], write_back: bool, comentions: bool) -> None:
     """List the most central entities."""
     with open_from_cli(store_url, read_only=not write_back) as store:
-        graph = lib.to_networkx(store, events=events)  # type: ignore[arg-type]
+        graph = _network(store, events, comentions)
         ranked = lib.centrality(graph, by=by, top=top, types=_classes(types))
         if write_back:
             written = lib.write_scores(store, lib.scores(graph, "pagerank"))
@@ -105,10 +120,12 @@ def centrality(store_url: str | None, fmt: str, by: str, top: int, events: str,
 @click.option("--min-size", type=click.IntRange(min=1), default=2, show_default=True,
               help="Smallest group listed.")
 @events_option
-def communities(store_url: str | None, fmt: str, seed: int, min_size: int, events: str) -> None:
+@_comentions_option
+def communities(store_url: str | None, fmt: str, seed: int, min_size: int, events: str,
+                comentions: bool) -> None:
     """List groups found by Louvain, with their members' labels."""
     with open_from_cli(store_url, read_only=True) as store:
-        graph = lib.to_networkx(store, events=events)  # type: ignore[arg-type]
+        graph = _network(store, events, comentions)
         groups = lib.communities(graph, seed=seed, min_size=min_size)
     rows = [{"community": i, "size": len(members), "members": "; ".join(members)}
             for i, members in enumerate(groups, start=1)]

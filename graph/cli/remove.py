@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from graph.build import update_identity
 from graph.cli.options import open_from_cli, store_option
 from graph.errors import KGError
 
@@ -23,3 +24,4 @@ def remove(names: tuple[str, ...], store_url: str | None) -> None:
         for name in names:
             store.remove(known.get(name, name))
             click.echo(f"removed {name}", err=True)
+        update_identity(store)

@@ -35,10 +35,16 @@ def _names(values: tuple[str, ...]) -> list[str] | None:
 @click.option("--since", metavar="DATE", help="Keep facts dated on or after DATE (YYYY[-MM[-DD]]).")
 @click.option("--until", metavar="DATE", help="Keep facts dated on or before DATE.")
 @click.option("--title", help="Title of the page.")
+@click.option("--comentions", is_flag=True,
+              help="Draw the co-mention network: people and organisations (or --types) linked "
+              "by the number of articles naming both; click a link for the articles.")
+@click.option("--min-articles", default=1, show_default=True, type=click.IntRange(1),
+              help="With --comentions: keep links made by at least this many articles.")
 @events_option
 def view(store_url: str | None, output: str, focus: str | None, depth: int,
          construct: str | None, types: tuple[str, ...], relations: tuple[str, ...],
-         since: str | None, until: str | None, title: str | None, events: str) -> None:
+         since: str | None, until: str | None, title: str | None, comentions: bool,
+         min_articles: int, events: str) -> None:
     """Write the network of the store as one self-contained HTML page (works offline).
 
     Click a node or an edge to read its facts and the sentences they come from; search by
@@ -51,6 +57,7 @@ def view(store_url: str | None, output: str, focus: str | None, depth: int,
             written = write_html(store, output, focus=focus, depth=depth, query=construct,
                                  types=_names(types), relations=_names(relations), since=since,
                                  until=until, title=title, events=events,
+                                 comentions=comentions, min_articles=min_articles,
                                  notice=lambda message: click.echo(f"Warning: {message}",
                                                                    err=True))
         except OSError as exc:

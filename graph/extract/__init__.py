@@ -28,6 +28,9 @@ from graph.extract.constructions import (
     read_before,
 )
 from graph.extract.context import Claim, Context, analyze
+from graph.extract.dating import date_meetings
+from graph.extract.entities import METHOD as MENTIONS_METHOD
+from graph.extract.entities import find_named, mention_facts
 from graph.extract.events import find_events
 from graph.extract.nlp import load_model, model_name
 from graph.extract.places import find_place_facts
@@ -37,11 +40,11 @@ from graph.extract.resources import LANGUAGES, load_resources
 from graph.ingest.documents import Normalized, iter_documents, normalize
 from graph.model.iri import Minter
 from graph.model.rdf import Source, document_source, facts_to_triples, make_source
-from graph.model.records import Document, Evidence, Fact
+from graph.model.records import Document, Entity, Evidence, Fact
 from graph.model.vocab import KG_NS
 
 __all__ = ["BATCH_SIZE", "Prepared", "claims_to_facts", "extract_batch", "extract_facts",
-           "extract_sources", "find_claims", "prepare", "sentence_spans"]
+           "extract_sources", "find_claims", "prepare", "read_article", "sentence_spans"]
 
 BATCH_SIZE = 32
 """Articles parsed together by ``nlp.pipe``."""
@@ -86,6 +89,11 @@ def prepare(doc: Document) -> Prepared:
 
 def find_claims(parsed, prepared: Prepared, minter: Minter) -> list[Claim]:  # type: ignore[no-untyped-def]
     """Run the rules over one parsed article and return what they claim."""
+    return read_article(parsed, prepared, minter).claims
+
+
+def read_article(parsed, prepared: Prepared, minter: Minter) -> Context:  # type: ignore[no-untyped-def]
+    """Run the rules over one parsed article; return its context, claims recorded in it."""
     doc = prepared.document
     lang = (doc.lang or "fr").split("-")[0]
     res = load_resources(lang if lang in LANGUAGES else "fr")
@@ -107,7 +115,8 @@ def find_claims(parsed, prepared: Prepared, minter: Minter) -> list[Claim]:  # t
     find_place_facts(ctx)
     give_scene_country(ctx)
     give_person_countries(ctx)
-    return ctx.claims
+    date_meetings(ctx)
+    return ctx
 
 
 def _title_person(ctx: Context):  # type: ignore[no-untyped-def]
@@ -180,11 +189,20 @@ def extract_facts(parsed, prepared: Prepared, minter: Minter, iri: str) -> list[
         When a rule fails on the article (a bug): the message names the article.
     """
     try:
-        claims = find_claims(parsed, prepared, minter)
+        ctx = read_article(parsed, prepared, minter)
+        named = find_named(ctx)
     except Exception as exc:  # a rule's bug must name the article it failed on
         raise KGError(f"{prepared.document.id}: text extraction failed: "
                       f"{type(exc).__name__}: {exc}") from exc
-    return claims_to_facts(claims, prepared, iri, sentence_spans(parsed, prepared))
+    spans = sentence_spans(parsed, prepared)
+    facts = claims_to_facts(ctx.claims, prepared, iri, spans)
+    doc = prepared.document
+    lang = (doc.lang or "fr").split("-")[0]
+    texts = [doc.text[a - doc.offset:b - doc.offset] if b > a else (doc.title or "")
+             for a, b in spans]
+    document = Entity(iri, "Document", doc.title or doc.id)
+    method = MENTIONS_METHOD if lang == "fr" else MENTIONS_METHOD.replace("fr.", f"{lang}.", 1)
+    return facts + mention_facts(named, document, texts, spans, method)
 
 
 def _source(prepared: Prepared, name: str, facts: list[Fact], minter: Minter) -> Source:

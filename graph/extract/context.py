@@ -303,6 +303,22 @@ class Tokens:
         return getattr(self._doc, name)
 
 
+def _full_name(label: str) -> bool:
+    """Tell whether a person's label is a full name, which meets its namesakes across sources.
+
+    A surname alone, or a name opening with an initial, is not: « Reis » or « B. Obama » in
+    one article is not known to be the « Reis » of another.
+
+    Examples
+    --------
+    >>> _full_name("Paulo Reis"), _full_name("Reis"), _full_name("B. Obama")
+    (True, False, False)
+    """
+    words = label.split()
+    return len(words) >= 2 and not (len(words[0].rstrip(".")) == 1 or (
+        words[0].endswith(".") and len(words[0]) <= 3))
+
+
 def analyze(doc, title_end: int, res: Resources, minter: Minter, lang: str,
             anchor: str | None, document: str = "") -> Context:  # type: ignore[no-untyped-def]
     """Find the sentences, quotations, mentions and people of a parsed article."""
@@ -328,6 +344,8 @@ def analyze(doc, title_end: int, res: Resources, minter: Minter, lang: str,
         forms = [mentions[i].text for i in group]
         label = max(forms, key=lambda f: (len(f.split()), len(f)))
         entity = ctx.entity("Person", label, *forms)
+        if document and not _full_name(label):  # a surname alone: this article's person
+            entity = dataclasses.replace(entity, iri=minter.keyed("Person", label, document))
         for i in group:
             ctx.person_of[i] = entity
         del head

@@ -82,12 +82,14 @@ _OTHER_PREDICATES = {
     "altLabel": PREFIXES["skos"] + "altLabel",
     "comment": PREFIXES["rdfs"] + "comment",
     "sameAs": PREFIXES["owl"] + "sameAs",
+    "differentFrom": PREFIXES["owl"] + "differentFrom",
     "type": PREFIXES["rdf"] + "type",
     "a": PREFIXES["rdf"] + "type",
 }
 _LITERAL_PREDICATES = {_OTHER_PREDICATES[k] for k in ("label", "altLabel", "comment")}
 _RDF_TYPE = PREFIXES["rdf"] + "type"
 _SAME_AS = PREFIXES["owl"] + "sameAs"
+_DIFFERENT = PREFIXES["owl"] + "differentFrom"
 _XSD = PREFIXES["xsd"]
 _INTEGER = re.compile(r"^[+-]?\d+$")
 _DECIMAL = re.compile(r"^[+-]?(\d+\.\d*|\.\d+)$")
@@ -297,7 +299,7 @@ def _object_value(predicate: str, text: str, object_type: str | None) -> Literal
             return ox.NamedNode(text[1:-1]).value
         except ValueError:
             raise ValueError(f"not a valid IRI: {text!r}") from None
-    if object_type is not None or predicate in (_SAME_AS, _RDF_TYPE):
+    if object_type is not None or predicate in (_SAME_AS, _DIFFERENT, _RDF_TYPE):
         return None
     if local is not None:
         if local not in voc.datatype:
@@ -372,7 +374,7 @@ def _label_types(rows: list[_Row]) -> dict[str, str]:
             inferred.setdefault(row.object, places.get(normalize_label(row.object))
                                 or voc.default_range[local])
     for row in rows:  # owl:sameAs: an untyped side takes the other side's type
-        if row.predicate == _SAME_AS:
+        if row.predicate in (_SAME_AS, _DIFFERENT):
             for one, other in ((row.subject, row.object), (row.object, row.subject)):
                 known = explicit.get(other) or inferred.get(other)
                 if one not in explicit and one not in inferred and known:
@@ -380,15 +382,56 @@ def _label_types(rows: list[_Row]) -> dict[str, str]:
     return {**inferred, **explicit}
 
 
+def _post_keys(rows: list[_Row], types: dict[str, str]) -> dict[str, tuple[str, str | None]]:
+    """Return each post label of a file → (the post's label, its country or organisation).
+
+    The one rule for a post's identity (:func:`graph.model.identity.post_key`), as for
+    articles: « ministre de l'Agriculture d'Espagne », or « ministre de l'Agriculture » with a
+    ``country`` row, is the post « ministre de l'Agriculture » of Spain.
+    """
+    from graph.model.identity import post_key
+
+    countries = _country_names()
+    given: dict[str, str] = {}
+    for row in rows:
+        if types.get(row.subject) == "Position" or row.subject_type == "Position":
+            if row.predicate in (KG_NS + "country", KG_NS + "organization"):
+                given.setdefault(row.subject, row.object)
+    out = {}
+    for label, cls in types.items():
+        if cls == "Position":
+            base, country = post_key(label, countries)
+            out[label] = (base, countries.get(normalize_label(given[label]), given[label])
+                          if label in given else country)
+    return out
+
+
+@functools.cache
+def _country_names() -> dict[str, str]:
+    from graph.extract.resources import LANGUAGES, load_resources
+
+    names: dict[str, str] = {}
+    for lang in LANGUAGES:
+        for key, name in load_resources(lang).countries.items():
+            names.setdefault(key, name)
+    return names
+
+
 def _csv_facts(rows: list[_Row], source_iri: str, minter: Minter) -> list[Fact]:
     types = _label_types(rows)
+    posts = _post_keys(rows, types)
     labels: dict[str, str] = {}  # IRI → first label seen, for aliases
 
     def entity(label: str, cls: str | None) -> Entity:
         cls = cls or types.get(label) or "Agent"
-        iri = minter.entity(cls, label)
-        first = labels.setdefault(iri, label)
-        aliases = (label,) if first != label else ()
+        name = label
+        if cls == "Position" and label in posts:
+            name, key = posts[label]
+            iri = minter.keyed(cls, name, key) if key else minter.entity(cls, name)
+        else:
+            iri = minter.entity(cls, label)
+        first = labels.setdefault(iri, name)
+        aliases = tuple(a for a in dict.fromkeys((label, name)) if a != first)
         return Entity(iri, cls, first, aliases=aliases)
 
     facts: list[Fact] = []

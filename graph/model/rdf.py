@@ -232,6 +232,8 @@ def _label(text: str, lang: str | None) -> ox.Literal:
 
 
 def _entity_triples(entity: Entity, out: set[ox.Triple]) -> None:
+    if entity.type == "Document":  # the source describes itself (see document_source)
+        return
     node = ox.NamedNode(entity.iri)
     out.add(ox.Triple(node, ox.NamedNode(RDF_TYPE), ox.NamedNode(KG_NS + entity.type)))
     out.add(ox.Triple(node, ox.NamedNode(RDFS_LABEL), _label(entity.label, entity.lang)))
@@ -268,6 +270,9 @@ def _evidence_triples(
         add(ox.Triple(node, ox.NamedNode(RDFS_COMMENT), ox.Literal(evidence.note)))
     if evidence.cites:
         add(ox.Triple(node, ox.NamedNode(DCT + "source"), ox.Literal(evidence.cites)))
+    if evidence.count is not None:
+        add(ox.Triple(node, ox.NamedNode(kg + "mentionCount"),
+                      ox.Literal(str(evidence.count), datatype=integer)))
 
 
 def facts_to_triples(

@@ -82,6 +82,8 @@ class Evidence:
         When the fact held, ISO, as precise as known.
     note, cites : str or None
         A free comment, and an outside citation (URL) for hand-written facts.
+    count : int or None
+        How many times the document names the object (``kg:mentions`` evidence only).
     """
 
     document: str
@@ -94,6 +96,7 @@ class Evidence:
     date: str | None = None
     note: str | None = None
     cites: str | None = None
+    count: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

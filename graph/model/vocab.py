@@ -18,6 +18,7 @@ from rdflib.namespace import DefinedNamespace
 
 __all__ = [
     "KG",
+    "IDENTITY_GRAPH",
     "KG_NS",
     "ONTOLOGY_GRAPH",
     "PREFIXES",
@@ -31,6 +32,9 @@ KG_NS = "https://w3id.org/kg-builder/ns#"
 
 ONTOLOGY_GRAPH = "https://w3id.org/kg-builder/ns"
 """Named graph (and ontology IRI) into which the ontology is loaded in every store."""
+
+IDENTITY_GRAPH = "https://w3id.org/kg-builder/ns/identity"
+"""Named graph of the identity links ``kg build`` derives (see :mod:`graph.model.identity`)."""
 
 PREFIXES: dict[str, str] = {
     "kg": KG_NS,
@@ -96,6 +100,7 @@ class KG(DefinedNamespace):
     concerns: URIRef
     party: URIRef
     cooperatesWith: URIRef
+    mentions: URIRef
     # events
     participant: URIRef
     place: URIRef
@@ -112,6 +117,7 @@ class KG(DefinedNamespace):
     method: URIRef
     confidence: URIRef
     contentHash: URIRef
+    mentionCount: URIRef
     pagerank: URIRef
     # annotations of the ontology itself
     defaultDomain: URIRef

@@ -64,10 +64,10 @@ def named_queries() -> dict[str, NamedQuery]:
 
     Examples
     --------
-    >>> sorted(named_queries())[:4]
-    ['evidence', 'facts', 'meetings', 'people']
+    >>> sorted(named_queries())
+    ['evidence', 'facts', 'meetings', 'mentions', 'people']
     >>> named_queries()["people"].params
-    {'name': "a person's label (any case); all people when not given."}
+    {'name': "a person's label or alias (any case); all people when not given."}
     """
     found: dict[str, NamedQuery] = {}
     folder = resources.files(__package__).joinpath("named")

@@ -28,6 +28,8 @@ __all__ = [
     "date_bounds",
     "find_node",
     "fold",
+    "merge_same",
+    "read_comentions",
     "read_network",
     "select",
 ]
@@ -40,6 +42,21 @@ SELECT ?e ?cls ?label WHERE {{
 }}"""
 
 _ALIASES = "SELECT ?e ?alt WHERE { ?e skos:altLabel ?alt }"
+
+_ARTICLES = "SELECT DISTINCT ?e ?doc WHERE { ?doc kg:mentions ?e }"
+
+_MENTIONED = """
+SELECT DISTINCT ?doc ?e ?title ?date ?ident WHERE {
+  ?doc kg:mentions ?e .
+  OPTIONAL { ?doc dcterms:title ?title } OPTIONAL { ?doc dcterms:date ?date }
+  OPTIONAL { ?doc dcterms:identifier ?ident }
+}"""
+
+_SAME_AS = """
+SELECT DISTINCT ?a ?b WHERE { ?a owl:sameAs ?b FILTER(isIRI(?a) && isIRI(?b) && ?a != ?b) }"""
+
+_DIFFERENT = """
+SELECT DISTINCT ?a ?b WHERE { ?a owl:differentFrom ?b FILTER(isIRI(?a) && isIRI(?b)) }"""
 
 _EDGES = f"""
 SELECT ?s ?p ?o WHERE {{
@@ -100,6 +117,8 @@ class Node:
     label: str
     aliases: list[str] = field(default_factory=list)
     attributes: list[tuple[str, str]] = field(default_factory=list)
+    articles: int = 0
+    """How many documents mention it (``kg:mentions``)."""
 
 
 @dataclass
@@ -167,6 +186,14 @@ def _number(term: object, kind: type) -> object:
         return None
 
 
+def _label_rank(label: str) -> tuple[int, str]:
+    """Rank the labels of one node: fewest words in capitals first, then in order.
+
+    « Ingrid Solberg » goes before « Ingrid SOLBERG »; the same node always shows one label.
+    """
+    return sum(len(w) > 1 and w.isupper() for w in label.split()), label
+
+
 def _specific(classes: Iterable[str]) -> str:
     voc = vocabulary()
     return max(sorted(classes), key=lambda c: len(voc.superclasses.get(c, ())))
@@ -197,8 +224,10 @@ def read_network(store: Store, *, construct: str | None = None) -> Network:
     labels: dict[str, str] = {}
     for e, cls, label in store.query(_ENTITIES):
         classes[e.value].add(cls.value[len(KG_NS):])
-        if label is not None and e.value not in labels:
-            labels[e.value] = label.value
+        if label is not None:
+            known = labels.get(e.value)
+            if known is None or _label_rank(label.value) < _label_rank(known):
+                labels[e.value] = label.value
     nodes = {
         iri: Node(iri, _specific(found), labels.get(iri) or prefixed(iri))
         for iri, found in classes.items()
@@ -229,7 +258,133 @@ def read_network(store: Store, *, construct: str | None = None) -> Network:
     _attach_evidence(store, edges, symmetric)
     for node in nodes.values():
         node.attributes.sort()
-    return Network(nodes, list(edges.values()))
+    canonical = _identity(store)
+    network = merge_same(Network(nodes, list(edges.values())), canonical)
+    articles: dict[str, set[str]] = defaultdict(set)
+    for e, doc in store.query(_ARTICLES):
+        articles[canonical.get(e.value, e.value)].add(doc.value)
+    for iri, docs in articles.items():
+        if iri in network.nodes:
+            network.nodes[iri].articles = len(docs)
+    return network
+
+
+def _identity(store: Store) -> dict[str, str]:
+    from graph.model.identity import canonical_map
+
+    same = [(a.value, b.value) for a, b in store.query(_SAME_AS)]
+    if not same:
+        return {}
+    different = [(a.value, b.value) for a, b in store.query(_DIFFERENT)]
+    return canonical_map(same, different)
+
+
+def merge_same(network: Network, canonical: dict[str, str]) -> Network:
+    """Return ``network`` with the nodes ``canonical`` maps elsewhere merged into their target.
+
+    The merged node keeps the target's class and label; the others' labels become aliases,
+    their edges and evidence move to it, and its article count is the largest of the group.
+
+    Examples
+    --------
+    >>> a, b = Node("http://x/a", "Person", "Sergueï Lavrov"), Node("http://x/b", "Person", "S L")
+    >>> c = Node("http://x/c", "City", "Moscou")
+    >>> net = Network({n.iri: n for n in (a, b, c)}, [Edge(b.iri, c.iri, "visited")])
+    >>> merged = merge_same(net, {b.iri: a.iri})
+    >>> sorted(merged.nodes), merged.nodes[a.iri].aliases, merged.edges[0].source
+    (['http://x/a', 'http://x/c'], ['S L'], 'http://x/a')
+    """
+    moved = {k: v for k, v in canonical.items() if k in network.nodes and v in network.nodes}
+    if not moved:
+        return network
+    nodes = {iri: n for iri, n in network.nodes.items() if iri not in moved}
+    for old, new in sorted(moved.items()):
+        gone, kept = network.nodes[old], nodes[new]
+        for name in (gone.label, *gone.aliases):
+            if name != kept.label and name not in kept.aliases:
+                kept.aliases.append(name)
+        kept.articles = max(kept.articles, gone.articles)
+        kept.attributes = sorted(set(kept.attributes) | set(gone.attributes))
+    merged: dict[tuple[str, str, str], Edge] = {}
+    for e in network.edges:
+        s, o = moved.get(e.source, e.source), moved.get(e.target, e.target)
+        if s == o:
+            continue
+        key = (min(s, o), e.relation, max(s, o)) if e.symmetric else (s, e.relation, o)
+        known = merged.get(key)
+        if known is None:
+            merged[key] = Edge(key[0], key[2], e.relation, e.symmetric, list(e.proofs),
+                               list(e.dates))
+        else:
+            known.proofs.extend(p for p in e.proofs if p not in known.proofs)
+            known.dates = sorted(set(known.dates) | set(e.dates))
+    return replace(network, nodes=nodes, edges=list(merged.values()))
+
+
+def read_comentions(store: Store, *, types: Iterable[str] = ("Person", "Organization"),
+                    min_articles: int = 1) -> Network:
+    """Return the co-mention network: entities linked by the articles that name both.
+
+    Parameters
+    ----------
+    store : Store
+    types : iterable of str
+        Classes of the entities to link (with their subclasses).
+    min_articles : int
+        Keep a link when at least this many articles name both ends.
+
+    Returns
+    -------
+    Network
+        Nodes are the entities of those classes that some document mentions (merged by
+        ``owl:sameAs``), with their number of articles; each edge, relation ``comention``, is
+        a pair named together, with one proof (the document, its title and date) per article.
+
+    Examples
+    --------
+    >>> from graph.store import open_store
+    >>> read_comentions(open_store("memory:")).edges
+    []
+    """
+    wanted = set(types)
+    voc = vocabulary()
+    network = read_network(store)
+    keep = {iri for iri, n in network.nodes.items()
+            if any(voc.is_a(n.cls, t) for t in wanted)}
+    canonical = _identity(store)
+    docs: dict[str, tuple[Proof, set[str]]] = {}
+    for doc, e, title, date, ident in store.query(_MENTIONED):
+        iri = canonical.get(e.value, e.value)
+        if iri not in keep:
+            continue
+        known = docs.get(doc.value)
+        if known is None:
+            proof = Proof(document=doc.value, title=_value(title) or _value(ident),
+                          source=None, document_date=_value(date), sentence=None, start=None,
+                          end=None, line=None, method="comention", confidence=None, date=None,
+                          note="names both", cites=None)
+            known = docs[doc.value] = (proof, set())
+        known[1].add(iri)
+    pairs: dict[tuple[str, str], Edge] = {}
+    for proof, named in docs.values():
+        members = sorted(named)
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                edge = pairs.get((a, b))
+                if edge is None:
+                    edge = pairs[(a, b)] = Edge(a, b, "comention", symmetric=True)
+                edge.proofs.append(proof)
+                if proof.document_date and proof.document_date not in edge.dates:
+                    edge.dates.append(proof.document_date)
+    edges = [e for e in pairs.values() if len(e.proofs) >= min_articles]
+    for e in edges:
+        e.proofs.sort(key=lambda pr: (pr.document_date or "", pr.title or ""))
+        e.dates.sort()
+    linked = {e.source for e in edges} | {e.target for e in edges}
+    mentioned = {iri for _, named in docs.values() for iri in named}
+    nodes = {iri: network.nodes[iri] for iri in keep
+             if iri in linked or (iri in mentioned and min_articles <= 1)}
+    return Network(nodes, edges)
 
 
 def _construct(

@@ -23,9 +23,17 @@ import networkx as nx
 from markupsafe import Markup
 from pyvis.network import Network as PyvisNetwork
 
+from graph.errors import KGError
 from graph.model.vocab import vocabulary
 from graph.store.base import Store
-from graph.view.data import Network, collapse_events, find_node, read_network, select
+from graph.view.data import (
+    Network,
+    collapse_events,
+    find_node,
+    read_comentions,
+    read_network,
+    select,
+)
 from graph.view.layout import importance, layout_positions
 
 __all__ = [
@@ -173,11 +181,16 @@ def _build(network: Network) -> tuple[PyvisNetwork, dict[str, Any]]:
     physics = len(ids) <= PHYSICS_LIMIT
     positions = {} if physics else layout_positions(graph)
     degree = dict(graph.degree())
+    most = max((n.articles for n in network.nodes.values()), default=0)
+    if most:  # sized by the number of articles that name it
+        weight = {ids[iri]: n.articles / most for iri, n in network.nodes.items()}
 
     net = PyvisNetwork(directed=True)
     for iri, i in ids.items():
         node = network.nodes[iri]
         title = f"{node.label}\n{node.cls} · {degree[i]} relation{'s' * (degree[i] != 1)}"
+        if node.articles:
+            title += f" · named in {node.articles} article{'s' * (node.articles != 1)}"
         if node.aliases:
             title += "\nalso: " + "; ".join(node.aliases[:5])
         entry: dict[str, Any] = {
@@ -185,7 +198,7 @@ def _build(network: Network) -> tuple[PyvisNetwork, dict[str, Any]]:
             "size": round(8 + 22 * math.sqrt(weight.get(i, 0.0)), 1),
             "color": _colour(node.cls), "cls": node.cls, "iri": node.iri,
             "name": node.label, "aliases": node.aliases,
-            "attrs": [list(pair) for pair in node.attributes],
+            "attrs": [list(pair) for pair in node.attributes], "articles": node.articles,
         }
         if i in positions:
             entry["x"], entry["y"] = positions[i]
@@ -200,8 +213,14 @@ def _build(network: Network) -> tuple[PyvisNetwork, dict[str, Any]]:
         title = f"{source.label} {link} {edge.relation} {link} {target.label}"
         if count:
             title += f"\n{count} piece{'s' * (count != 1)} of evidence"
+        label = edge.relation
+        extra: dict[str, Any] = {}
+        if edge.relation == "comention":  # labelled and drawn by the number of articles
+            label = f"{count} article{'s' * (count != 1)}"
+            extra["width"] = round(1 + math.log2(max(count, 1)), 2)
         net.edges.append({
-            "id": n, "from": ids[edge.source], "to": ids[edge.target], "label": edge.relation,
+            **extra,
+            "id": n, "from": ids[edge.source], "to": ids[edge.target], "label": label,
             "title": title, "arrows": "" if edge.symmetric else "to", "rel": edge.relation,
             "dates": edge.dates, "ev": [_proof_json(p, documents, doc_rows) for p in edge.proofs],
         })
@@ -240,6 +259,8 @@ def generate_html(
     title: str | None = None,
     events: str = "nodes",
     notice: Callable[[str], None] | None = None,
+    comentions: bool = False,
+    min_articles: int = 1,
 ) -> str:
     """Return the network view of ``store`` as one self-contained HTML page.
 
@@ -263,6 +284,12 @@ def generate_html(
     notice : callable, optional
         Called with a message when the page would draw nothing: the store holds no facts,
         the query returned none, or the filters left none. The page is still generated.
+    comentions : bool
+        Draw the co-mention network instead (:func:`~graph.view.data.read_comentions`):
+        people and organisations linked by the articles that name both, the articles as
+        evidence. ``types`` then chooses the classes linked.
+    min_articles : int
+        With ``comentions``: keep links that at least this many articles make.
 
     Returns
     -------
@@ -280,7 +307,13 @@ def generate_html(
     """
     if events not in ("nodes", "edges"):
         raise ValueError(f"events must be 'nodes' or 'edges', not {events!r}")
-    network = read_network(store, construct=query)
+    if comentions:
+        if query is not None:
+            raise KGError("--comentions draws the articles' mentions: it takes no --query")
+        network = read_comentions(store, types=list(types) if types else
+                                  ["Person", "Organization"], min_articles=min_articles)
+    else:
+        network = _without_bare_mentions(read_network(store, construct=query))
     if events == "edges":
         network = collapse_events(network)
     whole = len(network.nodes)
@@ -297,7 +330,7 @@ def generate_html(
     for edge in net.edges:
         rels[edge["rel"]] = rels.get(edge["rel"], 0) + 1
     payload = {
-        "title": title or "Knowledge graph",
+        "title": title or ("Co-mentions" if comentions else "Knowledge graph"),
         "nodes": net.nodes,
         "edges": net.edges,
         "options": net.options,
@@ -315,6 +348,27 @@ def generate_html(
         vis=Markup(vis_network_script()),
         app=Markup(_script_safe(_asset("view.js"))),
     )
+
+
+def _without_bare_mentions(network: Network) -> Network:
+    """Leave out the entities an article only names: no relation, no fact of their own.
+
+    They are drawn by the co-mention view and listed by ``@mentions``; in the network of
+    relations they would only be a grid of isolated dots.
+
+    Examples
+    --------
+    >>> from graph.view.data import Edge, Node
+    >>> a, b = Node("http://x/a", "Person", "A", articles=2), Node("http://x/b", "City", "B")
+    >>> named = Node("http://x/c", "Person", "C", articles=1)
+    >>> net = Network({n.iri: n for n in (a, b, named)}, [Edge(a.iri, b.iri, "visited")])
+    >>> sorted(n.label for n in _without_bare_mentions(net).nodes.values())
+    ['A', 'B']
+    """
+    linked = {e.source for e in network.edges} | {e.target for e in network.edges}
+    nodes = {iri: n for iri, n in network.nodes.items()
+             if iri in linked or not n.articles or n.attributes}
+    return Network(nodes, network.edges) if len(nodes) < len(network.nodes) else network
 
 
 def _empty_reason(whole: int, queried: bool) -> str:

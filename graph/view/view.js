@@ -373,6 +373,7 @@
     panel.appendChild(el("p", n.cls, "kind"));
     var pairs = [["IRI", n.iri]];
     if (n.aliases && n.aliases.length) pairs.push(["Also", n.aliases.join("; ")]);
+    if (n.articles) pairs.push(["Named in", n.articles + " article" + (n.articles === 1 ? "" : "s")]);
     (n.attrs || []).forEach(function (pair) { pairs.push(pair); });
     panel.appendChild(definitions(pairs));
     var row = el("div", null, "focus-row"), depth = el("input"), go = el("button", "Focus");
