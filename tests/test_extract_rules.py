@@ -302,6 +302,8 @@ def test_evidence_carries_the_rule_and_the_sentence(extract):
      "Belhaj, a salué l'initiative.", "Karim Belhaj", "secrétaire général"),
     ("Le président de la commission des affaires étrangères, Marc Lenoir, a parlé.",
      "Marc Lenoir", "président de la commission des affaires étrangères"),
+    ("Il a salué le chef d'état-major, le Colonel Général Karim Belhaj.", "Karim Belhaj",
+     "général"),
 ])
 def test_posts_of_government_news(extract, text, person, post):
     assert (person, post) in relation(extract(text), "holdsPosition")
