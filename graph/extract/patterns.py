@@ -154,11 +154,32 @@ def _matchers(lang: str, vocab: Any) -> list[tuple[Pattern, Any, list[list[froze
     return built
 
 
+_REACH = 12
+"""Tokens a pattern may reach before or after one of its words (no pattern is longer)."""
+
+
+def _merged(spans: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merge overlapping token windows.
+
+    Examples
+    --------
+    >>> _merged({(0, 5), (3, 9), (12, 14)})
+    [(0, 9), (12, 14)]
+    """
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
 def find_matches(doc: Any, lang: str) -> list[tuple[Pattern, int, int]]:
     """Return every pattern match of a parsed doc (for one pattern and start, the longest).
 
-    A pattern runs only on a doc that holds the words it cannot match without (the
-    matcher costs as much as the rules otherwise).
+    A pattern runs only on a doc that holds the words it cannot match without, and only on
+    the windows around the rarest of them (the matcher costs as much as the rules otherwise).
 
     Parameters
     ----------
@@ -174,12 +195,27 @@ def find_matches(doc: Any, lang: str) -> list[tuple[Pattern, int, int]]:
         return []
     from spacy.attrs import LEMMA, LOWER
 
-    present = set(doc.to_array([LOWER, LEMMA]).ravel().tolist()) if len(doc) else set()
+    if not len(doc):
+        return []
+    where: dict[int, list[int]] = {}  # word (lower form or lemma) → its token positions
+    for position, row in enumerate(doc.to_array([LOWER, LEMMA]).tolist()):
+        for word in row:
+            where.setdefault(word, []).append(position)
     found = []
     for pattern, matcher, needs in _matchers(lang, doc.vocab):
-        if not any(all(words & present for words in alternative) for alternative in needs):
-            continue
-        found += [(pattern, start, end) for _, start, end in matcher(doc)]
+        spans: set[tuple[int, int]] = set()
+        for alternative in needs:
+            if not all(any(w in where for w in words) for words in alternative):
+                continue
+            if not alternative:  # nothing required: the whole doc
+                spans.add((0, len(doc)))
+                continue
+            # look only around the rarest word the alternative needs
+            rarest = min(alternative, key=lambda words: sum(len(where.get(w, ())) for w in words))
+            for at in sorted({p for w in rarest for p in where.get(w, ())}):
+                spans.add((max(0, at - _REACH), min(len(doc), at + _REACH + 1)))
+        for start, end in _merged(spans):
+            found += [(pattern, start + a, start + b) for _, a, b in matcher(doc[start:end])]
     # for one pattern, keep the longest of the matches that share a start
     best: dict[tuple[str, int], tuple[Pattern, int, int]] = {}
     for item in found:
