@@ -679,15 +679,37 @@ def _norm(text: str) -> str:
     return normalize_label(text)
 
 
+_EVENT_WORDS: dict[int, tuple[Any, frozenset[str]]] = {}
+
+
+def _event_words(res: Any) -> frozenset[str]:
+    """Return every lemma an event rule may start from (the others are skipped at once)."""
+    known = _EVENT_WORDS.get(id(res))
+    if known is not None and known[0] is res:
+        return known[1]
+    words: set[str] = {"attendre", "quitter", "appel", "conversation", "communication"}
+    for group, kinds in (("meeting", ("verbs", "with_verbs", "nouns")),
+                         ("visit", ("verbs", "motion_verbs", "nouns", "presence_verbs")),
+                         ("agreement", ("nouns", "verbs", "phrase_nouns")),
+                         ("cooperation", ("nouns",))):
+        for kind in kinds:
+            words |= res.trigger(group, kind)
+    _EVENT_WORDS[id(res)] = (res, frozenset(words))
+    return _EVENT_WORDS[id(res)][1]
+
+
 def find_events(ctx: Context, sentence: int, salience: Salience, speaker: Entity | None,
                 visits: list[Entity]) -> None:
     """Record the events of one sentence, and the edges that follow from them."""
     s = ctx.sentences[sentence]
     agreed = False
     doc = ctx.doc
+    words = _event_words(ctx.res)
     for t in range(s.start, s.end):
         if doc[t].pos_ not in ("VERB", "NOUN"):  # type: ignore[index]
             continue  # every event rule starts from a verb or a noun
+        if ctx.lemma(t) not in words:
+            continue  # no rule starts from this word
         named = ctx.mention_at(t)
         if named is not None and ctx.mentions[named].kind in ("Person", "Organization"):
             continue  # "Stéphane Séjourné": a name, not the verb « séjourner »

@@ -212,8 +212,10 @@ def _entity_mentions(doc, sentence_of, quotes, res: Resources):  # type: ignore[
 def _gazetteer_mentions(doc, sentence_of, quotes, taken, res: Resources):  # type: ignore[no-untyped-def]
     """Countries and capitals the NER missed."""
     out = []
+    first = _first_words(frozenset(res.countries) | frozenset(res.capitals))
     for token in doc:
-        if token.i in taken or not token.text[:1].isupper():
+        if token.i in taken or not token.text[:1].isupper() \
+                or _norm(token.text).partition(" ")[0] not in first:  # cheap pre-check
             continue
         for width in (3, 2, 1):
             span = doc[token.i: token.i + width]
@@ -456,6 +458,10 @@ def _position_mentions(doc, sentences, sentence_of, quotes, res: Resources,
     return out
 
 
+_norm = functools.lru_cache(maxsize=1 << 16)(normalize_label)
+""":func:`~graph.model.iri.normalize_label` of one token's text, remembered."""
+
+
 @functools.lru_cache(maxsize=8)
 def _first_words(topics: frozenset[str]) -> frozenset[str]:
     return frozenset(term.partition(" ")[0] for term in topics)
@@ -468,7 +474,7 @@ def _topic_mentions(doc, sentence_of, quotes, res: Resources):  # type: ignore[n
     first = _first_words(frozenset(res.topics))
     while i < n:
         found = None
-        if normalize_label(doc[i].text).partition(" ")[0] not in first:  # cheap pre-check
+        if _norm(doc[i].text).partition(" ")[0] not in first:  # cheap pre-check
             i += 1
             continue
         for width in (5, 4, 3, 2, 1):
