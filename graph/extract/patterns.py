@@ -118,6 +118,8 @@ def load_patterns(lang: str) -> tuple[Pattern, ...]:
 
 
 _MATCHERS: dict[tuple[str, int], list[tuple[Pattern, Any, list[list[frozenset[int]]]]]] = {}
+_NEEDED: dict[tuple[str, int], Any] = {}
+"""Per language and vocabulary: the ids of every word some pattern needs."""
 
 
 def _required(vocab: Any, tokens: list[dict[str, Any]]) -> list[frozenset[int]]:
@@ -151,11 +153,12 @@ def _matchers(lang: str, vocab: Any) -> list[tuple[Pattern, Any, list[list[froze
             matcher.add(pattern.name, [list(p) for p in pattern.match])
             built.append((pattern, matcher, [_required(vocab, list(p)) for p in pattern.match]))
         _MATCHERS[key] = built
+        import numpy
+
+        _NEEDED[key] = numpy.array(sorted({w for _, _, needs in built for alternative in needs
+                                           for words in alternative for w in words}),
+                                   dtype="uint64")
     return built
-
-
-_REACH = 12
-"""Tokens a pattern may reach before or after one of its words (no pattern is longer)."""
 
 
 def _merged(spans: set[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -179,7 +182,8 @@ def find_matches(doc: Any, lang: str) -> list[tuple[Pattern, int, int]]:
     """Return every pattern match of a parsed doc (for one pattern and start, the longest).
 
     A pattern runs only on a doc that holds the words it cannot match without, and only on
-    the windows around the rarest of them (the matcher costs as much as the rules otherwise).
+    the windows around the rarest of them, as wide as the pattern is long (the matcher costs
+    as much as the rules otherwise).
 
     Parameters
     ----------
@@ -197,12 +201,21 @@ def find_matches(doc: Any, lang: str) -> list[tuple[Pattern, int, int]]:
 
     if not len(doc):
         return []
-    where: dict[int, list[int]] = {}  # word (lower form or lemma) → its token positions
-    for position, row in enumerate(doc.to_array([LOWER, LEMMA]).tolist()):
-        for word in row:
+    import numpy
+
+    built = _matchers(lang, doc.vocab)
+    needed = _NEEDED[(lang, id(doc.vocab))]
+    words = doc.to_array([LOWER, LEMMA])
+    rows = numpy.nonzero(numpy.isin(words, needed).any(axis=1))[0]
+    where: dict[int, list[int]] = {}  # a word patterns need → its token positions
+    for position in rows.tolist():
+        for word in words[position].tolist():
             where.setdefault(word, []).append(position)
     found = []
-    for pattern, matcher, needs in _matchers(lang, doc.vocab):
+    for pattern, matcher, needs in built:
+        reach = max(len(alternative) for alternative in pattern.match)  # its longest form
+        if any(t.get("OP") in ("+", "*") for alternative in pattern.match for t in alternative):
+            reach = len(doc)  # a repeated token: no bound on its length
         spans: set[tuple[int, int]] = set()
         for alternative in needs:
             if not all(any(w in where for w in words) for words in alternative):
@@ -213,7 +226,7 @@ def find_matches(doc: Any, lang: str) -> list[tuple[Pattern, int, int]]:
             # look only around the rarest word the alternative needs
             rarest = min(alternative, key=lambda words: sum(len(where.get(w, ())) for w in words))
             for at in sorted({p for w in rarest for p in where.get(w, ())}):
-                spans.add((max(0, at - _REACH), min(len(doc), at + _REACH + 1)))
+                spans.add((max(0, at - reach), min(len(doc), at + reach + 1)))
         for start, end in _merged(spans):
             found += [(pattern, start + a, start + b) for _, a, b in matcher(doc[start:end])]
     # for one pattern, keep the longest of the matches that share a start
