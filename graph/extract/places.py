@@ -93,6 +93,9 @@ def _within(ctx: Context, sentence: int) -> None:
         return
     pattern = re.compile(rf"\s*,\s*dans (?:le |l['’]\s*)(?:{parts})\s+"
                          rf"(?:du pays|de l['’]|du|de la|des)\s*", re.I)
+    s = ctx.sentences[sentence]
+    if "dans l" not in ctx.text[s.start_char:s.end_char]:
+        return  # cheap pre-check
     idx = ctx.in_sentence(sentence)
     for a in idx:
         ma = ctx.mentions[a]
@@ -128,6 +131,9 @@ def _building(ctx: Context, sentence: int) -> None:
     nouns = ctx.res.places.get("building_nouns", frozenset())
     doc = ctx.doc
     s = ctx.sentences[sentence]
+    text = ctx.text[s.start_char:s.end_char].lower()
+    if not any(noun in text for noun in nouns):
+        return  # cheap pre-check
     for t in range(s.start, s.end - 2):
         if doc[t].lower_ not in nouns:  # type: ignore[index]
             continue
