@@ -304,6 +304,10 @@ def test_evidence_carries_the_rule_and_the_sentence(extract):
      "Marc Lenoir", "président de la commission des affaires étrangères"),
     ("Il a salué le chef d'état-major, le Colonel Général Karim Belhaj.", "Karim Belhaj",
      "général"),
+    ("Le ministre de l'Intérieur Paulo Reis se rendra lundi en Espagne.", "Paulo Reis",
+     "ministre de l'Intérieur"),
+    ("Le ministre de l'Économie et des Finances Jonas Berg a parlé.", "Jonas Berg",
+     "ministre de l'Économie et des Finances"),
 ])
 def test_posts_of_government_news(extract, text, person, post):
     assert (person, post) in relation(extract(text), "holdsPosition")

@@ -388,6 +388,10 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
                 if res.demonym(nxt.lower_) or k in people or nxt.lower_ in (
                         res.positions.get("honorifics", ())):
                     break
+                if k > j and nxt.pos_ == "PROPN" and k + 1 < limit \
+                        and doc[k + 1].pos_ == "PROPN" and doc[k + 1].dep_ == "flat:name" \
+                        and doc[k + 1].head.i == k and title_domain:
+                    break  # "ministre de l'Intérieur Paulo Reis": a name, not the portfolio
                 if _CAPITAL.match(nxt.text) or (nxt.pos_ == "ADJ" and nxt.is_lower):
                     k += 1
                 elif nxt.lower_ == "des" and k + 1 < limit and doc[k + 1].pos_ == "NOUN" \
