@@ -636,3 +636,11 @@ def test_an_audience_whose_object_the_parse_lost(extract):
                     "des Armées, Jonas Berg.")
     assert relation(found, "met") & {("Oscar Velde", "Jonas Berg"), ("Jonas Berg", "Oscar Velde")}
 
+
+
+def test_a_minister_and_his_counterpart_co_chair_however_parsed(extract):
+    found, claims = extract("Le ministre de la Pêche, Paulo Reis, et son homologue chilien, "
+                            "Jonas Berg, ont coprésidé lundi à Lisbonne les travaux de la "
+                            "commission mixte.")
+    assert relation(found, "met") & {("Paulo Reis", "Jonas Berg"), ("Jonas Berg", "Paulo Reis")}
+    assert not any(c.subject.label.startswith("lundi") for c in claims)

@@ -16,6 +16,7 @@ from typing import Any
 from graph.extract.agents import (
     Salience,
     _sentence_of,
+    left_agents,
     modality,
     person_before_verb,
     subjects,
@@ -28,6 +29,7 @@ from graph.extract.events import (
     _date_near,
     _objects,
     _people,
+    _plural,
     _the_agreement,
     country_of_city,
     record_meeting,
@@ -343,6 +345,9 @@ def _meeting(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern
     verb = tok.head if tok.pos_ == "NOUN" else tok
     if verb.pos_ == "VERB":
         people += _objects(ctx, verb, salience)
+        if len(_people(people)) < 2 and _plural(verb):
+            # "X et son homologue Y ont coprésidé …": the parse may miss the coordination
+            people += left_agents(ctx, verb.i, salience)
     people = _people(people)
     present = {x.object.iri for x in ctx.claims  # type: ignore[union-attr]
                if x.sentence == sentence and x.relation == "participant"}
@@ -356,7 +361,8 @@ def _meeting(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern
         kind = "PhoneCall"
     label = pattern.options.get("label", tok.lemma_)
     if label == "@object":  # "ont coprésidé un séminaire intergouvernemental": a séminaire
-        obj = next((c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN"), None)
+        obj = next((c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN"
+                    and c.lower_ not in _TIME_WORDS), None)
         label = " ".join([obj.lemma_, *[c.text for c in obj.children if c.dep_ == "amod"
                                         and c.i == obj.i + 1]]) if obj is not None else "réunion"
     record_meeting(ctx, people, t, sentence, kind, status, pattern.name, label)
@@ -787,6 +793,10 @@ def _talks_of(ctx: Context, sentence: int, start: int) -> Entity | None:
     return found[-1] if found else None
 
 
+_TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "matin",
+               "soir", "hier", "janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+               "août", "septembre", "octobre", "novembre", "décembre", "semaine", "jour"}
+"""Nouns of time the parse may take for an object ("ont coprésidé lundi …")."""
 _DEMONSTRATIVES = {"ce", "cet", "cette", "ces"}
 _REFERRING = _DEMONSTRATIVES | {"le", "la", "l'", "l’", "les"}
 
