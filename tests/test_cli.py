@@ -61,6 +61,17 @@ def test_construct_prints_turtle_and_ask_prints_yes(built) -> None:
         '{"head":{},"boolean":false')
 
 
+def test_a_row_two_sources_hold_prints_once_unless_all(built, tmp_path: Path) -> None:
+    """The default graph is the union of the sources: the same triple in two files."""
+    (tmp_path / "more.csv").write_text("subject,predicate,object\nJeanne Martin,met,Omar Haddad\n")
+    built("build", "more.csv", check=True)
+    assert "(2 rows)" in built("query", MET_QUERY).stdout
+    every = re.search(r"\((\d+) rows\)", built("query", "--all", MET_QUERY).stdout)
+    assert every and int(every.group(1)) > 2  # the labels, the edge: once per source
+    rows = json.loads(built("query", "--format", "json", MET_QUERY).stdout)
+    assert len(rows["results"]["bindings"]) == 2
+
+
 def test_query_from_file_and_stdin(built, tmp_path: Path) -> None:
     (tmp_path / "q.rq").write_text(MET_QUERY)
     assert "(2 rows)" in built("query", "q.rq").stdout

@@ -20,6 +20,7 @@ import pyoxigraph as ox
 from graph.errors import QueryError
 from graph.model.rdf import prefixed
 from graph.model.vocab import PREFIXES
+from graph.query.syntax import TOKEN
 from graph.store.base import Result, Store
 
 __all__ = [
@@ -143,8 +144,11 @@ def bind(text: str, params: dict[str, str]) -> str:
     return _PARAM.sub(value, text)
 
 
-def run_query(store: Store, ref: str, params: dict[str, str] | None = None) -> Result:
+def run_query(store: Store, ref: str, params: dict[str, str] | None = None, *,
+              distinct: bool = False) -> Result:
     """Load a query (see :func:`load_query`), bind its parameters and run it on ``store``.
+
+    With ``distinct``, a SELECT returns each row once (see :func:`distinct_rows`).
 
     Examples
     --------
@@ -152,7 +156,38 @@ def run_query(store: Store, ref: str, params: dict[str, str] | None = None) -> R
     >>> run_query(open_store("memory:"), "@people").variables
     ['person', 'position', 'country']
     """
-    return store.query(bind(load_query(ref), params or {}))
+    text = bind(load_query(ref), params or {})
+    return store.query(distinct_rows(text) if distinct else text)
+
+
+def distinct_rows(text: str) -> str:
+    """Make a SELECT query return each row once: ``SELECT`` → ``SELECT DISTINCT``.
+
+    The default graph is the union of the sources, and the engines keep a solution once per
+    source that holds its triples; this removes those repeats from the rows (an aggregate
+    counts them still: ask ``COUNT(DISTINCT …)``). Other query forms, and a SELECT that
+    already says DISTINCT or REDUCED, are left as they are.
+
+    Examples
+    --------
+    >>> distinct_rows("PREFIX a: <http://x/> SELECT ?s WHERE { ?s a:p 'SELECT' }")
+    "PREFIX a: <http://x/> SELECT DISTINCT ?s WHERE { ?s a:p 'SELECT' }"
+    >>> distinct_rows("select distinct ?s where { ?s ?p ?o }")
+    'select distinct ?s where { ?s ?p ?o }'
+    >>> distinct_rows("ASK { ?s ?p ?o }")
+    'ASK { ?s ?p ?o }'
+    """
+    words = [(m.start(), m.end(), m.group(0).upper()) for m in TOKEN.finditer(text)
+             if m.lastgroup == "word"]
+    for n, (_, end, word) in enumerate(words):
+        if word in ("PREFIX", "BASE"):
+            continue
+        if word != "SELECT":
+            return text  # ASK, CONSTRUCT, DESCRIBE
+        if n + 1 < len(words) and words[n + 1][2] in ("DISTINCT", "REDUCED"):
+            return text
+        return f"{text[:end]} DISTINCT{text[end:]}"
+    return text
 
 
 def _cell(term: object) -> str:

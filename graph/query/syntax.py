@@ -12,7 +12,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-__all__ = ["KEYWORDS", "explain_syntax_error"]
+__all__ = ["KEYWORDS", "TOKEN", "explain_syntax_error"]
 
 KEYWORDS = frozenset("""
     BASE PREFIX SELECT CONSTRUCT DESCRIBE ASK DISTINCT REDUCED AS FROM NAMED WHERE ORDER BY ASC
@@ -39,6 +39,8 @@ _TOKEN = re.compile(r"""
     | (?P<word>[A-Za-z_]\w*)
     | (?P<punct>\^\^|\|\||&&|!=|<=|>=|.)
 """, re.X | re.S)
+TOKEN = _TOKEN
+"""The tokens of a SPARQL text, one named group per kind (``word``, ``string``, ``iri``…)."""
 _WIDTH = 76
 
 
