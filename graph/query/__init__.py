@@ -157,7 +157,15 @@ def run_query(store: Store, ref: str, params: dict[str, str] | None = None, *,
     ['person', 'position', 'country']
     """
     text = bind(load_query(ref), params or {})
-    return store.query(distinct_rows(text) if distinct else text)
+    rewritten = distinct_rows(text) if distinct else text
+    if rewritten == text:
+        return store.query(text)
+    try:
+        return store.query(rewritten)
+    except QueryError as exc:
+        if "malformed" not in str(exc):
+            raise
+        return store.query(text)  # the error then points into the user's own text
 
 
 def distinct_rows(text: str) -> str:
