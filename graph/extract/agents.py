@@ -103,9 +103,7 @@ def the_two(ctx: Context, token: int) -> list[Entity]:
                 or ctx.mentions[index].plural:
             continue
         person = ctx.entity_of(index)
-        if role and person is not None and person.iri not in ctx.held and not any(
-                c.relation == "holdsPosition" and c.subject.iri == person.iri
-                for c in ctx.claims):
+        if role and person is not None and not ctx.holds_post(person):
             continue  # "les deux ministres": people who hold a post, not their wives
         if person is not None and person.type == "Person" and person not in people:
             people.append(person)

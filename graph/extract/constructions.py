@@ -32,6 +32,7 @@ from graph.extract.events import (
     _plural,
     _the_agreement,
     country_of_city,
+    event_noun,
     record_meeting,
     record_visit,
 )
@@ -480,9 +481,7 @@ def _presence(ctx: Context, sentence: int, start: int, end: int, pattern: Patter
     before = ctx.mention_at(start - 1) if start else None  # "X était à …", however parsed
     named = [ctx.person_of[before]] if before in ctx.person_of else subjects(
         ctx, start, salience, climb=False)
-    people = [p for p in _people(named)
-              if p.iri in ctx.held or any(c.relation == "holdsPosition" and c.subject.iri == p.iri
-                                          for c in ctx.claims)]
+    people = [p for p in _people(named) if ctx.holds_post(p)]
     status = modality(ctx, start)
     if place is None or not people or status in ("hypothetical", "denied"):
         return
@@ -829,10 +828,7 @@ def _referred_event(ctx: Context, sentence: int, start: int) -> Entity | None:
              if c.subject.type in kinds and c.sentence <= sentence]
     if not found:
         return None
-    end = t + 1
-    while end < s.end and doc[end].pos_ == "ADJ" and doc[end].head.i == t:  # type: ignore[index]
-        end += 1
-    name = doc[t:end].text.lower()  # type: ignore[index]
+    name = event_noun(ctx, t, s.end)
     event = found[-1]
     return event if name in event.aliases else replace(event, aliases=(*event.aliases, name))
 

@@ -172,6 +172,11 @@ class Context:
         """Return the index of the agent or place mention covering a token."""
         return self.by_token.get(token)
 
+    def holds_post(self, person: Entity) -> bool:
+        """Tell whether the article gives ``person`` a post (by a title, or by a rule)."""
+        return person.iri in self.held or any(
+            c.relation == "holdsPosition" and c.subject.iri == person.iri for c in self.claims)
+
     def in_sentence(self, sentence: int, *kinds: str, quoted: bool = False) -> list[int]:
         """Return the indices of a sentence's mentions of some kinds (outside quotes)."""
         return [i for i in self.by_sentence.get(sentence, [])

@@ -15,6 +15,7 @@ hypothetical ones ("pourrait se rendre") give nothing; planned ones keep their s
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from typing import Any
@@ -93,12 +94,22 @@ def event_names(ctx: Context, sentence: int, kind: str) -> tuple[str, ...]:
         if doc[t].pos_ != "NOUN" or ctx.lemma(t) not in nouns or ctx.quoted(t) \
                 or ctx.mention_at(t) is not None:
             continue
-        end = t + 1
-        while end < s.end and doc[end].pos_ == "ADJ" and doc[end].head.i == t \
-                and not any(True for _ in doc[end].children):  # not "axé sur …"
-            end += 1
-        names.append(doc[t:end].text.lower())
+        names.append(event_noun(ctx, t, s.end))
     return tuple(dict.fromkeys(names))
+
+
+def event_noun(ctx: Context, t: int, limit: int) -> str:
+    """Return the noun at ``t`` with the adjectives that qualify it, lower case.
+
+    "les rencontres institutionnelles": "rencontres institutionnelles"; an adjective with
+    complements of its own stays out ("un séminaire axé sur …": "séminaire").
+    """
+    doc: Any = ctx.doc
+    end = t + 1
+    while end < limit and doc[end].pos_ == "ADJ" and doc[end].head.i == t \
+            and not any(True for _ in doc[end].children):
+        end += 1
+    return str(doc[t:end].text.lower())
 
 
 def named_event(ctx: Context, event: Entity, sentence: int) -> Entity:
@@ -393,15 +404,6 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
                 break
     elif tok.pos_ == "NOUN" and lemma in ctx.res.trigger("visit", "nouns"):
         place = _place_after(ctx, t)
-        apposed = _apposed_visitor(ctx, t)
-        if apposed is not None and place is not None:
-            # "… son homologue, Y, en visite de travail au Maroc": Y is the visitor
-            status = modality(ctx, t)
-            if status != "hypothetical":
-                last.append(record_visit(ctx, apposed, place, sentence,
-                                         _date_near(ctx, sentence, t, status), status,
-                                         "fr.visit.v1", 0.65))
-            return
         if place is None:
             if last:
                 for index in ctx.in_sentence(sentence, "Topic", quoted=True):
@@ -421,17 +423,17 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
                 following[1].pos_ == "NOUN" and "Plur" in following[1].morph.get("Number") \
                 and ctx.mention_at(following[1].i) is None:
             return  # "la visite d'observateurs au Tibet": the visitors are not named
-        people = _people(_agents_after(ctx, t - 1, {"de", "du"}, limit=4))
+        apposed = _apposed_visitor(ctx, t)  # "… son homologue, Y, en visite au Maroc": Y
+        people = [apposed] if apposed is not None else _people(
+            _agents_after(ctx, t - 1, {"de", "du"}, limit=4))
         people = people or _people(subjects(ctx, t, salience, climb=False))
-        if len(people) > 1 and any(c.lower_ in ("son", "sa") for c in tok.children):
-            people = people[:1]  # "sa visite": one visitor (the parse may give two subjects)
         if not people and any(c.lower_ in ("son", "sa", "leur") for c in tok.children) and (
                 tok.head.lemma_ in _OWN_JOURNEY_VERBS
                 or ctx.doc[max(0, t - 3):t].text.lower().startswith(_DURING)):  # type: ignore[index]
             # "X a profité de son séjour à Paris", "lors de sa visite à Rabat, X …"
             people = _people(subjects(ctx, t, salience))
-            if not any(c.lower_ == "leur" for c in tok.children):
-                people = people[:1]  # "sa visite": one visitor, the first subject
+        if len(people) > 1 and any(c.lower_ in ("son", "sa") for c in tok.children):
+            people = people[:1]  # "sa visite": one visitor (the parse may give two subjects)
     else:
         people = _people(subjects(ctx, t, salience))
     if not people:
@@ -679,14 +681,9 @@ def _norm(text: str) -> str:
     return normalize_label(text)
 
 
-_EVENT_WORDS: dict[int, tuple[Any, frozenset[str]]] = {}
-
-
+@functools.lru_cache(maxsize=4)
 def _event_words(res: Any) -> frozenset[str]:
     """Return every lemma an event rule may start from (the others are skipped at once)."""
-    known = _EVENT_WORDS.get(id(res))
-    if known is not None and known[0] is res:
-        return known[1]
     words: set[str] = {"attendre", "quitter", "appel", "conversation", "communication"}
     for group, kinds in (("meeting", ("verbs", "with_verbs", "nouns")),
                          ("visit", ("verbs", "motion_verbs", "nouns", "presence_verbs")),
@@ -694,8 +691,7 @@ def _event_words(res: Any) -> frozenset[str]:
                          ("cooperation", ("nouns",))):
         for kind in kinds:
             words |= res.trigger(group, kind)
-    _EVENT_WORDS[id(res)] = (res, frozenset(words))
-    return _EVENT_WORDS[id(res)][1]
+    return frozenset(words)
 
 
 def find_events(ctx: Context, sentence: int, salience: Salience, speaker: Entity | None,

@@ -212,7 +212,7 @@ def _entity_mentions(doc, sentence_of, quotes, res: Resources):  # type: ignore[
 def _gazetteer_mentions(doc, sentence_of, quotes, taken, res: Resources):  # type: ignore[no-untyped-def]
     """Countries and capitals the NER missed."""
     out = []
-    first = _first_words(frozenset(res.countries) | frozenset(res.capitals))
+    first = _place_openings(res)
     for token in doc:
         if token.i in taken or not token.text[:1].isupper() \
                 or _norm(token.text).partition(" ")[0] not in first:  # cheap pre-check
@@ -464,6 +464,12 @@ def _position_mentions(doc, sentences, sentence_of, quotes, res: Resources,
 
 _norm = functools.lru_cache(maxsize=1 << 16)(normalize_label)
 """:func:`~graph.model.iri.normalize_label` of one token's text, remembered."""
+
+
+@functools.lru_cache(maxsize=4)
+def _place_openings(res: Resources) -> frozenset[str]:
+    """Return the first words of the countries and capitals of the gazetteer."""
+    return _first_words(frozenset(res.countries) | frozenset(res.capitals))
 
 
 @functools.lru_cache(maxsize=8)

@@ -117,9 +117,9 @@ def load_patterns(lang: str) -> tuple[Pattern, ...]:
     return tuple(out)
 
 
-_MATCHERS: dict[tuple[str, int], list[tuple[Pattern, Any, list[list[frozenset[int]]]]]] = {}
-_NEEDED: dict[tuple[str, int], Any] = {}
-"""Per language and vocabulary: the ids of every word some pattern needs."""
+_Built = list[tuple[Pattern, Any, list[list[frozenset[int]]]]]
+_MATCHERS: dict[tuple[str, int], tuple[_Built, Any]] = {}
+"""Per language and vocabulary: the matchers, and the ids of every word some pattern needs."""
 
 
 def _required(vocab: Any, tokens: list[dict[str, Any]]) -> list[frozenset[int]]:
@@ -140,11 +140,14 @@ def _required(vocab: Any, tokens: list[dict[str, Any]]) -> list[frozenset[int]]:
     return out
 
 
-def _matchers(lang: str, vocab: Any) -> list[tuple[Pattern, Any, list[list[frozenset[int]]]]]:
-    """Return one Matcher per pattern, with the words each alternative needs (built once)."""
+def _matchers(lang: str, vocab: Any) -> tuple[_Built, Any]:
+    """Return one Matcher per pattern with the words each alternative needs (built once).
+
+    Also the ids of all those words as one array, to find them in a doc at once.
+    """
     key = (lang, id(vocab))
-    built = _MATCHERS.get(key)
-    if built is None:
+    if key not in _MATCHERS:
+        import numpy
         from spacy.matcher import Matcher
 
         built = []
@@ -152,13 +155,10 @@ def _matchers(lang: str, vocab: Any) -> list[tuple[Pattern, Any, list[list[froze
             matcher = Matcher(vocab, validate=True)
             matcher.add(pattern.name, [list(p) for p in pattern.match])
             built.append((pattern, matcher, [_required(vocab, list(p)) for p in pattern.match]))
-        _MATCHERS[key] = built
-        import numpy
-
-        _NEEDED[key] = numpy.array(sorted({w for _, _, needs in built for alternative in needs
-                                           for words in alternative for w in words}),
-                                   dtype="uint64")
-    return built
+        needed = sorted({w for _, _, needs in built for alternative in needs
+                         for words in alternative for w in words})
+        _MATCHERS[key] = built, numpy.array(needed, dtype="uint64")
+    return _MATCHERS[key]
 
 
 def _merged(spans: set[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -203,8 +203,7 @@ def find_matches(doc: Any, lang: str) -> list[tuple[Pattern, int, int]]:
         return []
     import numpy
 
-    built = _matchers(lang, doc.vocab)
-    needed = _NEEDED[(lang, id(doc.vocab))]
+    built, needed = _matchers(lang, doc.vocab)
     words = doc.to_array([LOWER, LEMMA])
     rows = numpy.nonzero(numpy.isin(words, needed).any(axis=1))[0]
     where: dict[int, list[int]] = {}  # a word patterns need → its token positions

@@ -43,7 +43,7 @@ class Title:
     domain: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Resources:
     """The lexicons of one language (keys folded with :func:`normalize_label`).
 
