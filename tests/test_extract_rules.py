@@ -644,3 +644,47 @@ def test_a_minister_and_his_counterpart_co_chair_however_parsed(extract):
                             "commission mixte.")
     assert relation(found, "met") & {("Paulo Reis", "Jonas Berg"), ("Jonas Berg", "Paulo Reis")}
     assert not any(c.subject.label.startswith("lundi") for c in claims)
+
+
+# --- datelines, « les deux ministres » far back, family names first, « la ministre » ---------
+
+@pytest.mark.parametrize("dateline", [
+    "Lomé, 4 février 2025 (ATOP) – ",
+    "BAMAKO - ",
+    "Lima, le 2 juin -- ",
+    "Note de la délégation de l'Union européenne à Lomé – ",
+])
+def test_a_dateline_does_not_become_the_subject(extract, dateline):
+    text = (dateline + "Le ministre togolais des Sports, Komi Agbeko, a reçu en audience, lundi, "
+            "à son bureau, son homologue béninois, Rufin Houngbo.")
+    found = extract(text, title="Sport : Lomé et Cotonou se concertent")
+    assert relation(found, "met") == {("Komi Agbeko", "Rufin Houngbo")}
+    assert ("Rufin Houngbo", "ministre des Sports") in relation(found, "holdsPosition")
+
+
+def test_les_deux_ministres_far_from_their_names_are_the_ministers(extract):
+    text = ("Le ministre letton de l'Économie, Janis Ozols, a reçu jeudi son homologue estonien, "
+            "Tarmo Kask. Ils ont parlé du port de Riga. Les échanges ont été cordiaux. "
+            "Le commerce a doublé en cinq ans. « Nous voulons aller plus loin », a dit M. Kask. "
+            "Étaient présents l'ambassadeur d'Estonie, Mme Liis Tamm, et le directeur du port, "
+            "Andris Berzins. À la fin, les deux ministres ont signé un accord sur le transport "
+            "ferroviaire.")
+    parties = {o for s, r, o in extract(text)[0] if r == "party"}
+    assert parties == {"Janis Ozols", "Tarmo Kask"}
+
+
+def test_a_family_name_written_first_joins_the_full_name():
+    assert group_names(["Nguyen Van Long", "Nguyen"]) == [0, 0]
+    assert group_names(["Emmanuel Petit", "Emmanuel Roux", "Emmanuel"]) == [0, 1, 2]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("La ministre suédoise de la Santé, Mme Karin Lund, a reçu le ministre norvégien, "
+     "M. Erik Dahl. La ministre a souligné que « la coopération est solide ».", "Karin Lund"),
+    ("Le ministre portugais de la Mer, Rui Costa, est à Rabat. Le ministre a déclaré que "
+     "« la pêche est une priorité ». Il verra ensuite le ministre espagnol de la Pêche, "
+     "Luis Ortega.", "Rui Costa"),
+])
+def test_a_bare_title_is_the_holder_named_before_of_its_gender(extract, text, speaker):
+    said = relation(extract(text), "said")
+    assert {s for s, _ in said} == {speaker}

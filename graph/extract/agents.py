@@ -80,9 +80,11 @@ _ROLE_NOUNS = {"ministre", "ministres", "chef", "chefs", "président", "préside
 def the_two(ctx: Context, token: int) -> list[Entity]:
     """Return the two people "les deux ministres" (at ``token``) designates.
 
-    The last two people named before it, within three sentences (holding a post, for a role
-    such as "ministres"); for "les deux pays", the last two countries. Nothing when the noun
-    is no "les deux + role" or fewer than two were named.
+    The last two people named before it, within three sentences, whose posts the noun names
+    ("ministres": a minister or a head of diplomacy, not the ambassador named since); when
+    fewer were named so near, the last two such people of the article before it. For "les
+    deux pays", the last two countries. Nothing when the noun is no "les deux + role" or
+    fewer than two are found.
     """
     doc: Any = ctx.doc
     tok = doc[token]
@@ -93,23 +95,59 @@ def the_two(ctx: Context, token: int) -> list[Entity]:
     sentence = _sentence_of(ctx, token)
     if tok.lower_ in _COUNTRY_NOUNS:
         return _two_countries(ctx, tok.left_edge.i, sentence)
-    role = tok.lower_ in _ROLE_NOUNS
+    posts = _ROLE_POSTS.get(tok.lower_, () if tok.lower_ in _ROLE_NOUNS else None)
+    found = _last_two(ctx, tok.left_edge.i, sentence - 3, posts)
+    if found or not posts:
+        return found
+    return _last_two(ctx, tok.left_edge.i, 0, posts)
+
+
+_ROLE_POSTS = {
+    "ministre": ("ministre", "chef de la diplomatie", "secrétaire d'état"),
+    "ministres": ("ministre", "chef de la diplomatie", "secrétaire d'état"),
+    "président": ("président", "chef de l'état", "roi"),
+    "présidents": ("président", "chef de l'état", "roi"),
+    "chefs": ("ministre", "chef", "président", "roi"),
+    "responsables": ("ministre", "chef", "président", "secrétaire", "commissaire", "directeur"),
+    "dirigeants": ("ministre", "chef", "président", "roi", "premier"),
+}
+"""Posts a role noun names, when "les deux …" looks back beyond three sentences."""
+
+
+def _last_two(ctx: Context, before: int, first: int,
+              posts: tuple[str, ...] | None) -> list[Entity]:
+    """Return the last two people named before a token, from sentence ``first`` on.
+
+    ``posts``: ``None`` takes anyone, ``()`` anyone holding a post, otherwise a post whose
+    label starts with one of them.
+    """
     people: list[Entity] = []
-    for t in range(tok.left_edge.i - 1, -1, -1):
-        if _sentence_of(ctx, t) < sentence - 3:
+    for t in range(before - 1, -1, -1):
+        if _sentence_of(ctx, t) < first:
             break
         index = ctx.mention_at(t)
         if index is None or ctx.mentions[index].kind not in ("Person", "Position") \
                 or ctx.mentions[index].plural:
             continue
         person = ctx.entity_of(index)
-        if role and person is not None and not ctx.holds_post(person):
+        if person is None or person.type != "Person" or person in people:
+            continue
+        if posts is not None and not ctx.holds_post(person):
             continue  # "les deux ministres": people who hold a post, not their wives
-        if person is not None and person.type == "Person" and person not in people:
-            people.append(person)
-            if len(people) == 2:
-                return people[::-1]
+        if posts and not any(label.lower().startswith(posts)
+                             for label in _post_labels(ctx, person)):
+            continue
+        people.append(person)
+        if len(people) == 2:
+            return people[::-1]
     return []
+
+
+def _post_labels(ctx: Context, person: Entity) -> list[str]:
+    """Return the labels of the posts the article gives a person, by a title or by a rule."""
+    return [p.label for p, _, _ in ctx.held.get(person.iri, [])] + [
+        c.object.label for c in ctx.claims if c.relation == "holdsPosition"
+        and c.subject.iri == person.iri and isinstance(c.object, Entity)]
 
 
 def _two_countries(ctx: Context, before: int, sentence: int) -> list[Entity]:

@@ -190,8 +190,18 @@ def _objects(ctx: Context, verb, salience: Salience) -> list[Entity]:  # type: i
                         out.append(entity)
     if not out:  # the parse lost the object: the first agent after the verb, in its clause
         s = next(s for s in ctx.sentences if s.start <= verb.i < s.end)
-        for t in range(verb.i + 1, min(verb.i + 12, s.end)):
+        t, stop = verb.i + 1, min(verb.i + 25, s.end)
+        while t < stop:
             tok = ctx.doc[t]  # type: ignore[index]
+            if tok.lower_ in _INSERTED and t > verb.i + 1 and ctx.doc[t - 1].text == ",":  # type: ignore[index]
+                # "a reçu, lundi, à son bureau, Y": a complement set between commas
+                comma = next((u for u in range(t + 1, min(t + 8, stop))
+                              if ctx.doc[u].text == ","), None)  # type: ignore[index]
+                if comma is not None and not any(
+                        ctx.mention_at(u) is not None and ctx.mentions[ctx.mention_at(u)].kind  # type: ignore[index]
+                        in ("Person", "Position") for u in range(t, comma)):
+                    t = comma + 1
+                    continue
             if tok.pos_ in ("VERB", "AUX") or tok.is_punct and tok.text != "," \
                     or tok.lower_ in ("par", "pour", "avec", "à", "au", "aux", "de", "du"):
                 break  # "reçu par", "reçu à Rabat": no object there
@@ -203,7 +213,12 @@ def _objects(ctx: Context, verb, salience: Salience) -> list[Entity]:  # type: i
                 entity = ctx.entity_of(index)
                 out = [entity] if entity else []
                 break
+            t += 1
     return out
+
+
+_INSERTED = frozenset({"à", "au", "aux", "en", "dans", "lors"})
+"""Prepositions of a place or time set between commas after a verb, before its object."""
 
 
 def _apposed_visitor(ctx: Context, noun: int) -> Entity | None:

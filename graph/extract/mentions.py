@@ -259,8 +259,9 @@ def _match_title(doc, i: int, res: Resources):  # type: ignore[no-untyped-def]
 
 
 _TITLE_ADJECTIVES = {"tournant", "tournante", "adjoint", "adjointe", "intérimaire", "exécutif",
-                     "exécutive", "permanent", "permanente", "honoraire"}
-"""Adjectives that belong to a title ("secrétaire exécutif", "représentant permanent")."""
+                     "exécutive", "permanent", "permanente", "honoraire", "fédéral", "fédérale",
+                     "résident", "résidente", "régional", "régionale", "national", "nationale"}
+"""Adjectives that belong to a title ("secrétaire exécutif", "ministre fédérale")."""
 
 
 def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool,  # type: ignore[no-untyped-def]

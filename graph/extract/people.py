@@ -86,6 +86,11 @@ def group_names(names: list[str]) -> list[int]:
             continue
         candidates = [j for j in full if _fits(p, parts[j])]
         heads = sorted({owner[j] for j in candidates})
+        if not heads and len(p) == 1:
+            # "M. Liu" after "Liu Jianguo", "le ministre Kouadio" after "Kouadio Yao Bernard":
+            # a family name written first, when one person of the article opens with it
+            heads = sorted({owner[j] for j in full if _key(parts[j][0]) == _key(p[0])})
+            heads = heads if len(heads) == 1 else []
         if not heads:
             # an unknown short name: it is its own person, shared by later equal forms
             same = [k for k in range(i) if [_key(w) for w in parts[k]] == [_key(w) for w in p]]

@@ -61,11 +61,39 @@ def record_post(ctx: Context, person: Entity, index: int, method: str, confidenc
         ctx.add(post, "organization", org, m.sentence, method, confidence)
 
 
+_FEMININE = frozenset({"la", "une", "cette", "mme", "madame", "mlle"})
+_MASCULINE = frozenset({"le", "un", "ce", "cet", "m.", "m", "monsieur", "sem", "mr"})
+
+
+def _gender(ctx: Context, m) -> str | None:  # type: ignore[no-untyped-def]
+    """Return "f" or "m" when the word before a mention shows its gender ("la ministre")."""
+    if m.start == 0:
+        return None
+    word = ctx.doc[m.start - 1].lower_  # type: ignore[index]
+    return "f" if word in _FEMININE else "m" if word in _MASCULINE else None
+
+
+def _other(gender: str | None) -> str | None:
+    return {"f": "m", "m": "f"}.get(gender or "")
+
+
+def person_gender(ctx: Context, iri: str) -> str | None:
+    """Return the gender the article shows for a person ("Mme X", "le ministre X").
+
+    ``None`` when it shows none, or both.
+    """
+    seen = {_gender(ctx, source) for _, source, _ in ctx.held.get(iri, [])}
+    seen |= {_gender(ctx, ctx.mentions[i]) for i, e in ctx.person_of.items() if e.iri == iri}
+    seen.discard(None)
+    return seen.pop() if len(seen) == 1 else None
+
+
 def holder_by_title(ctx: Context, index: int) -> Entity | None:
     """Return the person a title designates, from the posts already known in the article.
 
     "le ministre français" designates the one person holding a post whose label starts with
-    "ministre" and whose country is France. Several candidates: the one named last.
+    "ministre" and whose country is France. Several candidates: the one named last before
+    the title; a title before any of them (in the lead) takes the first named after it.
     """
     m = ctx.mentions[index]
     head = m.key.split()[0]
@@ -79,8 +107,12 @@ def holder_by_title(ctx: Context, index: int) -> Entity | None:
             if len(m.key.split()) > 1 and post.label != m.key:
                 continue
             person = next(e for i, e in ctx.holder.items() if e.iri == person_iri)
-            if best is None or source.start > best[0]:
-                best = (source.start, person)
+            if _gender(ctx, m) and _gender(ctx, m) == _other(person_gender(ctx, person_iri)):
+                continue  # "la ministre" is not the man named before
+            # named before the title: the later the better; after it: the sooner the better
+            rank = source.start if source.start < m.start else -source.start - 1
+            if best is None or rank > best[0]:
+                best = (rank, person)
     return best[1] if best else None
 
 

@@ -150,7 +150,8 @@ def _before(ctx: Context, tokens: list[int], salience: Salience) -> Entity | Non
                 # "X a tenu un langage de vérité en fustigeant « … »": the gerund is X's
                 main = next((a for a in doc[t].ancestors if a.pos_ == "VERB"), None)  # type: ignore[index]
                 found = subjects(ctx, main.i, salience) if main is not None else []
-            return found[0] if found else None
+            # "les deux ministres ont évoqué « … »": a joint statement is no one's words
+            return found[0] if len(found) == 1 else None
     return None
 
 

@@ -23,6 +23,16 @@ _ABBREVIATIONS = frozenset({
 _END = re.compile(r"[.!?…]+[»\")\]]*")
 _NEXT = re.compile(r"\s+(?=[A-ZÀ-ÖØ-Þ«\"0-9\-–—])")
 _WORD_BEFORE = re.compile(r"([\w.-]+)$")
+_MONTHS = ("janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
+           "novembre|décembre|decembre|january|february|march|april|may|june|july|august|"
+           "september|october|november|december")
+_DATELINE = re.compile(
+    r"(?P<place>[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ -][A-ZÀ-ÖØ-Þa-zà-ÿ][\w'’.-]*){0,3}?)"
+    r"(?P<date>\s*,\s*(?:le\s+)?[^\n,.;:«»()–—]{0,30}?(?:\d|\b(?:" + _MONTHS + r")\b)"
+    r"[^\n,.;:«»()–—]{0,20}?)?"
+    r"(?P<agency>\s*\([A-Za-zÀ-ÿ/&. -]{2,24}\))?"
+    r"\s*(?:--|[-–—])\s+(?=[A-ZÀ-ÖØ-Þ«\"])"
+)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -38,10 +48,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     ['M. Dupont et A. Martin sont là.', 'Titre', 'Fin ici !']
     """
     spans: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text):
+    for n, line in enumerate(re.finditer(r"[^\n]+", text)):
         start, stop = line.span()
         depth = 0
         cursor = start
+        dateline = _dateline(text, start, stop, opening=n < 2)
+        if dateline:
+            spans.append((start, dateline))
+            cursor = dateline
         pos = start
         while pos < stop:
             char = text[pos]
@@ -69,6 +83,38 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             pos += 1
         spans.append((cursor, stop))
     return _trimmed(text, spans)
+
+
+_OPENING = re.compile(r"[^\n.!?«»:;\"]{3,110}?\s(?:--|[–—])\s+(?=(?:L[ea]s?|L'|L’)\s?[A-Za-zÀ-ÿ])")
+
+
+def _dateline(text: str, start: int, stop: int, opening: bool = False) -> int | None:
+    """Return where the text after a dateline starts on a line, if the line opens with one.
+
+    A dateline is a place, then a date, an agency in brackets or both, then a dash:
+    « Niamey, 3 mai 2025 (ANP) – », « DAKAR (APS) - », « Lima, le 2 juin -- ». A place
+    alone before a dash counts when written in capitals (« ALGER - »). The dateline is a
+    sentence of its own, so that the parse of the sentence after it starts with its subject.
+
+    Examples
+    --------
+    >>> text = "Niamey, 3 mai 2025 (ANP) – Le ministre est arrivé."
+    >>> text[_dateline(text, 0, len(text)):]
+    'Le ministre est arrivé.'
+    >>> _dateline("Paris - Lyon est une ligne.", 0, 27) is None
+    True
+
+    On the first lines of an article (``opening``), any short heading before a long dash
+    and a determiner is one: « Communiqué de l'ambassade à Lomé – La ministre … ».
+    """
+    found = _DATELINE.match(text, start, stop)
+    if found is None:
+        loose = _OPENING.match(text, start, stop) if opening else None
+        return loose.end() if loose else None
+    if not (found.group("date") or found.group("agency") or (
+            found.group("place").isupper() and len(found.group("place")) > 2)):
+        return None
+    return found.end()
 
 
 def _is_abbreviation(text: str, start: int, pos: int, char: str) -> bool:

@@ -143,13 +143,17 @@ def as_nquads(source: Source) -> bytes | None:
     >>> as_nquads(make_source("http://g", "g", [a]))
     b'<http://a> <http://b> "x .\\n" <http://g> .\n'
     >>> as_nquads(make_source("http://g", "g", [ox.Triple(ox.BlankNode(), a.predicate, a.object)]))
+    >>> as_nquads(make_source("http://g", "g", [ox.Triple(a.subject, a.predicate, ox.BlankNode())]))
+    >>> as_nquads(make_source("http://g", "g", [ox.Triple(a.subject, a.predicate, ox.Literal("_:"))]))
+    b'<http://a> <http://b> "_:" <http://g> .\n'
     """
     payload = source.payload
     if not payload:
         return b""
     if not payload.endswith(b"\n"):
         payload += b"\n"
-    if b"_:" in payload or payload.count(b" .\n") != payload.count(b"\n"):
+    if (payload.startswith(b"_:") or b"\n_:" in payload or b"> _:" in payload
+            or payload.count(b" .\n") != payload.count(b"\n")):
         return None
     return payload.replace(b" .\n", f" <{source.iri}> .\n".encode())
 
