@@ -144,8 +144,9 @@ def as_nquads(source: Source) -> bytes | None:
     b'<http://a> <http://b> "x .\\n" <http://g> .\n'
     >>> as_nquads(make_source("http://g", "g", [ox.Triple(ox.BlankNode(), a.predicate, a.object)]))
     >>> as_nquads(make_source("http://g", "g", [ox.Triple(a.subject, a.predicate, ox.BlankNode())]))
-    >>> as_nquads(make_source("http://g", "g", [ox.Triple(a.subject, a.predicate, ox.Literal("_:"))]))
-    b'<http://a> <http://b> "_:" <http://g> .\n'
+    >>> page = ox.Triple(a.subject, a.predicate, ox.Literal("x_:_y"))
+    >>> as_nquads(make_source("http://g", "g", [page]))
+    b'<http://a> <http://b> "x_:_y" <http://g> .\n'
     """
     payload = source.payload
     if not payload:
