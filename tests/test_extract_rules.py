@@ -308,6 +308,17 @@ def test_evidence_carries_the_rule_and_the_sentence(extract):
      "ministre de l'Intérieur"),
     ("Le ministre de l'Économie et des Finances Jonas Berg a parlé.", "Jonas Berg",
      "ministre de l'Économie et des Finances"),
+    ("Le ministre des Affaires étrangères et des Péruviens de l'extérieur, Luis Paredes, "
+     "est arrivé.", "Luis Paredes", "ministre des Affaires étrangères et des Péruviens de "
+     "l'extérieur"),
+    ("La ministre de la Coopération au développement, Anna Berg, est arrivée.", "Anna Berg",
+     "ministre de la Coopération au développement"),
+    ("La commissaire aux Affaires intérieures, Anna Berg, est arrivée.", "Anna Berg",
+     "commissaire aux Affaires intérieures"),
+    ("La ministre fédérale de la Santé, Anna Berg, est arrivée.", "Anna Berg",
+     "ministre fédérale de la Santé"),
+    ("Jonas Berg, vice-Premier ministre et ministre des Finances, est arrivé.", "Jonas Berg",
+     "vice-premier ministre"),
 ])
 def test_posts_of_government_news(extract, text, person, post):
     assert (person, post) in relation(extract(text), "holdsPosition")

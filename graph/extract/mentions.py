@@ -258,6 +258,23 @@ def _match_title(doc, i: int, res: Resources):  # type: ignore[no-untyped-def]
     return best
 
 
+_TO = frozenset({"à", "au", "aux"})
+_ABROAD = (("de", "l'", "extérieur"), ("de", "l'", "étranger"), ("à", "l'", "étranger"),
+           ("résidant", "à", "l'", "étranger"), ("résidents", "à", "l'", "étranger"),
+           ("établis", "à", "l'", "étranger"), ("vivant", "à", "l'", "étranger"),
+           ("de", "la", "diaspora"))
+"""Tails of a people's portfolio: "des Tchadiens de l'étranger"."""
+
+
+def _abroad(doc, start: int, limit: int) -> int:  # type: ignore[no-untyped-def]
+    """Return where "résidant à l'étranger" (or another tail of :data:`_ABROAD`) ends."""
+    for tail in _ABROAD:
+        end = start + len(tail)
+        if end <= limit and tuple(t.lower_.replace("’", "'") for t in doc[start:end]) == tail:
+            return end
+    return start
+
+
 _TITLE_ADJECTIVES = {"tournant", "tournante", "adjoint", "adjointe", "intérimaire", "exécutif",
                      "exécutive", "permanent", "permanente", "honoraire", "fédéral", "fédérale",
                      "résident", "résidente", "régional", "régionale", "national", "nationale"}
@@ -315,6 +332,21 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
                     _CAPITAL.match(doc[j].text) or lower == "et"):
                 parts.append(token.text)
                 i += 1
+                continue
+        if lower in _TO and title_domain:
+            # "ministre de la Coopération au développement", "commissaire aux Affaires
+            # intérieures": a portfolio, not a place ("ministre de l'Intérieur à Rabat")
+            j = i + 1
+            if j < limit and doc[j].lower_ in ("la", "l'", "l’") and lower == "à":
+                j += 1
+            if j < limit and doc[j].pos_ == "NOUN" and j not in people \
+                    and not res.demonym(doc[j].lower_) \
+                    and normalize_label(doc[j].text) not in res.countries:
+                k = j + 1
+                while k < limit and doc[k].pos_ == "ADJ" and not res.demonym(doc[k].lower_):
+                    k += 1
+                parts.append(doc[i:k].text)
+                i = k
                 continue
         if lower == "-" and i + 1 < limit and token.whitespace_ == "" and doc[i + 1].is_alpha:
             parts.append("-" + doc[i + 1].text.lower())
@@ -384,8 +416,20 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
                 i = k
                 continue
             k = (None if title_domain else org_spans.get(j)) or j + 1
+            if title_domain and res.demonym(head.lower_) and head.text[:1].isupper():
+                # "et des Marocains résidant à l'étranger": people of a portfolio, and its
+                # country
+                countries.append(res.demonym(head.lower_))  # type: ignore[arg-type]
+                parts.append(doc[i:_abroad(doc, j + 1, limit)].text)
+                i = _abroad(doc, j + 1, limit)
+                continue
             while k < limit:
                 nxt = doc[k]
+                if title_domain and k > j and nxt.text[:1].isupper() \
+                        and res.demonym(nxt.lower_) and doc[k - 1].lower_ == "des":
+                    countries.append(res.demonym(nxt.lower_))  # type: ignore[arg-type]
+                    k = _abroad(doc, k + 1, limit)  # "… et des Égyptiens à l'étranger"
+                    break
                 if res.demonym(nxt.lower_) or k in people or nxt.lower_ in (
                         res.positions.get("honorifics", ())):
                     break
@@ -456,7 +500,7 @@ def _position_mentions(doc, sentences, sentence_of, quotes, res: Resources,
             out.append(Mention(
                 "Position", i, stop, span.start_char, span.end_char, span.text,
                 sentence_of[i], label, tuple(dict.fromkeys(countries)), org,
-                definite=previous in _DEFINITE, plural=title.plural or len(countries) > 1,
+                definite=previous in _DEFINITE, plural=title.plural or len(set(countries)) > 1,
                 quoted=_in_quote(quotes, span.start_char, span.end_char),
             ))
             i = stop
