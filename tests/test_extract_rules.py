@@ -699,3 +699,29 @@ def test_a_family_name_written_first_joins_the_full_name():
 def test_a_bare_title_is_the_holder_named_before_of_its_gender(extract, text, speaker):
     said = relation(extract(text), "said")
     assert {s for s, _ in said} == {speaker}
+
+
+def test_signatories_the_parse_hangs_elsewhere_are_the_names_before_the_verb(extract):
+    text = ("La ministre suisse, Mme Anna Keller, est arrivée à Lima. En marge du forum, "
+            "Mme Keller et le ministre de l'Énergie, M. Luis Paredes, ont signé un accord de "
+            "financement de 20 millions de francs destiné à l'irrigation.")
+    found = extract(text)
+    assert {o for s, r, o in found[0] if r == "party"} == {"Anna Keller", "Luis Paredes"}
+    assert relation(found, "met") in ({("Anna Keller", "Luis Paredes")},
+                                      {("Luis Paredes", "Anna Keller")})
+
+
+def test_a_title_we_do_not_know_then_the_name_after_avec(extract):
+    text = ("Le ministre letton de l'Économie, Janis Ozols, s'est entretenu mardi avec le "
+            "délégué interministériel estonien aux Investissements, Tarmo Kask, à Riga.")
+    assert relation(extract(text), "met") == {("Janis Ozols", "Tarmo Kask")}
+
+
+def test_elle_after_a_man_was_named_is_the_woman_of_the_article(extract):
+    text = ("La ministre suisse de la Santé, Anna Keller, est arrivée à Lima, où le ministre "
+            "péruvien des Affaires étrangères, Luis Paredes, l'attendait. Selon Luis Paredes, "
+            "« la visite est importante ». Elle a ensuite été reçue par le maire de Cuzco, "
+            "Dr Pedro Quispe.")
+    met = relation(extract(text), "met")
+    assert ("Anna Keller", "Pedro Quispe") in met or ("Pedro Quispe", "Anna Keller") in met
+    assert not any("Luis Paredes" in pair and "Pedro Quispe" in pair for pair in met)

@@ -7,13 +7,14 @@ last person who spoke or was the subject of a verb (first the one named in the t
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from graph.extract.context import AGENT_KINDS, Context
 from graph.model.records import Entity
 
-__all__ = ["Salience", "agent_of_token", "left_agents", "modality", "person_before_verb",
-           "subjects", "the_two"]
+__all__ = ["Salience", "agent_of_token", "left_agents", "modality", "named_before_verb",
+           "person_before_verb", "person_gender", "subjects", "the_two", "title_gender"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 _HONORIFIC_HEADS = {"excellence", "majesté", "altesse", "monsieur", "madame", "messieurs"}
@@ -61,8 +62,52 @@ def agent_of_token(ctx: Context, token: int, salience: Salience) -> Entity | Non
                     return ctx.entity_of(index)
         return found
     if ctx.is_pronoun(token):
-        return _antecedent(ctx, token) or salience.person
+        found = _antecedent(ctx, token) or salience.person
+        gender = _PRONOUN_GENDER.get(ctx.doc[token].lower_)  # type: ignore[index]
+        if found is not None and gender and person_gender(ctx, found.iri) not in (None, gender):
+            # "Elle" after a man was the subject: the last woman named before
+            return _last_of_gender(ctx, token, gender) or found
+        return found
     return None
+
+
+_PRONOUN_GENDER = {"il": "m", "elle": "f", "-il": "m", "-elle": "f", "-t-il": "m", "-t-elle": "f"}
+
+
+def _last_of_gender(ctx: Context, token: int, gender: str) -> Entity | None:
+    """Return the last person named before a token whom the article shows of that gender."""
+    start = ctx.doc[token].idx  # type: ignore[index]
+    for index in range(len(ctx.mentions) - 1, -1, -1):
+        m = ctx.mentions[index]
+        if m.start_char >= start or m.kind != "Person" or m.quoted:
+            continue
+        person = ctx.person_of.get(index)
+        if person is not None and person_gender(ctx, person.iri) == gender:
+            return person
+    return None
+
+
+_FEMININE = frozenset({"la", "une", "cette", "mme", "madame", "mlle"})
+_MASCULINE = frozenset({"le", "un", "ce", "cet", "m.", "m", "monsieur", "sem", "mr"})
+
+
+def title_gender(ctx: Context, m) -> str | None:  # type: ignore[no-untyped-def]
+    """Return "f" or "m" when the word before a mention shows its gender ("la ministre")."""
+    if m.start == 0:
+        return None
+    word = ctx.doc[m.start - 1].lower_  # type: ignore[index]
+    return "f" if word in _FEMININE else "m" if word in _MASCULINE else None
+
+
+def person_gender(ctx: Context, iri: str) -> str | None:
+    """Return the gender the article shows for a person ("Mme X", "le ministre X").
+
+    ``None`` when it shows none, or both.
+    """
+    seen = {title_gender(ctx, source) for _, source, _ in ctx.held.get(iri, [])}
+    seen |= {title_gender(ctx, ctx.mentions[i]) for i, e in ctx.person_of.items() if e.iri == iri}
+    seen.discard(None)
+    return seen.pop() if len(seen) == 1 else None
 
 
 _PAIR_NOUNS = {"pays", "états", "nations", "gouvernements", "royaumes", "républiques",
@@ -232,6 +277,9 @@ def subjects(ctx: Context, token: int, salience: Salience, *, climb: bool = True
         if subj or verb.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acl") or verb.head is verb:
             break
         verb = verb.head
+    if not found and verb.pos_ == "VERB" and not any(
+            c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        found = named_before_verb(ctx, verb.i)  # the parse hung the subject elsewhere
     if found or not climb:
         return found
     return left_agents(ctx, token, salience)
@@ -255,6 +303,51 @@ def person_before_verb(ctx: Context, token: int) -> tuple[Entity, int] | None:
     if index is None or ctx.mentions[index].kind != "Person" or index not in ctx.person_of:
         return None
     return ctx.person_of[index], ctx.mentions[index].end
+
+
+def named_before_verb(ctx: Context, verb: int) -> list[Entity]:
+    """Return the people named right before a verb, coordinated and apposed, in order.
+
+    "En marge de la session, Mme X et la ministre des Finances, Mme Y, ont signé": X and Y,
+    when the parse hangs them elsewhere. Only names that end where the verb's group starts
+    (its auxiliaries, "se" and adverbs, after a comma at most) count.
+    """
+    doc: Any = ctx.doc
+    sentence = ctx.sentences[_sentence_of(ctx, verb)]
+    t = verb - 1
+    while t > sentence.start and (doc[t].pos_ in ("AUX", "ADV") or doc[t].lower_ in (
+            "s'", "s’", "se")):
+        t -= 1
+    if t == verb - 1 or t <= sentence.start:
+        return []  # no auxiliary: "X, reçu par …" is not a subject
+    if doc[t].text == ",":
+        t -= 1
+    index = ctx.mention_at(t)
+    if index is None or ctx.mentions[index].kind not in ("Person", "Position"):
+        return []
+    found: list[Entity] = []
+    while True:
+        m = ctx.mentions[index]
+        entity = ctx.entity_of(index)
+        if entity is not None and entity.type == "Person" and entity not in found:
+            found.insert(0, entity)
+        j = index - 1
+        while j >= 0 and ctx.mentions[j].kind == "Topic":
+            j -= 1  # "ministre de l'Énergie": the topic inside the title
+        if j < 0 or ctx.mentions[j].sentence != m.sentence or ctx.mentions[j].kind not in (
+                "Person", "Position"):
+            break
+        gap = ctx.text[ctx.mentions[j].end_char:m.start_char].strip().lower()
+        words = [w for w in re.split(r"[\s,]+", gap) if w]
+        if not all(w in _CHAIN_WORDS for w in words):
+            break
+        index = j
+    return found
+
+
+_CHAIN_WORDS = frozenset({"et", "le", "la", "les", "l'", "l’", "m.", "mme", "sem", "s.e.", "dr",
+                          "monsieur", "madame", "son", "sa"})
+"""Words between the names of a chain: "X et la ministre, Mme Y"."""
 
 
 def _opening_name(ctx: Context, verb: Any) -> list[Any]:

@@ -164,10 +164,36 @@ def _agents_after(ctx: Context, token: int, words: set[str], limit: int = 8) -> 
                         and doc[u - 1].lower_ == "et"):  # type: ignore[index]  # "de X et du Y"
                     u += 1
                     continue
+                if not out:  # "avec le secrétaire de Cabinet kényan …, X": a title we
+                    out = _apposed_name(ctx, u, s.end)  # do not know, then the name
                 break
             return out
         if doc[t].is_punct and doc[t].text not in (",", "-"):  # type: ignore[index]
             break
+    return []
+
+
+def _apposed_name(ctx: Context, start: int, end: int, limit: int = 16) -> list[Entity]:
+    """Return the person named after a comma that closes a noun phrase starting at ``start``.
+
+    Nothing when a verb, another punctuation or another agent comes first.
+    """
+    doc = ctx.doc
+    for u in range(start, min(start + limit, end)):
+        tok = doc[u]  # type: ignore[index]
+        if tok.text == ",":
+            v = u + 1
+            while v < end and doc[v].lower_ in ("m.", "mme", "sem", "s.e.", "dr"):  # type: ignore[index]
+                v += 1
+            index = ctx.mention_at(v) if v < end else None
+            if index is not None and ctx.mentions[index].kind == "Person":
+                entity = ctx.entity_of(index)
+                return [entity] if entity is not None else []
+            return []
+        if tok.pos_ in ("VERB", "AUX", "PRON") or tok.is_punct and tok.text not in ("-", "'") \
+                or ctx.mention_at(u) is not None and ctx.mentions[ctx.mention_at(u)].kind in (  # type: ignore[index]
+                    "Person", "Position"):
+            return []
     return []
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from graph.extract.agents import modality
+from graph.extract.agents import modality, person_gender, title_gender
 from graph.extract.context import Context
 from graph.extract.mentions import Mention
 from graph.model.records import Entity
@@ -27,7 +27,8 @@ __all__ = ["find_posts", "holder_by_title", "record_post"]
 _APPOSITION = re.compile(r"^\s*,\s*(?:(?:le|la|l'|un|une|l’|son|sa|leur)\s*)?$", re.IGNORECASE)
 _BEFORE = re.compile(r"^\s*(?:\(\s*[A-Z][A-Za-z]{1,9}\s*\)\s*)?,?\s*"
                      r"(?:(?:m\.|mme|mlle|monsieur|madame|sem|s\.\s?e\.|son excellence|"
-                     r"sa majesté)\s*)?$", re.IGNORECASE)
+                     r"sa majesté|dr\.?|docteur|pr\.?|professeur|me|maître)\s*)?$",
+                     re.IGNORECASE)
 _COPULA = re.compile(
     r"^\s*(?:,\s*)?(?:qui\s+)?(?:est|était|fut|a été|avait été|sera|devient|est devenue?|reste|"
     r"a été (?:nommée?|élue?|désignée?|réélue?)|est (?:nommée?|élue?|désignée?))\s+"
@@ -61,31 +62,7 @@ def record_post(ctx: Context, person: Entity, index: int, method: str, confidenc
         ctx.add(post, "organization", org, m.sentence, method, confidence)
 
 
-_FEMININE = frozenset({"la", "une", "cette", "mme", "madame", "mlle"})
-_MASCULINE = frozenset({"le", "un", "ce", "cet", "m.", "m", "monsieur", "sem", "mr"})
-
-
-def _gender(ctx: Context, m) -> str | None:  # type: ignore[no-untyped-def]
-    """Return "f" or "m" when the word before a mention shows its gender ("la ministre")."""
-    if m.start == 0:
-        return None
-    word = ctx.doc[m.start - 1].lower_  # type: ignore[index]
-    return "f" if word in _FEMININE else "m" if word in _MASCULINE else None
-
-
-def _other(gender: str | None) -> str | None:
-    return {"f": "m", "m": "f"}.get(gender or "")
-
-
-def person_gender(ctx: Context, iri: str) -> str | None:
-    """Return the gender the article shows for a person ("Mme X", "le ministre X").
-
-    ``None`` when it shows none, or both.
-    """
-    seen = {_gender(ctx, source) for _, source, _ in ctx.held.get(iri, [])}
-    seen |= {_gender(ctx, ctx.mentions[i]) for i, e in ctx.person_of.items() if e.iri == iri}
-    seen.discard(None)
-    return seen.pop() if len(seen) == 1 else None
+_OTHER = {"f": "m", "m": "f"}
 
 
 def holder_by_title(ctx: Context, index: int) -> Entity | None:
@@ -107,7 +84,8 @@ def holder_by_title(ctx: Context, index: int) -> Entity | None:
             if len(m.key.split()) > 1 and post.label != m.key:
                 continue
             person = next(e for i, e in ctx.holder.items() if e.iri == person_iri)
-            if _gender(ctx, m) and _gender(ctx, m) == _other(person_gender(ctx, person_iri)):
+            if title_gender(ctx, m) and title_gender(ctx, m) == _OTHER.get(
+                    person_gender(ctx, person_iri) or ""):
                 continue  # "la ministre" is not the man named before
             # named before the title: the later the better; after it: the sooner the better
             rank = source.start if source.start < m.start else -source.start - 1
