@@ -725,3 +725,35 @@ def test_elle_after_a_man_was_named_is_the_woman_of_the_article(extract):
     met = relation(extract(text), "met")
     assert ("Anna Keller", "Pedro Quispe") in met or ("Pedro Quispe", "Anna Keller") in met
     assert not any("Luis Paredes" in pair and "Pedro Quispe" in pair for pair in met)
+
+
+def test_an_audience_granted_to_a_delegation_led_by_someone(extract):
+    text = ("Le Premier ministre, SEM Oscar Velde, a reçu en audience, lundi dans son cabinet, "
+            "une délégation suédoise conduite par le vice-ministre de l'Industrie, M. Lars "
+            "Nyberg, en visite de travail.")
+    assert relation(extract(text), "met") in ({("Oscar Velde", "Lars Nyberg")},
+                                              {("Lars Nyberg", "Oscar Velde")})
+
+
+def test_people_present_at_an_audience_did_not_meet_each_other(extract):
+    text = ("Le Premier ministre Oscar Velde a reçu lundi la ministre suédoise Anna Lind. "
+            "L'audience s'est déroulée en présence du ministre des Mines, M. Paulo Reis, et "
+            "de la ministre du Commerce, Mme Carla Montes.")
+    met = relation(extract(text), "met")
+    assert not any({"Paulo Reis", "Carla Montes"} == set(pair) for pair in met)
+
+
+def test_topics_given_as_a_quotation_right_after_porte_sur(extract):
+    text = ("La ministre suédoise Anna Lind a rencontré lundi le ministre Paulo Reis. Les "
+            "échanges ont porté sur « le renforcement de la coopération dans les secteurs de "
+            "l'énergie et des mines ».")
+    topics = {o for s, r, o in extract(text)[0] if r == "concerns"}
+    assert {"énergie", "mines"} <= topics
+
+
+def test_two_honorifics_and_a_name_the_tagger_cut_in_two(extract):
+    text = ("Le ministre d'État, S.E. Dr Khalid Al-Rumaihi, a reçu mercredi S.E. Mme Fatou "
+            "Bintou Camara, ambassadrice du Sénégal.")
+    posts = relation(extract(text), "holdsPosition")
+    assert ("Khalid Al-Rumaihi", "ministre d'État") in posts
+    assert any(person.startswith("Fatou") and person.endswith("Camara") for person, _ in posts)

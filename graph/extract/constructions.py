@@ -705,9 +705,11 @@ def _topic(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
     else:
         plural = any(ctx.doc[t].lower_ in ("domaines", "secteurs") for t in range(start, end))  # type: ignore[index]
         items = _segments(ctx, end, wrapped=plural)
+    # "ont porté sur « le renforcement de … »": the quotation is the topic phrase itself
+    opens = end < len(ctx.doc) and ctx.doc[end].text in ("«", '"', "“")  # type: ignore[arg-type,index]
     for item in items:
         label = _item_label(ctx, item)
-        if label is None or ctx.quoted(item[0]) and not ctx.quoted(start) \
+        if label is None or ctx.quoted(item[0]) and not ctx.quoted(start) and not opens \
                 or normalize_label(label) == normalize_label(
                 subject.label) or label.split()[0] in ("tel", "telle", "tels", "telles"):
             continue

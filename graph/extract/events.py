@@ -132,6 +132,8 @@ def _agents_after(ctx: Context, token: int, words: set[str], limit: int = 8) -> 
     s = next(s for s in ctx.sentences if s.start <= token < s.end)
     doc = ctx.doc
     for t in range(token + 1, min(token + limit, s.end)):
+        if doc[t].lower_ == "présence":  # type: ignore[index]
+            break  # "en présence de X": X attended, the talks were not with X
         if doc[t].lower_ in words:  # type: ignore[index]
             out: list[Entity] = []
             u = t + 1
@@ -201,7 +203,7 @@ def _objects(ctx: Context, verb, salience: Salience) -> list[Entity]:  # type: i
     out = []
     for c in verb.children:
         if c.lemma_ in ("délégation", "mission") and c.i + 2 < len(c.doc) \
-                and ctx.lemma(c.i + 1) in _LEADING and c.doc[c.i + 2].lower_ == "par":
+                and _leading(ctx, c.i + 1) and c.doc[c.i + 2].lower_ == "par":
             # "a reçu une délégation conduite par X": X
             out += _agents_after(ctx, c.i + 1, {"par"}, limit=3)[:1]
         if c.dep_ in ("obj", "iobj", "obl:agent"):  # "Y a été reçu par X"
@@ -219,7 +221,7 @@ def _objects(ctx: Context, verb, salience: Salience) -> list[Entity]:  # type: i
         t, stop = verb.i + 1, min(verb.i + 25, s.end)
         while t < stop:
             tok = ctx.doc[t]  # type: ignore[index]
-            if tok.lower_ in _INSERTED and t > verb.i + 1 and ctx.doc[t - 1].text == ",":  # type: ignore[index]
+            if tok.lower_ in _INSERTED and (t == verb.i + 1 or ctx.doc[t - 1].text == ","):  # type: ignore[index]
                 # "a reçu, lundi, à son bureau, Y": a complement set between commas
                 comma = next((u for u in range(t + 1, min(t + 8, stop))
                               if ctx.doc[u].text == ","), None)  # type: ignore[index]
@@ -228,6 +230,12 @@ def _objects(ctx: Context, verb, salience: Salience) -> list[Entity]:  # type: i
                         in ("Person", "Position") for u in range(t, comma)):
                     t = comma + 1
                     continue
+            if ctx.lemma(t) in ("délégation", "mission"):  # "une délégation turque conduite
+                lead = next((u for u in range(t + 1, min(t + 4, stop))  # par X": X
+                             if _leading(ctx, u)), None)
+                if lead is not None:
+                    out = _agents_after(ctx, lead, {"par"}, limit=3)[:1]
+                    break
             if tok.pos_ in ("VERB", "AUX") or tok.is_punct and tok.text != "," \
                     or tok.lower_ in ("par", "pour", "avec", "à", "au", "aux", "de", "du"):
                 break  # "reçu par", "reçu à Rabat": no object there
@@ -261,6 +269,16 @@ def _apposed_visitor(ctx: Context, noun: int) -> Entity | None:
 
 _LEADING = frozenset({"conduire", "mener", "diriger", "présider"})
 """Participles naming who leads a delegation: "une délégation conduite par X"."""
+
+
+def _leading(ctx: Context, t: int) -> bool:
+    """Tell whether a token is a participle of :data:`_LEADING` (the tagger may take
+    "conduite" for the noun)."""
+    return ctx.lemma(t) in _LEADING or ctx.doc[t].lower_ in _LEADING_FORMS  # type: ignore[index]
+
+
+_LEADING_FORMS = frozenset(f"{stem}{end}" for stem in ("conduit", "mené", "dirigé", "présidé")
+                           for end in ("", "e", "s", "es"))
 
 
 def _place_after(ctx: Context, token: int, limit: int = 7) -> Entity | None:

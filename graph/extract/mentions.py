@@ -598,7 +598,23 @@ def find_mentions(doc, sentences: list[Sentence], quotes: list[tuple[int, int]],
                 and m.text in surnames else m  # "Ouattara" tagged as a place
                 for m in mentions]
     mentions += _known_names(doc, sentence_of, quotes, mentions)
-    return sorted(mentions, key=lambda m: (m.start, -m.end))
+    return _joined_names(doc, sorted(mentions, key=lambda m: (m.start, -m.end)))
+
+
+def _joined_names(doc, mentions: list[Mention]) -> list[Mention]:  # type: ignore[no-untyped-def]
+    """Join two names the tagger cut apart with nothing between: "Fatimé" "Ahmat Haroun"."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == m.kind == "Person" and prev.end == m.start \
+                and prev.sentence == m.sentence and doc[prev.end - 1].whitespace_ \
+                and doc[m.start].text[:1].isupper():
+            span = doc[prev.start:m.end]
+            out[-1] = replace(prev, end=m.end, end_char=m.end_char, text=span.text,
+                              key=span.text)
+            continue
+        out.append(m)
+    return out
 
 
 def _titled_names(doc, sentence_of, quotes, mentions: list[Mention],  # type: ignore[no-untyped-def]

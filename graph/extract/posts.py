@@ -27,7 +27,7 @@ __all__ = ["find_posts", "holder_by_title", "record_post"]
 _APPOSITION = re.compile(r"^\s*,\s*(?:(?:le|la|l'|un|une|l’|son|sa|leur)\s*)?$", re.IGNORECASE)
 _BEFORE = re.compile(r"^\s*(?:\(\s*[A-Z][A-Za-z]{1,9}\s*\)\s*)?,?\s*"
                      r"(?:(?:m\.|mme|mlle|monsieur|madame|sem|s\.\s?e\.|son excellence|"
-                     r"sa majesté|dr\.?|docteur|pr\.?|professeur|me|maître)\s*)?$",
+                     r"sa majesté|dr\.?|docteur|pr\.?|professeur|me|maître)\s*){0,3}$",
                      re.IGNORECASE)
 _COPULA = re.compile(
     r"^\s*(?:,\s*)?(?:qui\s+)?(?:est|était|fut|a été|avait été|sera|devient|est devenue?|reste|"
@@ -81,8 +81,9 @@ def holder_by_title(ctx: Context, index: int) -> Entity | None:
                 continue
             if m.countries and m.countries[0] != country:
                 continue
-            if len(m.key.split()) > 1 and post.label != m.key:
-                continue
+            if len(m.key.split()) > 1 and not (post.label + " ").startswith(m.key + " ") \
+                    and not post.label.startswith(m.key + ","):
+                continue  # "le ministre d'État": "ministre d'État au ministère de …" too
             person = next(e for i, e in ctx.holder.items() if e.iri == person_iri)
             if title_gender(ctx, m) and title_gender(ctx, m) == _OTHER.get(
                     person_gender(ctx, person_iri) or ""):
