@@ -272,8 +272,7 @@ _LEADING = frozenset({"conduire", "mener", "diriger", "présider"})
 
 
 def _leading(ctx: Context, t: int) -> bool:
-    """Tell whether a token is a participle of :data:`_LEADING` (the tagger may take
-    "conduite" for the noun)."""
+    """Tell whether a token is a participle of :data:`_LEADING`, "conduite" taken for a noun too."""
     return ctx.lemma(t) in _LEADING or ctx.doc[t].lower_ in _LEADING_FORMS  # type: ignore[index]
 
 
