@@ -757,3 +757,23 @@ def test_two_honorifics_and_a_name_the_tagger_cut_in_two(extract):
     posts = relation(extract(text), "holdsPosition")
     assert ("Khalid Al-Rumaihi", "ministre d'État") in posts
     assert any(person.startswith("Fatou") and person.endswith("Camara") for person, _ in posts)
+
+
+def test_a_title_with_a_demonym_finds_the_post_whose_country_was_not_said(extract):
+    text = ("Le vice-ministre de l'Industrie, M. Lars Nyberg, est arrivé à Lima. « Nous sommes "
+            "prêts à investir », a déclaré le vice-ministre suédois.")
+    found = extract(text)
+    assert relation(found, "said") == {("Lars Nyberg", "Nous sommes prêts à investir")}
+    assert ("Lars Nyberg", "Suède") in relation(found, "country")
+
+
+def test_aux_cotes_du_ministre_x_names_the_minister(extract):
+    text = ("La présidente a pris part au débat aux côtés du ministre letton des Finances, "
+            "M. Janis Ozols.")
+    assert ("Janis Ozols", "ministre des Finances") in relation(extract(text), "holdsPosition")
+
+
+def test_the_head_of_diplomacy_is_the_foreign_minister_named_before(extract):
+    text = ("Le ministre des Affaires étrangères, M. Janis Ozols, est arrivé à Tallinn. "
+            "Le chef de la diplomatie lettone a été accueilli par Tarmo Kask.")
+    assert ("Janis Ozols", "Lettonie") in relation(extract(text), "country")

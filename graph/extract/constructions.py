@@ -873,7 +873,8 @@ _STATE_POSTS = ("ministre", "premier ministre", "première ministre", "chef du g
                 "chef de l'état", "président de la république", "chef de la diplomatie",
                 "secrétaire d'état", "président de la transition",
                 "secrétaire général de la présidence", "secrétaire général du gouvernement",
-                "vice-président de la république", "président de l'assemblée nationale")
+                "vice-président de la république", "président de l'assemblée nationale",
+                "vice-ministre", "vice-premier ministre")
 
 
 def scene_country(ctx: Context) -> str | None:
@@ -930,7 +931,8 @@ def scene_country(ctx: Context) -> str | None:
 
 _NATIONAL_POSTS = ("ministre", "premier", "première", "président", "présidente", "chef",
                    "ambassadeur", "ambassadrice", "secrétaire d'état", "roi", "reine", "émir",
-                   "chancelier", "chancelière", "prince", "vice-président")
+                   "chancelier", "chancelière", "prince", "vice-président", "vice-ministre",
+                   "vice-premier")
 
 
 def give_person_countries(ctx: Context) -> None:

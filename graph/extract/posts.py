@@ -63,6 +63,9 @@ def record_post(ctx: Context, person: Entity, index: int, method: str, confidenc
 
 
 _OTHER = {"f": "m", "m": "f"}
+_SAME_POST = {"chef de la diplomatie": ("ministre des affaires étrangères",
+                                        "ministre d'état, ministre des affaires étrangères")}
+"""Titles that name the same post as others: "le chef de la diplomatie" is the minister."""
 
 
 def holder_by_title(ctx: Context, index: int) -> Entity | None:
@@ -74,15 +77,23 @@ def holder_by_title(ctx: Context, index: int) -> Entity | None:
     """
     m = ctx.mentions[index]
     head = m.key.split()[0]
-    best: tuple[int, Entity] | None = None
+    same = _SAME_POST.get(m.key.lower(), ())
+    best: tuple[bool, int, Entity] | None = None
     for person_iri, posts in ctx.held.items():
+        known = {c for _, _, c in posts if c}
         for post, source, country in posts:
-            if not post.label.startswith(head) or source.start == m.start:
+            if source.start == m.start:
                 continue
-            if m.countries and m.countries[0] != country:
+            if same and post.label.lower().startswith(same):
+                pass  # "le chef de la diplomatie malienne": the minister of foreign affairs
+            elif not post.label.startswith(head):
                 continue
+            if m.countries and m.countries[0] != country and (
+                    country is not None or known - {m.countries[0]}):
+                continue  # "le vice-ministre turc": a post whose country was not said, too
             if len(m.key.split()) > 1 and not (post.label + " ").startswith(m.key + " ") \
-                    and not post.label.startswith(m.key + ","):
+                    and not post.label.startswith(m.key + ",") \
+                    and not (same and post.label.lower().startswith(same)):
                 continue  # "le ministre d'État": "ministre d'État au ministère de …" too
             person = next(e for i, e in ctx.holder.items() if e.iri == person_iri)
             if title_gender(ctx, m) and title_gender(ctx, m) == _OTHER.get(
@@ -90,9 +101,10 @@ def holder_by_title(ctx: Context, index: int) -> Entity | None:
                 continue  # "la ministre" is not the man named before
             # named before the title: the later the better; after it: the sooner the better
             rank = source.start if source.start < m.start else -source.start - 1
-            if best is None or rank > best[0]:
-                best = (rank, person)
-    return best[1] if best else None
+            said = not m.countries or country == m.countries[0]
+            if best is None or (said, rank) > best[:2]:
+                best = (said, rank, person)
+    return best[2] if best else None
 
 
 def _pair_rules(ctx: Context, sentence: int) -> None:
@@ -436,6 +448,8 @@ def find_posts(ctx: Context) -> None:
             person = holder_by_title(ctx, i)
             if person is not None:
                 ctx.holder[i] = person
+                if m.countries:  # "le vice-ministre turc": that post is Turkey's
+                    _country_of_holder(ctx, i, person)
             elif m.countries:
                 _country_by_title(ctx, i)
     for a, b in zip(positions, positions[1:], strict=False):
@@ -459,6 +473,17 @@ def _joined_titles(ctx: Context, a: int, b: int) -> None:
         record_post(ctx, ctx.holder[a], b, "fr.title.joined.v1", 0.6)
     elif b in ctx.holder and a not in ctx.holder:
         record_post(ctx, ctx.holder[b], a, "fr.title.joined.v1", 0.6)
+
+
+def _country_of_holder(ctx: Context, index: int, person: Entity) -> None:
+    """Give a title's country to the post without one its holder was named with."""
+    m = ctx.mentions[index]
+    posts = [(post, source) for post, source, country in ctx.held.get(person.iri, [])
+             if country is None and post.label.startswith(m.key.split()[0])
+             and source.start < m.start]
+    if len(posts) == 1 and not {c for _, _, c in ctx.held.get(person.iri, []) if c}:
+        record_post(ctx, person, ctx.mentions.index(posts[0][1]), "fr.title.anaphor.v1", 0.55,
+                    country=m.countries[0])
 
 
 def _country_by_title(ctx: Context, index: int) -> None:
