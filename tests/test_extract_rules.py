@@ -777,3 +777,16 @@ def test_the_head_of_diplomacy_is_the_foreign_minister_named_before(extract):
     text = ("Le ministre des Affaires étrangères, M. Janis Ozols, est arrivé à Tallinn. "
             "Le chef de la diplomatie lettone a été accueilli par Tarmo Kask.")
     assert ("Janis Ozols", "Lettonie") in relation(extract(text), "country")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Le ministre péruvien Luis Paredes est arrivé lundi dans la capitale malienne.", "Bamako"),
+    ("Le ministre péruvien Luis Paredes est arrivé lundi dans la capitale du Sénégal.", "Dakar"),
+])
+def test_the_capital_named_by_its_country_is_that_city(extract, text, place):
+    assert ("Luis Paredes", place) in relation(extract(text), "visited")
+
+
+def test_a_capital_in_apposition_stays_a_capital_fact(extract):
+    text = "Le sommet se tient à Lomé, la capitale du Togo."
+    assert ("Lomé", "Togo") in relation(extract(text), "capitalOf")

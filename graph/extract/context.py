@@ -137,8 +137,8 @@ class Context:
             return self.entity("Organization", m.text)
         if m.kind == "Country":
             return self.entity("Country", m.key, m.text)
-        if m.kind in ("City", "Place"):
-            return self.entity(m.kind, m.text)
+        if m.kind in ("City", "Place"):  # "la capitale malienne": Bamako, by its key
+            return self.entity(m.kind, m.key if m.kind == "City" else m.text)
         if m.kind == "Topic":
             return self.entity("Topic", m.key, m.text)
         return None

@@ -209,9 +209,37 @@ def _entity_mentions(doc, sentence_of, quotes, res: Resources):  # type: ignore[
     return out
 
 
+def _capital_phrases(doc, sentence_of, quotes, taken, res: Resources):  # type: ignore[no-untyped-def]
+    """« la capitale mauritanienne », « la capitale du Mali »: that capital, by its name."""
+    by_country = res.capital_of
+    out = []
+    for token in doc:
+        if token.lower_ != "capitale" or token.i in taken or token.i + 1 >= len(doc) \
+                or token.i < 2 or doc[token.i - 1].lower_ not in ("la", "sa", "cette") \
+                or doc[token.i - 2].text in (",", "(", "–", "-"):
+            continue  # "Bamako, la capitale du Mali" says what Bamako is: no second city
+        end, country = token.i + 2, res.demonym(doc[token.i + 1].lower_)
+        if country is None and doc[token.i + 1].lower_ in ("du", "de"):
+            for width in (3, 2, 1):
+                span = doc[token.i + 2: token.i + 2 + width]
+                if len(span) == width and span[-1].is_alpha \
+                        and normalize_label(span.text) in res.countries:
+                    end, country = token.i + 2 + width, res.countries[normalize_label(span.text)]
+                    break
+        capital = by_country.get(country) if country else None
+        if capital is None or (end < len(doc) and doc[end].lower_ in ("économique", "politique")):
+            continue  # "la capitale économique du pays" is another city
+        span = doc[token.i:end]
+        out.append(Mention("City", span.start, span.end, span.start_char, span.end_char,
+                           span.text, sentence_of[span.start], capital,
+                           quoted=_in_quote(quotes, span.start_char, span.end_char)))
+        taken.update(range(span.start, span.end))
+    return out
+
+
 def _gazetteer_mentions(doc, sentence_of, quotes, taken, res: Resources):  # type: ignore[no-untyped-def]
     """Countries and capitals the NER missed."""
-    out = []
+    out = _capital_phrases(doc, sentence_of, quotes, taken, res)
     first = _place_openings(res)
     for token in doc:
         if token.i in taken or not token.text[:1].isupper() \

@@ -68,6 +68,15 @@ _SAME_POST = {"chef de la diplomatie": ("ministre des affaires étrangères",
 """Titles that name the same post as others: "le chef de la diplomatie" is the minister."""
 
 
+def _in_lead(ctx: Context, m: Mention) -> bool:
+    """Tell whether a mention is in the lead: the first sentence of the body that names one."""
+    for s in ctx.sentences:
+        if s.title or s.clutter or not ctx.in_sentence(s.index, "Person", "Position"):
+            continue
+        return m.sentence == s.index
+    return False
+
+
 def holder_by_title(ctx: Context, index: int) -> Entity | None:
     """Return the person a title designates, from the posts already known in the article.
 
@@ -101,6 +110,8 @@ def holder_by_title(ctx: Context, index: int) -> Entity | None:
                 continue  # "la ministre" is not the man named before
             # named before the title: the later the better; after it: the sooner the better
             rank = source.start if source.start < m.start else -source.start - 1
+            if rank >= 0 and len(m.key.split()) == 1 and _in_lead(ctx, source):
+                rank += len(ctx.doc)  # "la ministre", bare: the one the lead is about
             said = not m.countries or country == m.countries[0]
             if best is None or (said, rank) > best[:2]:
                 best = (said, rank, person)

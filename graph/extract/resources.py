@@ -9,6 +9,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 from importlib import resources as _files
@@ -66,6 +67,8 @@ class Resources:
         The other lists of ``positions.yaml`` as frozensets.
     places : dict
         The lists of ``places.yaml`` as frozensets.
+    capital_of : dict
+        Country → its capital, as the gazetteer writes it.
     """
 
     lang: str
@@ -77,6 +80,7 @@ class Resources:
     triggers: dict[str, dict[str, frozenset[str]] | frozenset[str]]
     positions: dict[str, frozenset[str]]
     places: dict[str, frozenset[str]]
+    capital_of: dict[str, str] = dataclasses.field(default_factory=dict)
 
     @functools.cached_property
     def title_openings(self) -> frozenset[str]:
@@ -141,6 +145,7 @@ def load_resources(lang: str) -> Resources:
     countries: dict[str, str] = {}
     demonyms: dict[str, str] = {}
     capitals: dict[str, str] = {}
+    capital_of: dict[str, str] = {}
     for entry in _read(lang, "countries.yaml") or []:
         name = entry["name"]
         for alias in [name, *entry.get("aliases", [])]:
@@ -149,6 +154,7 @@ def load_resources(lang: str) -> Resources:
             demonyms.setdefault(normalize_label(form), name)
         if entry.get("capital"):
             capitals.setdefault(normalize_label(entry["capital"]), name)
+            capital_of.setdefault(name, entry["capital"])
     positions = _read(lang, "positions.yaml")
     titles: dict[str, Title] = {}
     for entry in positions.get("titles", []):
@@ -176,4 +182,5 @@ def load_resources(lang: str) -> Resources:
         triggers=triggers,
         positions={k: _lower_set(v) for k, v in positions.items() if k != "titles"},
         places={k: _lower_set(v) for k, v in _read(lang, "places.yaml").items()},
+        capital_of=capital_of,
     )
