@@ -790,3 +790,24 @@ def test_the_capital_named_by_its_country_is_that_city(extract, text, place):
 def test_a_capital_in_apposition_stays_a_capital_fact(extract):
     text = "Le sommet se tient à Lomé, la capitale du Togo."
     assert ("Lomé", "Togo") in relation(extract(text), "capitalOf")
+
+
+def test_received_in_a_city_named_first_is_a_visit_there(extract):
+    text = ("La ministre suédoise Anna Lind est arrivée au Pérou. À Cuzco, la ministre a été "
+            "reçue par le maire, M. Pedro Quispe.")
+    assert ("Anna Lind", "Cuzco") in relation(extract(text), "visited")
+
+
+def test_a_country_named_after_the_portfolio_is_the_post_country(extract):
+    text = ("La séance est présidée par le ministre des Affaires étrangères de la Sierra Leone, "
+            "M. Musa Bangura.")
+    assert ("Musa Bangura", "Sierra Leone") in relation(extract(text), "country")
+
+
+def test_a_counterpart_shares_the_first_portfolio_and_keeps_his_country(extract):
+    text = ("Le ministre letton des Affaires étrangères et des Lettons de l'étranger, Janis "
+            "Ozols, a reçu à Riga son homologue portugais, M. Rui Costa, ministre des Affaires "
+            "étrangères et de la Coopération.")
+    found = extract(text)
+    assert ("Rui Costa", "ministre des Affaires étrangères") in relation(found, "holdsPosition")
+    assert {c for p, c in relation(found, "country") if p == "Rui Costa"} == {"Portugal"}

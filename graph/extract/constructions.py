@@ -9,6 +9,7 @@ named after the pattern that matched (see :mod:`graph.extract.patterns`).
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from dataclasses import replace
 from typing import Any
@@ -139,11 +140,16 @@ def _governing_verb(ctx: Context, token: int) -> int:
 
 
 def _national_post(posts: list) -> str:  # type: ignore[type-arg]
-    """Return the post a counterpart shares with the subject (a national one if any)."""
+    """Return the post a counterpart shares with the subject (a national one if any).
+
+    Only its first portfolio: the counterpart of "ministre des Affaires étrangères et des
+    Égyptiens à l'étranger" is a "ministre des Affaires étrangères".
+    """
     national = [p.label for p, _, _ in posts if p.label.startswith(_NATIONAL_POSTS)]
     # "chef de l'État" describes what "président" or "roi" names: the name wins
     named = [label for label in national if not label.startswith("chef ")]
-    return (named or national or [posts[0][0].label])[0]
+    label = (named or national or [posts[0][0].label])[0]
+    return re.split(r",| et d(?:e|es|u|')\b| et à\b", label)[0].strip()
 
 
 def _named_before(ctx: Context, sentence: int, start: int, subject: Entity,
@@ -965,6 +971,12 @@ def give_scene_country(ctx: Context) -> None:
     visitors = {c.subject.iri for c in ctx.claims if c.relation == "visited"}
     with_country = {c.subject.iri for c in ctx.claims if c.relation in ("country", "organization")
                     and c.subject.type == "Position"}
+    # someone whose other post has a country ("son homologue italien, X, ministre de …")
+    national = {c.subject.iri for c in ctx.claims if c.relation == "country"
+                and c.subject.type == "Position" and isinstance(c.object, Entity)
+                and c.object.label != country}
+    visitors |= {c.subject.iri for c in ctx.claims if c.relation == "holdsPosition"
+                 and isinstance(c.object, Entity) and c.object.iri in national}
     claims: list[Claim] = []
     given: dict[str, Entity] = {}
     for c in ctx.claims:

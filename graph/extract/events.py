@@ -379,7 +379,28 @@ def _meeting(ctx: Context, t: int, sentence: int, salience: Salience) -> None:
     if kind == "Meeting" and sentence in ctx.calls:
         kind = "PhoneCall"
     noun = lemma if tok.pos_ == "NOUN" else _NOUN_OF.get(lemma, "rencontre")
-    record_meeting(ctx, people, t, sentence, kind, status, "fr.met.v1", noun)
+    event = record_meeting(ctx, people, t, sentence, kind, status, "fr.met.v1", noun)
+    if event is not None and kind == "Meeting" and status is None and lemma in triggers \
+            and any(c.dep_ == "aux:pass" for c in tok.children):
+        _received_at(ctx, tok, sentence, salience)
+
+
+def _received_at(ctx: Context, verb, sentence: int, salience: Salience) -> None:  # type: ignore[no-untyped-def]
+    """Read "À Abuja, X a été reçu par Y": the one received was in that city."""
+    s = ctx.sentences[sentence]
+    doc = ctx.doc
+    place = None
+    if doc[s.start].lower_ in ("à", "a") and s.start + 1 < s.end:  # type: ignore[index]
+        index = ctx.mention_at(s.start + 1)
+        if index is not None and ctx.mentions[index].kind in ("City", "Country") \
+                and ctx.mentions[index].end < s.end \
+                and doc[ctx.mentions[index].end].text == ",":  # type: ignore[index]
+            place = ctx.entity_of(index)
+    if place is None:
+        return
+    for person in _people(subjects(ctx, verb.i, salience)):
+        record_visit(ctx, person, place, sentence, _date_near(ctx, sentence, verb.i, None),
+                     None, "fr.visit.received.v1", 0.55)
 
 
 _NOUN_OF = {"entretenir": "entretien", "s'entretenir": "entretien", "rencontrer": "rencontre",

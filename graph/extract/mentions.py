@@ -294,6 +294,18 @@ _ABROAD = (("de", "l'", "extérieur"), ("de", "l'", "étranger"), ("à", "l'", "
 """Tails of a people's portfolio: "des Tchadiens de l'étranger"."""
 
 
+def _country_at(doc, start: int, limit: int, res: Resources) -> bool:  # type: ignore[no-untyped-def]
+    """Tell whether a country's name (after an article) starts at ``start``."""
+    if start < limit and doc[start].lower_ in ("la", "le", "l'", "l’", "les"):
+        start += 1
+    for width in (3, 2, 1):
+        span = doc[start:start + width]
+        if start + width <= limit and span[-1].is_alpha and span[0].text[:1].isupper() \
+                and normalize_label(span.text) in res.countries:
+            return True
+    return False
+
+
 def _abroad(doc, start: int, limit: int) -> int:  # type: ignore[no-untyped-def]
     """Return where "résidant à l'étranger" (or another tail of :data:`_ABROAD`) ends."""
     for tail in _ABROAD:
@@ -458,6 +470,9 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
                     countries.append(res.demonym(nxt.lower_))  # type: ignore[arg-type]
                     k = _abroad(doc, k + 1, limit)  # "… et des Égyptiens à l'étranger"
                     break
+                if k > j and nxt.lower_ in ("de", "du", "d'", "d’") \
+                        and _country_at(doc, k + 1, limit, res):
+                    break  # "des Affaires étrangères de la Sierra Leone": the country apart
                 if res.demonym(nxt.lower_) or k in people or nxt.lower_ in (
                         res.positions.get("honorifics", ())):
                     break

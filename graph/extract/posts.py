@@ -489,9 +489,11 @@ def _joined_titles(ctx: Context, a: int, b: int) -> None:
 def _country_of_holder(ctx: Context, index: int, person: Entity) -> None:
     """Give a title's country to the post without one its holder was named with."""
     m = ctx.mentions[index]
+    same = _SAME_POST.get(m.key.lower(), ())
     posts = [(post, source) for post, source, country in ctx.held.get(person.iri, [])
-             if country is None and post.label.startswith(m.key.split()[0])
-             and source.start < m.start]
+             if country is None and source.start < m.start and (
+                 post.label.startswith(m.key.split()[0])
+                 or same and post.label.lower().startswith(same))]
     if len(posts) == 1 and not {c for _, _, c in ctx.held.get(person.iri, []) if c}:
         record_post(ctx, person, ctx.mentions.index(posts[0][1]), "fr.title.anaphor.v1", 0.55,
                     country=m.countries[0])
