@@ -392,7 +392,7 @@ def _received_at(ctx: Context, verb, sentence: int, salience: Salience) -> None:
     place = None
     if doc[s.start].lower_ in ("à", "a") and s.start + 1 < s.end:  # type: ignore[index]
         index = ctx.mention_at(s.start + 1)
-        if index is not None and ctx.mentions[index].kind in ("City", "Country") \
+        if index is not None and ctx.mentions[index].kind in ("City", "Country", "Place") \
                 and ctx.mentions[index].end < s.end \
                 and doc[ctx.mentions[index].end].text == ",":  # type: ignore[index]
             place = ctx.entity_of(index)
