@@ -811,3 +811,33 @@ def test_a_counterpart_shares_the_first_portfolio_and_keeps_his_country(extract)
     found = extract(text)
     assert ("Rui Costa", "ministre des Affaires étrangères") in relation(found, "holdsPosition")
     assert {c for p, c in relation(found, "country") if p == "Rui Costa"} == {"Portugal"}
+
+
+def test_les_deux_parties_signing_are_the_countries_of_the_two_ministers(extract):
+    text = ("Le ministre letton Janis Ozols a reçu le ministre estonien Tarmo Kask à Riga. "
+            "Ils ont parlé du port. Les échanges ont été francs.\n\nÀ l'issue des entretiens, "
+            "les deux parties ont signé un mémorandum d'entente sur la formation professionnelle "
+            "et un accord sur le transport ferroviaire.")
+    found = extract(text)
+    parties = {(s.split()[0], o) for s, r, o in found[0] if r == "party"}
+    assert {("mémorandum", "Lettonie"), ("mémorandum", "Estonie"), ("accord", "Lettonie"),
+            ("accord", "Estonie")} <= parties
+    topics = {(s.split()[0], o) for s, r, o in found[0] if r == "concerns"}
+    assert ("mémorandum", "formation professionnelle") in topics
+    assert not any(s == "mémorandum" and "transport" in o for s, o in topics)
+
+
+def test_a_title_and_a_place_the_tagger_ran_into_a_name(extract):
+    text = ("Le Premier ministre letton Janis Ozols a reçu mercredi à Riga Tarmo Kask, ministre "
+            "estonien de l'Économie.")
+    found = extract(text)
+    assert ("Janis Ozols", "premier ministre") in relation(found, "holdsPosition")
+    assert relation(found, "met") in ({("Janis Ozols", "Tarmo Kask")},
+                                      {("Tarmo Kask", "Janis Ozols")})
+
+
+def test_a_head_of_government_in_his_own_capital_is_not_visiting_it(extract):
+    text = ("Le Premier ministre letton Janis Ozols a eu jeudi à Riga des entretiens avec son "
+            "homologue estonien, Tarmo Kask, arrivé la veille pour une visite officielle.")
+    visited = relation(extract(text), "visited")
+    assert not any(person == "Janis Ozols" for person, _ in visited)

@@ -14,7 +14,8 @@ from graph.extract.context import AGENT_KINDS, Context
 from graph.model.records import Entity
 
 __all__ = ["Salience", "agent_of_token", "left_agents", "modality", "named_before_verb",
-           "person_before_verb", "person_gender", "subjects", "the_two", "title_gender"]
+           "person_before_verb", "person_gender", "subjects", "the_two", "title_gender",
+           "two_countries"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 _HONORIFIC_HEADS = {"excellence", "majesté", "altesse", "monsieur", "madame", "messieurs"}
@@ -195,6 +196,11 @@ def _post_labels(ctx: Context, person: Entity) -> list[str]:
         and c.subject.iri == person.iri and isinstance(c.object, Entity)]
 
 
+def two_countries(ctx: Context, token: int) -> list[Entity]:
+    """Return the last two countries named before a token, within three sentences."""
+    return _two_countries(ctx, token, _sentence_of(ctx, token))
+
+
 def _two_countries(ctx: Context, before: int, sentence: int) -> list[Entity]:
     """Return the last two countries named before a token, within three sentences."""
     found: list[Entity] = []
@@ -226,10 +232,13 @@ def _antecedent(ctx: Context, token: int) -> Entity | None:
 
 
 def _sentence_of(ctx: Context, token: int) -> int:
+    """Return the sentence of a token; the one before it for the space between paragraphs."""
+    found = 0
     for s in ctx.sentences:
-        if s.start <= token < s.end:
-            return s.index
-    return 0
+        if s.start > token:
+            break
+        found = s.index
+    return found
 
 
 def _verb_of(tok):  # type: ignore[no-untyped-def]
@@ -322,6 +331,9 @@ def named_before_verb(ctx: Context, verb: int) -> list[Entity]:
         return []  # no auxiliary: "X, reçu par …" is not a subject
     if doc[t].text == ",":
         t -= 1
+    pair = the_two(ctx, t)  # "…, les deux parties ont signé": the parse hung them elsewhere
+    if pair:
+        return pair
     index = ctx.mention_at(t)
     if index is None or ctx.mentions[index].kind not in ("Person", "Position"):
         return []

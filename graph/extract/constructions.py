@@ -612,6 +612,9 @@ def _segments(ctx: Context, end: int, stop: int | None = None, *,
                 t += 1
                 continue
             break
+        if tok.lower_ in ("un", "une", "des") and t + 1 < s.end and ctx.lemma(t + 1) in \
+                ctx.res.trigger("agreement", "nouns") and t > end:
+            break  # "un mémorandum sur X et un accord sur Y": Y is the next agreement's
         words = [doc[u].lower_ for u in range(t, min(t + 3, s.end))]  # type: ignore[index]
         if words[:3] in (["entre", "les", "deux"], ["dans", "les", "deux"],
                          ["pour", "les", "deux"]) or words[:2] == ["des", "deux"]:

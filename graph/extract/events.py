@@ -28,6 +28,7 @@ from graph.extract.agents import (
     person_before_verb,
     subjects,
     the_two,
+    two_countries,
 )
 from graph.extract.context import AGENT_KINDS, Context
 from graph.model.records import Entity, Literal
@@ -236,6 +237,10 @@ def _objects(ctx: Context, verb, salience: Salience) -> list[Entity]:  # type: i
                 if lead is not None:
                     out = _agents_after(ctx, lead, {"par"}, limit=3)[:1]
                     break
+            place = ctx.mention_at(t + 1) if tok.lower_ in ("à", "au") and t + 1 < stop else None
+            if place is not None and ctx.mentions[place].kind in ("City", "Country", "Place"):
+                t = ctx.mentions[place].end  # "a reçu mercredi à Abou Dhabi X": X after it
+                continue
             if tok.pos_ in ("VERB", "AUX") or tok.is_punct and tok.text != "," \
                     or tok.lower_ in ("par", "pour", "avec", "à", "au", "aux", "de", "du"):
                 break  # "reçu par", "reçu à Rabat": no object there
@@ -542,10 +547,13 @@ def record_visit(ctx: Context, person: Entity, place: Entity, sentence: int, dat
     """
     event = _event(ctx, "Visit", [person], place, date, status, sentence, method, confidence,
                    f"visite de {person.label} à {place.label}" + (f" ({date})" if date else ""))
+    country = place if place.type == "Country" else country_of_city(ctx, place)
+    if country is not None and any(c.iri == country.iri for c in _post_countries(ctx, person)):
+        return event  # the Vietnamese prime minister in Hanoi is at home, not on a visit
     if status != "denied":
         weight = confidence if status is None else confidence - 0.2
         ctx.add(person, "visited", place, sentence, method, weight, date)
-        country = country_of_city(ctx, place) if country_too else None
+        country = country if country_too and place.type != "Country" else None
         if country is not None:  # a visit to Rabat is a visit to Morocco
             ctx.add(person, "visited", country, sentence, "fr.visit.capital.v1", weight - 0.1,
                     date)
@@ -575,6 +583,9 @@ def _agreement(ctx: Context, t: int, sentence: int, salience: Salience,
         after = ctx.doc[t + 1].lower_ if t + 1 < len(ctx.doc) else ""  # type: ignore[index,arg-type]
         if before in ("en", "d'", "d’") and lemma == "accord":
             return False  # "être d'accord avec", "en accord avec"
+        if before in ("d'", "d’", "de") and t >= 2 and ctx.lemma(t - 2) in ctx.res.trigger(
+                "agreement", "nouns"):
+            return False  # "mémorandum d'entente", "protocole d'accord": one agreement
         if lemma in ctx.res.trigger("agreement", "needs_complement") and \
                 after not in ctx.res.trigger("agreement", "complements"):
             return False  # "la convention démocrate": a party congress
@@ -595,7 +606,9 @@ def _agreement(ctx: Context, t: int, sentence: int, salience: Salience,
     parties = subjects(ctx, t, salience, climb=tok.pos_ == "VERB")
     if not parties and speaker is not None and ctx.quoted(t):
         parties = [speaker]  # "« On a convenu … »"
-    parties += _agents_after(ctx, t, {"entre", "avec", "between", "with"})
+    parties += _agents_after(ctx, t, {"entre", "avec", "between", "with"},
+                             limit=20 if tok.pos_ == "NOUN" else 8)
+    parties += _two_sides(ctx, t, salience)
     if tok.pos_ == "NOUN":
         parties += signatories(ctx, tok)
         if lemma in phrase_nouns:  # "la déclaration commune du Premier ministre X et de Y"
@@ -631,6 +644,42 @@ def _agreement(ctx: Context, t: int, sentence: int, salience: Salience,
 
         ctx.add(agreement, "date", date_literal(date), sentence, "fr.agreement.v1", 0.6, date)
     return True
+
+
+def _post_countries(ctx: Context, person: Entity) -> list[Entity]:
+    """Return the countries of the posts the article gives a person so far."""
+    posts = {cl.object.iri for cl in ctx.claims if cl.relation == "holdsPosition"  # type: ignore[union-attr]
+             and cl.subject.iri == person.iri}
+    found = [ctx.entity("Country", c) for _, _, c in ctx.held.get(person.iri, []) if c]
+    found += [cl.object for cl in ctx.claims if cl.relation == "country"  # type: ignore[misc]
+              and cl.subject.iri in posts and isinstance(cl.object, Entity)]
+    return list({e.iri: e for e in found}.values())[:1]
+
+
+def _two_sides(ctx: Context, t: int, salience: Salience) -> list[Entity]:
+    """Return the two countries of "les deux parties ont signé …", "les deux délégations".
+
+    The sides of an agreement are the states its signatories speak for: the last two
+    countries named before, as in "les deux pays".
+    """
+    verb = ctx.doc[t]  # type: ignore[index]
+    while verb.pos_ != "VERB" and verb.head.i != verb.i:
+        verb = verb.head
+    sides = [c for c in verb.children if c.dep_.startswith("nsubj")]
+    if not sides and verb.i >= 2:  # "…, les deux parties ont signé", parsed otherwise
+        u = verb.i - 1
+        while u > 0 and ctx.doc[u].pos_ in ("AUX", "ADV"):  # type: ignore[index]
+            u -= 1
+        sides = [ctx.doc[u]]  # type: ignore[index]
+    for c in sides:
+        if c.lower_ in ("parties", "délégations") and any(
+                x.lower_ == "deux" for x in c.children):
+            found = two_countries(ctx, c.i)
+            if len(found) < 2:  # "le ministre chinois … son homologue kényan": their countries
+                found = list(dict.fromkeys(
+                    country for p in the_two(ctx, c.i) for country in _post_countries(ctx, p)))
+            return found if len(found) == 2 else []
+    return []
 
 
 _DEMONSTRATIVE = {"ce", "cet", "cette", "ces"}

@@ -127,8 +127,13 @@ def _strip_honorifics(tokens, res: Resources):  # type: ignore[no-untyped-def]
     return tokens
 
 
-def _merge_adjacent(doc):  # type: ignore[no-untyped-def]
-    """Join entities of one label that only a space separates ("Europe Écologie" "Les Verts")."""
+def _merge_adjacent(doc, res: Resources | None = None):  # type: ignore[no-untyped-def]
+    """Join entities of one label that only a space separates ("Europe Écologie" "Les Verts").
+
+    With ``res``, also cut apart what the tagger ran together: a title before a name ("Premier
+    ministre vietnamien Tran Quoc Hung") and a place before a name ("à Abou Dhabi Rajesh
+    Kumar", tagged one place).
+    """
     from spacy.tokens import Span
 
     merged: list = []  # type: ignore[type-arg]
@@ -138,7 +143,38 @@ def _merge_adjacent(doc):  # type: ignore[no-untyped-def]
             merged[-1] = Span(ent.doc, merged[-1].start, ent.end, label=ent.label_)
         else:
             merged.append(ent)
-    return merged
+    if res is None:
+        return merged
+    out = []
+    for ent in merged:
+        out += _cut_apart(doc, ent, res)
+    return out
+
+
+def _cut_apart(doc, ent, res: Resources) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """Return an entity, or its place and its person, or its person without its title."""
+    from spacy.tokens import Span
+
+    start, end = ent.start, ent.end
+    if ent.label_ in ("PER", "PERSON"):
+        match = _match_title(doc, start, res)
+        if match and match[1] < end:  # "Premier ministre vietnamien Tran Quoc Hung"
+            cut = match[1]
+            while cut < end and (res.demonym(doc[cut].lower_) or doc[cut].is_lower
+                                 and doc[cut].pos_ == "ADJ"):
+                cut += 1  # "vietnamien", "nouveau": not "de la Chambre"
+            if end - cut >= 2 and doc[cut].pos_ == "PROPN" and doc[cut].text[:1].isupper():
+                return [Span(ent.doc, cut, end, label=ent.label_)]
+        return [ent]
+    if ent.label_ in ("LOC", "GPE", "ORG") and end - start >= 3:
+        for width in (3, 2, 1):  # "Abou Dhabi Rajesh Kumar Venkataraman"
+            rest = doc[start + width:end]
+            norm = normalize_label(doc[start:start + width].text)
+            if len(rest) >= 2 and (norm in res.capitals or norm in res.countries) and all(
+                    t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest):
+                return [Span(ent.doc, start, start + width, label="LOC"),
+                        Span(ent.doc, start + width, end, label="PER")]
+    return [ent]
 
 
 def _title_before(doc, i: int, res: Resources) -> bool:  # type: ignore[no-untyped-def]
@@ -153,7 +189,7 @@ def _title_before(doc, i: int, res: Resources) -> bool:  # type: ignore[no-untyp
 def _entity_mentions(doc, sentence_of, quotes, res: Resources):  # type: ignore[no-untyped-def]
     not_places = res.places.get("not_places", frozenset())
     out: list[Mention] = []
-    for ent in _merge_adjacent(doc):
+    for ent in _merge_adjacent(doc, res):
         tokens = _strip_honorifics(list(ent), res)
         if not tokens:
             continue
