@@ -32,6 +32,7 @@ from graph.extract.dating import date_meetings
 from graph.extract.entities import METHOD as MENTIONS_METHOD
 from graph.extract.entities import find_named, mention_facts
 from graph.extract.events import find_events
+from graph.extract.mentions import sentences_of
 from graph.extract.nlp import load_model, model_name
 from graph.extract.places import find_place_facts
 from graph.extract.posts import find_posts
@@ -134,19 +135,18 @@ def _update_salience(ctx: Context, sentence: int, salience: Salience) -> None:
             salience.update(ctx.entity_of(i))
 
 
-def sentence_spans(parsed, prepared: Prepared) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+def sentence_spans(parsed, prepared: Prepared,  # type: ignore[no-untyped-def]
+                   sentences: list | None = None) -> list[tuple[int, int]]:  # type: ignore[type-arg]
     """Return each parsed sentence's offsets in the original file or JSON text.
 
     Title sentences, which are not in the text, get an empty span at its start.
+    ``sentences``: the doc's sentences when already known (:func:`sentences_of`).
     """
     doc = prepared.document
     spans = []
-    for sent in parsed.sents:
-        tokens = [t for t in sent if not t.is_space]
-        if not tokens:
-            continue
-        a = tokens[0].idx - prepared.title_end
-        b = tokens[-1].idx + len(tokens[-1].text) - prepared.title_end
+    for sent in sentences if sentences is not None else sentences_of(parsed, 0):
+        a = sent.start_char - prepared.title_end
+        b = sent.end_char - prepared.title_end
         if a < 0:
             spans.append((doc.offset, doc.offset))
             continue
@@ -194,7 +194,7 @@ def extract_facts(parsed, prepared: Prepared, minter: Minter, iri: str) -> list[
     except Exception as exc:  # a rule's bug must name the article it failed on
         raise KGError(f"{prepared.document.id}: text extraction failed: "
                       f"{type(exc).__name__}: {exc}") from exc
-    spans = sentence_spans(parsed, prepared)
+    spans = sentence_spans(parsed, prepared, ctx.sentences)
     facts = claims_to_facts(ctx.claims, prepared, iri, spans)
     doc = prepared.document
     lang = (doc.lang or "fr").split("-")[0]
