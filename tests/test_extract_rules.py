@@ -841,3 +841,23 @@ def test_a_head_of_government_in_his_own_capital_is_not_visiting_it(extract):
             "homologue estonien, Tarmo Kask, arrivé la veille pour une visite officielle.")
     visited = relation(extract(text), "visited")
     assert not any(person == "Janis Ozols" for person, _ in visited)
+
+
+def test_talks_named_after_a_visit_take_its_topics_and_the_list_goes_on_after_par(extract):
+    text = ("Le ministre letton Janis Ozols est arrivé mercredi à Tallinn pour une visite de "
+            "deux jours. Les discussions ont porté sur l'acheminement de l'aide par le port de "
+            "Paldiski, la sécurité énergétique ainsi que la pêche en mer Baltique.")
+    found = extract(text)
+    topics = {o for s, r, o in found[0] if r == "concerns"}
+    assert {"acheminement de l'aide", "sécurité énergétique"} <= topics
+    assert any(o.startswith("pêche") for o in topics)
+    assert not any("Paldiski" in o for o in topics)
+
+
+def test_au_cours_de_la_reunion_is_the_meeting_told_before(extract):
+    text = ("Le ministre letton Janis Ozols a reçu mercredi son homologue estonien, Tarmo Kask. "
+            "Au cours de la réunion, ils ont passé en revue la coopération dans les domaines "
+            "de l'éducation et de la santé.")
+    found = extract(text)
+    subjects = {s.split()[0] for s, r, o in found[0] if r == "concerns" and o == "santé"}
+    assert subjects == {"entretien"}

@@ -579,8 +579,18 @@ def _segments(ctx: Context, end: int, stop: int | None = None, *,
             items[-1] = []  # "les dernières évolutions concernant X": X
             t += 1
             continue
-        if (tok.lower_, nxt) in (("à", "travers"), ("grâce", "à"), ("par", "le")):
-            break  # "la lutte contre le terrorisme à travers des programmes": how, not what
+        if (tok.lower_, nxt) in (("à", "travers"), ("grâce", "à"), ("par", "le"), ("par", "la"),
+                                 ("par", "l'"), ("par", "les")) and items[-1]:
+            # "la lutte contre le terrorisme à travers des programmes": how, not what; the
+            # list goes on after it ("l'aide par le point de passage de Rafah, la reconstruction")
+            t += 2
+            while t < s.end and doc[t].text not in (",", ";", ".") and not (  # type: ignore[index]
+                    doc[t].lower_ == "ainsi" and t + 1 < s.end and doc[t + 1].lower_ == "que"):  # type: ignore[index]
+                t += 1
+            if t < s.end and doc[t].text == ",":  # type: ignore[index]
+                items.append([])
+                t += 1
+            continue
         if (tok.lower_, nxt) == ("en", "particulier") or [
                 doc[u].lower_ for u in range(t, min(t + 4, s.end))] == [  # type: ignore[index]
                 "en", "ce", "qui", "concerne"]:
@@ -803,6 +813,8 @@ def _talks_of(ctx: Context, sentence: int, start: int) -> Entity | None:
     return found[-1] if found else None
 
 
+_DURING = {"cours", "issue", "terme", "lors", "marge", "occasion", "sortie"}
+"""Nouns of "au cours de la réunion", "à l'issue de l'entretien": that event."""
 _TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "matin",
                "soir", "hier", "janvier", "février", "mars", "avril", "mai", "juin", "juillet",
                "août", "septembre", "octobre", "novembre", "décembre", "semaine", "jour"}
@@ -826,8 +838,10 @@ def _referred_event(ctx: Context, sentence: int, start: int) -> Entity | None:
         dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
         if tok.pos_ != "NOUN" or ctx.quoted(t) or not dets & _REFERRING:
             continue
-        if not dets & _DEMONSTRATIVES and (any(c.dep_ == "nmod" for c in tok.children)
-                                           or not tok.dep_.startswith(("nsubj", "obl"))):
+        during = tok.dep_ == "nmod" and tok.head.lower_ in _DURING  # "au cours de la réunion"
+        if not dets & _DEMONSTRATIVES and not during and (
+                any(c.dep_ == "nmod" for c in tok.children)
+                or not tok.dep_.startswith(("nsubj", "obl"))):
             continue  # "le séjour des ressortissants" is a topic, not the visit
         lemma = ctx.lemma(t)
         kinds = [k for k in _EVENT_KINDS if lemma in ctx.res.trigger("event_names", k)]
@@ -837,6 +851,9 @@ def _referred_event(ctx: Context, sentence: int, start: int) -> Entity | None:
         return None
     found = [c.subject for c in ctx.claims
              if c.subject.type in kinds and c.sentence <= sentence]
+    if not found and "Meeting" in kinds:  # "les discussions" of a visit that met no one named
+        found = [c.subject for c in ctx.claims if c.subject.type == "Visit"
+                 and c.sentence <= sentence]
     if not found:
         return None
     name = event_noun(ctx, t, s.end)
