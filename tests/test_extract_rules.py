@@ -861,3 +861,22 @@ def test_au_cours_de_la_reunion_is_the_meeting_told_before(extract):
     found = extract(text)
     subjects = {s.split()[0] for s, r, o in found[0] if r == "concerns" and o == "santé"}
     assert subjects == {"entretien"}
+
+
+def test_a_portfolio_with_a_comma_then_a_and_the_topic_inside_a_title_is_no_topic(extract):
+    text = ("Le ministre a reçu en audience le commissaire aux Affaires politiques, à la Paix et "
+            "à la Sécurité de l'Union africaine, M. Amadou Sow.")
+    found = extract(text)
+    assert any(p.startswith("commissaire aux Affaires politiques, à la Paix")
+               for s, p in relation(found, "holdsPosition") if s == "Amadou Sow")
+    assert not relation(found, "concerns")
+
+
+def test_la_cheffe_de_la_diplomatie_is_the_foreign_minister_of_any_portfolio_order(extract):
+    text = ("La ministre de l'Intégration africaine et des Affaires étrangères, Mme Awa Ndiaye, "
+            "est arrivée à Nouakchott. La cheffe de la diplomatie sénégalaise a été reçue par le "
+            "Premier ministre mauritanien, M. Sidi Ould Ahmed.")
+    found = extract(text)
+    assert ("Awa Ndiaye", "Sénégal") in relation(found, "country")
+    assert relation(found, "met") in ({("Awa Ndiaye", "Sidi Ould Ahmed")},
+                                      {("Sidi Ould Ahmed", "Awa Ndiaye")})

@@ -183,6 +183,13 @@ class Context:
                 if (not kinds or self.mentions[i].kind in kinds)
                 and (quoted or not self.mentions[i].quoted)]
 
+    def topics_in(self, sentence: int) -> list[int]:
+        """Return a sentence's topic mentions but those inside a title ("ministre de l'Eau")."""
+        inside = [(m.start, m.end) for i in self.in_sentence(sentence, "Position", quoted=True)
+                  for m in [self.mentions[i]]]
+        return [i for i in self.in_sentence(sentence, "Topic", quoted=True)
+                if not any(a <= self.mentions[i].start < b for a, b in inside)]
+
     def quoted(self, token: int) -> bool:
         """Tell whether a token lies inside a quotation."""
         idx = self.doc[token].idx  # type: ignore[index]

@@ -76,7 +76,7 @@ def _event(ctx: Context, kind: str, participants: list[Entity], place: Entity | 
             confidence, date)
     if kind in _CAMEO:
         ctx.add(event, "cameo", Literal(_CAMEO[kind]), sentence, method, confidence, date)
-    for t in ctx.in_sentence(sentence, "Topic", quoted=True):
+    for t in ctx.topics_in(sentence):
         ctx.add(event, "concerns", ctx.entity_of(t), sentence, "fr.concerns.v1", 0.5, date)
     return event
 
@@ -490,7 +490,7 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
         place = _place_after(ctx, t)
         if place is None:
             if last:
-                for index in ctx.in_sentence(sentence, "Topic", quoted=True):
+                for index in ctx.topics_in(sentence):
                     ctx.add(last[-1], "concerns", ctx.entity_of(index), sentence,
                             "fr.concerns.v1", 0.4)
             return
@@ -527,7 +527,9 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
         return
     date = _date_near(ctx, sentence, t, status)
     for person in people:
-        last.append(record_visit(ctx, person, place, sentence, date, status, method, confidence))
+        event = record_visit(ctx, person, place, sentence, date, status, method, confidence)
+        if event is not None:
+            last.append(event)
 
 
 _OWN_JOURNEY_VERBS = frozenset({"profiter", "effectuer", "entamer", "achever", "poursuivre",
@@ -540,16 +542,17 @@ _DURING = ("lors de", "lors d'", "pendant", "durant", "au cours de", "au cours d
 
 def record_visit(ctx: Context, person: Entity, place: Entity, sentence: int, date: str | None,
                  status: str | None, method: str, confidence: float,
-                 country_too: bool = True) -> Entity:
+                 country_too: bool = True) -> Entity | None:
     """Record a visit event and its ``kg:visited`` edge (none when denied); return the event.
 
-    A visit to a capital is also a visit to its country (``fr.visit.capital.v1``).
+    A visit to a capital is also a visit to its country (``fr.visit.capital.v1``). Someone
+    in their own country's capital, or in their own country, is at home: no visit.
     """
-    event = _event(ctx, "Visit", [person], place, date, status, sentence, method, confidence,
-                   f"visite de {person.label} à {place.label}" + (f" ({date})" if date else ""))
     country = place if place.type == "Country" else country_of_city(ctx, place)
     if country is not None and any(c.iri == country.iri for c in _post_countries(ctx, person)):
-        return event  # the Vietnamese prime minister in Hanoi is at home, not on a visit
+        return None  # the Vietnamese prime minister in Hanoi is at home, not on a visit
+    event = _event(ctx, "Visit", [person], place, date, status, sentence, method, confidence,
+                   f"visite de {person.label} à {place.label}" + (f" ({date})" if date else ""))
     if status != "denied":
         weight = confidence if status is None else confidence - 0.2
         ctx.add(person, "visited", place, sentence, method, weight, date)
@@ -621,7 +624,7 @@ def _agreement(ctx: Context, t: int, sentence: int, salience: Salience,
     agreement = _the_agreement(ctx, t, label, sentence) if tok.pos_ == "NOUN" else Entity(
         ctx.minter.hashed("Agreement", ctx.document, sentence, t), "Agreement", label, ctx.lang)
     date = _date_near(ctx, sentence, t)
-    topics = ctx.in_sentence(sentence, "Topic", quoted=True)
+    topics = ctx.topics_in(sentence)
     for index in topics:
         ctx.add(agreement, "concerns", ctx.entity_of(index), sentence, "fr.agreement.v1", 0.6,
                 date)

@@ -423,6 +423,11 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
             i += 1
             continue
         if lower in (",", "et") and title_domain and parts and i + 2 < limit \
+                and doc[i + 1].lower_ in _TO and parts[-1].split()[0].lower() in _TO:
+            parts.append(token.text)  # "commissaire aux Affaires politiques, à la Paix …"
+            i += 1
+            continue
+        if lower in (",", "et") and title_domain and parts and i + 2 < limit \
                 and doc[i + 1].lower_ in _DE:
             # "ministre de l'Équipement, du Transport, de la Logistique et de l'Eau"
             j = i + 2

@@ -63,9 +63,16 @@ def record_post(ctx: Context, person: Entity, index: int, method: str, confidenc
 
 
 _OTHER = {"f": "m", "m": "f"}
-_SAME_POST = {"chef de la diplomatie": ("ministre des affaires étrangères",
-                                        "ministre d'état, ministre des affaires étrangères")}
-"""Titles that name the same post as others: "le chef de la diplomatie" is the minister."""
+_SAME_POST = {"chef de la diplomatie": ("ministre", "affaires étrangères"),
+              "cheffe de la diplomatie": ("ministre", "affaires étrangères")}
+"""Titles that name the same post as others: "le chef de la diplomatie" is the minister of
+foreign affairs (a post that starts with the first word and names the second)."""
+
+
+def _same_post(key: str, label: str) -> bool:
+    """Tell whether a post's label is the one another title names (:data:`_SAME_POST`)."""
+    same = _SAME_POST.get(key.lower())
+    return same is not None and label.lower().startswith(same[0]) and same[1] in label.lower()
 
 
 def _in_lead(ctx: Context, m: Mention) -> bool:
@@ -86,14 +93,13 @@ def holder_by_title(ctx: Context, index: int) -> Entity | None:
     """
     m = ctx.mentions[index]
     head = m.key.split()[0]
-    same = _SAME_POST.get(m.key.lower(), ())
     best: tuple[bool, int, Entity] | None = None
     for person_iri, posts in ctx.held.items():
         known = {c for _, _, c in posts if c}
         for post, source, country in posts:
             if source.start == m.start:
                 continue
-            if same and post.label.lower().startswith(same):
+            if _same_post(m.key, post.label):
                 pass  # "le chef de la diplomatie malienne": the minister of foreign affairs
             elif not post.label.startswith(head):
                 continue
@@ -102,7 +108,7 @@ def holder_by_title(ctx: Context, index: int) -> Entity | None:
                 continue  # "le vice-ministre turc": a post whose country was not said, too
             if len(m.key.split()) > 1 and not (post.label + " ").startswith(m.key + " ") \
                     and not post.label.startswith(m.key + ",") \
-                    and not (same and post.label.lower().startswith(same)):
+                    and not _same_post(m.key, post.label):
                 continue  # "le ministre d'État": "ministre d'État au ministère de …" too
             person = next(e for i, e in ctx.holder.items() if e.iri == person_iri)
             if title_gender(ctx, m) and title_gender(ctx, m) == _OTHER.get(
@@ -489,11 +495,9 @@ def _joined_titles(ctx: Context, a: int, b: int) -> None:
 def _country_of_holder(ctx: Context, index: int, person: Entity) -> None:
     """Give a title's country to the post without one its holder was named with."""
     m = ctx.mentions[index]
-    same = _SAME_POST.get(m.key.lower(), ())
     posts = [(post, source) for post, source, country in ctx.held.get(person.iri, [])
              if country is None and source.start < m.start and (
-                 post.label.startswith(m.key.split()[0])
-                 or same and post.label.lower().startswith(same))]
+                 post.label.startswith(m.key.split()[0]) or _same_post(m.key, post.label))]
     if len(posts) == 1 and not {c for _, _, c in ctx.held.get(person.iri, []) if c}:
         record_post(ctx, person, ctx.mentions.index(posts[0][1]), "fr.title.anaphor.v1", 0.55,
                     country=m.countries[0])
