@@ -194,7 +194,8 @@ def _cut_apart(doc, ent, res: Resources) -> list:  # type: ignore[no-untyped-def
         for width in (3, 2, 1):  # "Abou Dhabi Rajesh Kumar Venkataraman"
             rest = doc[start + width:end]
             norm = normalize_label(doc[start:start + width].text)
-            if len(rest) >= 2 and (norm in res.capitals or norm in res.countries) and all(
+            if len(rest) >= 2 and doc[start + width - 1].is_alpha and (
+                    norm in res.capitals or norm in res.countries) and all(
                     t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest):
                 return [Span(ent.doc, start, start + width, label="LOC"),
                         Span(ent.doc, start + width, end, label="PER")]
@@ -698,7 +699,7 @@ def find_mentions(doc, sentences: list[Sentence], quotes: list[tuple[int, int]],
     named = {i for m in kept for i in range(m.start, m.end)}
     topics = [t for t in _topic_mentions(doc, sentence_of, quotes, res)
               if not any(i in named for i in range(t.start, t.end))]  # "Conseil de sécurité"
-    mentions = kept + positions + countries + topics
+    mentions = _names_tagged_places(doc, kept, positions, res) + positions + countries + topics
     mentions += _titled_names(doc, sentence_of, quotes, mentions, res)
     surnames = _surnames(mentions)
     mentions = [replace(m, kind="Person", key=m.text)
@@ -721,6 +722,35 @@ def _joined_names(doc, mentions: list[Mention]) -> list[Mention]:  # type: ignor
             out[-1] = replace(prev, end=m.end, end_char=m.end_char, text=span.text,
                               key=span.text)
             continue
+        out.append(m)
+    return out
+
+
+_NAME_HONORIFICS = frozenset({"m.", "mme", "mlle", "dr", "dr.", "pr", "pr.", "sem", "s.e.",
+                              "monsieur", "madame", "me"})
+
+
+def _names_tagged_places(doc, mentions: list[Mention], positions: list[Mention],  # type: ignore[no-untyped-def]
+                         res: Resources) -> list[Mention]:
+    """Retype as people the names the tagger took for places or organisations.
+
+    "Dr Rim Zouari", "M. Abdou Diallo": after an honorific; "le Premier ministre …, Abdou
+    Diallo,": after a title and a comma. Only names of two or more capitalised words that
+    the gazetteer does not know.
+    """
+    ends = {p.end for p in positions}
+    out = []
+    for m in mentions:
+        if m.kind in ("Place", "Organization") and m.end - m.start >= 2 and m.start >= 1 \
+                and normalize_label(m.text) not in res.countries \
+                and normalize_label(m.text) not in res.capitals \
+                and all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in doc[m.start:m.end]
+                        if t.is_alpha) and (
+                    doc[m.start - 1].lower_ in _NAME_HONORIFICS
+                    or doc[m.start - 1].text == "," and any(
+                        e in ends for e in range(m.start - 12, m.start))
+                    and doc[m.end].text in (",", ".", ";") if m.end < len(doc) else False):
+            m = replace(m, kind="Person", key=m.text)
         out.append(m)
     return out
 
