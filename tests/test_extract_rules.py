@@ -880,3 +880,14 @@ def test_la_cheffe_de_la_diplomatie_is_the_foreign_minister_of_any_portfolio_ord
     assert ("Awa Ndiaye", "Sénégal") in relation(found, "country")
     assert relation(found, "met") in ({("Awa Ndiaye", "Sidi Ould Ahmed")},
                                       {("Sidi Ould Ahmed", "Awa Ndiaye")})
+
+
+def test_a_counterpart_of_a_state_named_by_its_style_arriving_in_the_capital(extract):
+    text = ("LIMA, 3 mai (ANDINA) -- Le Premier ministre péruvien Luis Paredes a eu jeudi à "
+            "Lima des entretiens avec son homologue de la République du Chili, Rosa Vidal, "
+            "arrivée la veille dans la capitale péruvienne pour une visite officielle.")
+    found = extract(text)
+    assert ("Rosa Vidal", "Chili") in relation(found, "country")
+    assert ("Luis Paredes", "premier ministre") in relation(found, "holdsPosition")
+    assert ("Rosa Vidal", "Lima") in relation(found, "visited")
+    assert not any(p == "Luis Paredes" for p, _ in relation(found, "visited"))

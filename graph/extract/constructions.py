@@ -87,6 +87,12 @@ def _counterpart(ctx: Context, sentence: int, start: int, end: int, pattern: Pat
     for t in range(start, end):
         country = country or ctx.res.demonym(doc[t].text)  # type: ignore[index]
     u = end
+    if country is None and u < s.end and doc[u].lower_ in ("de", "du", "d'", "d’"):  # type: ignore[index]
+        # "son homologue de la République de Corée, X"
+        named = next((i for v in range(u + 1, min(u + 6, s.end))
+                      for i in [ctx.mention_at(v)] if i is not None), None)
+        if named is not None and ctx.mentions[named].kind == "Country":
+            country, u = ctx.mentions[named].key, ctx.mentions[named].end
     while u < s.end and doc[u].lower_ in (",", "m.", "mme", "sem", "s.e.", "monsieur",  # type: ignore[index]
                                           "madame"):
         u += 1

@@ -260,6 +260,19 @@ _INSERTED = frozenset({"à", "au", "aux", "en", "dans", "lors"})
 """Prepositions of a place or time set between commas after a verb, before its object."""
 
 
+def _apposed_participle(ctx: Context, verb) -> list[Entity]:  # type: ignore[no-untyped-def]
+    """Return the person a bare participle is set after: "…, Y, arrivé la veille à Hanoï"."""
+    if "Part" not in verb.morph.get("VerbForm") or any(
+            c.dep_.startswith("aux") for c in verb.children) or verb.i < 2:
+        return []
+    for t in (verb.head.i, verb.i - 2 if ctx.doc[verb.i - 1].text == "," else -1):  # type: ignore[index]
+        index = ctx.mention_at(t) if t >= 0 else None
+        if index is not None and ctx.mentions[index].kind == "Person" and t < verb.i:
+            person = ctx.entity_of(index)
+            return [person] if person is not None else []
+    return []
+
+
 def _apposed_visitor(ctx: Context, noun: int) -> Entity | None:
     """Return the person ", en visite" follows: "avec Y, en visite de travail à Rabat"."""
     if noun < 3 or ctx.doc[noun - 1].lower_ != "en" or ctx.doc[noun - 2].text != ",":  # type: ignore[index]
@@ -519,7 +532,7 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
         if len(people) > 1 and any(c.lower_ in ("son", "sa") for c in tok.children):
             people = people[:1]  # "sa visite": one visitor (the parse may give two subjects)
     else:
-        people = _people(subjects(ctx, t, salience))
+        people = _apposed_participle(ctx, tok) or _people(subjects(ctx, t, salience))
     if not people:
         return
     status = modality(ctx, t)

@@ -181,6 +181,8 @@ def _cut_apart(doc, ent, res: Resources) -> list:  # type: ignore[no-untyped-def
 
     start, end = ent.start, ent.end
     if ent.label_ in ("PER", "PERSON"):
+        while start < end - 1 and doc[start].lower_ in _DETS:
+            start += 1  # "Le Premier ministre …"
         match = _match_title(doc, start, res)
         if match and match[1] < end:  # "Premier ministre vietnamien Tran Quoc Hung"
             cut = match[1]
@@ -248,8 +250,8 @@ def _entity_mentions(doc, sentence_of, quotes, res: Resources):  # type: ignore[
         label = ent.label_
         kind = {"PER": "Person", "PERSON": "Person", "ORG": "Organization", "LOC": "Place",
                 "GPE": "Place", "NORP": None, "MISC": None}.get(label)
-        if norm in res.countries:
-            kind, key = "Country", res.countries[norm]
+        if norm in res.countries or _state_name(norm, res):
+            kind, key = "Country", res.countries.get(norm) or _state_name(norm, res)
         elif norm in res.capitals:
             kind, key = "City", text
         else:
@@ -268,6 +270,27 @@ def _entity_mentions(doc, sentence_of, quotes, res: Resources):  # type: ignore[
                            sentence_of[start], key if not glued else text,
                            quoted=_in_quote(quotes, span.start_char, span.end_char)))
     return out
+
+
+_STATE = re.compile(r"^(?:(?:la |le |l )?(?:republique|royaume|etat|sultanat|emirat|grand duche|"
+                    r"principaute|confederation|federation)"
+                    r"(?: (?:islamique|federale|populaire|democratique|arabe|socialiste|"
+                    r"cooperative|unie|hachemite|independant))* (?:de |du |des |d )(?:la |l )?)")
+
+
+def _state_name(norm: str, res: Resources) -> str | None:
+    """Return the country a state's style names: "république de corée", "royaume du maroc".
+
+    Examples
+    --------
+    >>> from graph.extract.resources import load_resources
+    >>> _state_name("royaume du maroc", load_resources("fr"))
+    'Maroc'
+    >>> _state_name("republique du maroc libre", load_resources("fr")) is None
+    True
+    """
+    found = _STATE.match(norm)
+    return res.countries.get(norm[found.end():]) if found else None
 
 
 def _capital_phrases(doc, sentence_of, quotes, taken, res: Resources):  # type: ignore[no-untyped-def]
