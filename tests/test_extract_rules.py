@@ -891,3 +891,16 @@ def test_a_counterpart_of_a_state_named_by_its_style_arriving_in_the_capital(ext
     assert ("Luis Paredes", "premier ministre") in relation(found, "holdsPosition")
     assert ("Rosa Vidal", "Lima") in relation(found, "visited")
     assert not any(p == "Luis Paredes" for p, _ in relation(found, "visited"))
+
+
+def test_two_ministers_of_which_one_has_another_title_and_a_portfolio_with_an_adjective(extract):
+    text = ("Le conseiller fédéral Marc Keller a effectué lundi une visite de travail au "
+            "Luxembourg, à l'invitation du vice-Premier ministre et ministre des Affaires "
+            "étrangères et européennes, Jean Weber. Les deux ministres ont eu un entretien "
+            "d'une heure.")
+    found = extract(text)
+    assert ("Jean Weber", "ministre des Affaires étrangères et européennes") in relation(
+        found, "holdsPosition")
+    assert ("Jean Weber", "vice-premier ministre") in relation(found, "holdsPosition")
+    assert relation(found, "met") in ({("Marc Keller", "Jean Weber")},
+                                      {("Jean Weber", "Marc Keller")})

@@ -145,7 +145,10 @@ def the_two(ctx: Context, token: int) -> list[Entity]:
     found = _last_two(ctx, tok.left_edge.i, sentence - 3, posts)
     if found or not posts:
         return found
-    return _last_two(ctx, tok.left_edge.i, 0, posts)
+    # then the article's last two such people; then two of any post near it (a Swiss
+    # "conseiller fédéral" is one of "les deux ministres")
+    return _last_two(ctx, tok.left_edge.i, 0, posts) or _last_two(
+        ctx, tok.left_edge.i, sentence - 3, ())
 
 
 _ROLE_POSTS = {

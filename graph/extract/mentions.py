@@ -579,6 +579,10 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
                       and (_CAPITAL.match(doc[k + 1].text)
                            or doc[k + 1].lower_ in ("la", "l'", "des"))):
                     k += 1
+                elif nxt.lower_ == "et" and k + 1 < limit and doc[k + 1].pos_ == "ADJ" \
+                        and doc[k + 1].is_lower and not res.demonym(doc[k + 1].lower_) \
+                        and title_domain:
+                    k += 2  # "des Affaires étrangères et européennes"
                 else:
                     break
             phrase = doc[j:k].text

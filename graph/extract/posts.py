@@ -63,12 +63,13 @@ def record_post(ctx: Context, person: Entity, index: int, method: str, confidenc
 
 
 _OTHER = {"f": "m", "m": "f"}
-_SAME_POST = {"chef de la diplomatie": ("ministre", "affaires étrangères"),
-              "cheffe de la diplomatie": ("ministre", "affaires étrangères"),
-              "chef du gouvernement": ("premier ministre", ""),
-              "cheffe du gouvernement": ("premi", "ministre")}
+_SAME_POST = {"chef de la diplomatie": (("ministre", "chef", "secrétaire"), "affaires étrangères"),
+              "cheffe de la diplomatie": (("ministre", "cheffe", "secrétaire"),
+                                          "affaires étrangères"),
+              "chef du gouvernement": (("premier ministre",), ""),
+              "cheffe du gouvernement": (("première ministre", "premier ministre"), "")}
 """Titles that name the same post as others: "le chef de la diplomatie" is the minister of
-foreign affairs (a post that starts with the first word and names the second)."""
+foreign affairs (a post that starts with one of the first words and names the second)."""
 
 
 def _same_post(key: str, label: str) -> bool:
