@@ -14,8 +14,8 @@ from graph.extract.context import AGENT_KINDS, Context
 from graph.model.records import Entity
 
 __all__ = ["Salience", "agent_of_token", "left_agents", "modality", "named_before_verb",
-           "person_before_verb", "person_gender", "subjects", "the_two", "title_gender",
-           "two_countries"]
+           "person_before_verb", "person_gender", "pronoun_person", "subjects", "the_two",
+           "title_gender", "two_countries"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 _HONORIFIC_HEADS = {"excellence", "majesté", "altesse", "monsieur", "madame", "messieurs"}
@@ -63,13 +63,20 @@ def agent_of_token(ctx: Context, token: int, salience: Salience) -> Entity | Non
                     return ctx.entity_of(index)
         return found
     if ctx.is_pronoun(token):
-        found = _antecedent(ctx, token) or salience.person
-        gender = _PRONOUN_GENDER.get(ctx.doc[token].lower_)  # type: ignore[index]
-        if found is not None and gender and person_gender(ctx, found.iri) not in (None, gender):
-            # "Elle" after a man was the subject: the last woman named before
-            return _last_of_gender(ctx, token, gender) or found
-        return found
+        return pronoun_person(ctx, token, _antecedent(ctx, token) or salience.person)
     return None
+
+
+def pronoun_person(ctx: Context, token: int, found: Entity | None) -> Entity | None:
+    """Return who a pronoun is: ``found`` (its antecedent or the salient person), by gender.
+
+    When the article shows ``found`` of the other gender, the last person named before of
+    the pronoun's: "Elle" after a man was the subject; "a-t-il déclaré" after a woman spoke.
+    """
+    gender = _PRONOUN_GENDER.get(ctx.doc[token].lower_)  # type: ignore[index]
+    if found is not None and gender and person_gender(ctx, found.iri) not in (None, gender):
+        return _last_of_gender(ctx, token, gender) or found
+    return found
 
 
 _PRONOUN_GENDER = {"il": "m", "elle": "f", "-il": "m", "-elle": "f", "-t-il": "m", "-t-elle": "f"}

@@ -12,7 +12,7 @@ Quotes of fewer than three words ("« filière d'avenir »") are terms, not stat
 
 from __future__ import annotations
 
-from graph.extract.agents import Salience, subjects
+from graph.extract.agents import Salience, pronoun_person, subjects
 from graph.extract.context import AGENT_KINDS, Context
 from graph.extract.posts import record_post
 from graph.model.records import Entity, Literal
@@ -68,14 +68,16 @@ def _after(ctx: Context, tokens: list[int], salience: Salience) -> Entity | None
             return None
         if not _speech(ctx, t):
             continue
-        if any(ctx.doc[u].text.startswith("-") and ctx.is_pronoun(u) for u in tokens[:k + 3]):  # type: ignore[index]
-            return salience.person  # "a-t-il précisé"
+        inverted = [u for u in tokens[:k + 3]
+                    if ctx.doc[u].text.startswith("-") and ctx.is_pronoun(u)]  # type: ignore[index]
+        if inverted:
+            return pronoun_person(ctx, inverted[0], salience.person)  # "a-t-il précisé"
         for u in tokens[k + 1:k + 9]:
             tok = ctx.doc[u]  # type: ignore[index]
             if tok.text in (".", ";", "«"):
                 break
             if ctx.is_pronoun(u):
-                return salience.person
+                return pronoun_person(ctx, u, salience.person)
             index = ctx.mention_at(u)
             if index is not None and ctx.mentions[index].kind in AGENT_KINDS:
                 if ctx.doc[ctx.mentions[index].start - 1].lower_ in _OBLIQUE:  # type: ignore[index]
@@ -119,7 +121,7 @@ def _before(ctx: Context, tokens: list[int], salience: Salience) -> Entity | Non
         # "Il a « salué la position de la France »": the quote is the verb phrase
         u = tokens[-2]
         if ctx.is_pronoun(u):
-            return salience.person
+            return pronoun_person(ctx, u, salience.person)
         index = ctx.mention_at(u)
         if index is not None and ctx.mentions[index].kind in AGENT_KINDS:
             return ctx.entity_of(index)
