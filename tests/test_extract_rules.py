@@ -904,3 +904,8 @@ def test_two_ministers_of_which_one_has_another_title_and_a_portfolio_with_an_ad
     assert ("Jean Weber", "vice-premier ministre") in relation(found, "holdsPosition")
     assert relation(found, "met") in ({("Marc Keller", "Jean Weber")},
                                       {("Jean Weber", "Marc Keller")})
+
+
+def test_the_last_words_of_a_full_name_are_that_person():
+    assert group_names(["Sidi Mohamed Ould Cheikh", "Ould Cheikh"]) == [0, 0]
+    assert group_names(["Jean Dupont", "Marie Dupont", "Dupont"]) == [0, 1, 2]

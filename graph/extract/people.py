@@ -47,6 +47,8 @@ def _fits(short: list[str], full: list[str]) -> bool:
         return (full_keys[0][:1] == short_keys[0][:1]
                 and rest == full_keys[len(full_keys) - len(rest):]) or (
             full_keys[0][:1] == short_keys[0][:1] and all(w in full_keys[1:] for w in rest))
+    if len(short_keys) < len(full_keys) and full_keys[-len(short_keys):] == short_keys:
+        return True  # "M. Ould Cheikh Ahmed" after "Sidi Mohamed Ould Cheikh Ahmed"
     # "Ana Pastor" and "Ana Pastor García": same first name, the rest in order
     if short_keys[0] != full_keys[0]:
         return False
