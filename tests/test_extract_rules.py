@@ -909,3 +909,14 @@ def test_two_ministers_of_which_one_has_another_title_and_a_portfolio_with_an_ad
 def test_the_last_words_of_a_full_name_are_that_person():
     assert group_names(["Sidi Mohamed Ould Cheikh", "Ould Cheikh"]) == [0, 0]
     assert group_names(["Jean Dupont", "Marie Dupont", "Dupont"]) == [0, 1, 2]
+
+
+def test_the_topics_of_a_commission_and_the_theme_of_a_forum(extract):
+    text = ("La 5e session de la commission mixte péruvio-chilienne s'est ouverte mardi à Lima. "
+            "Les travaux de la commission ont porté sur la pêche artisanale et l'interconnexion "
+            "électrique. Le forum de Lima s'est ouvert sous le thème « L'eau, un bien commun ».")
+    found = extract(text)
+    about = {(s, o) for s, r, o in found[0] if r == "concerns"}
+    assert ("commission", "pêche artisanale") in about
+    assert ("commission", "interconnexion électrique") in about
+    assert any(s.startswith("forum") and o == "L'eau, un bien commun" for s, o in about)

@@ -39,7 +39,7 @@ from graph.extract.events import (
 )
 from graph.extract.patterns import Pattern, find_matches
 from graph.model.iri import normalize_label
-from graph.model.records import Entity
+from graph.model.records import Entity, Literal
 
 __all__ = ["give_person_countries", "give_post", "give_scene_country", "read_after", "read_before",
            "scene_country"]
@@ -788,12 +788,61 @@ def _topic_subject(ctx: Context, sentence: int, start: int, pattern: Pattern) ->
         found = [e for e in pool if e.type in kinds]
         if found:
             return found[-1]
+    gathering = gathering_of(ctx, sentence, start)
+    if gathering is not None:
+        return gathering  # "les travaux de la commission mixte ont porté sur …"
     if pattern.options.get("agreement_first"):
         return None
     # "il a aussi insisté sur …", paragraphs later: the talks or visit the article is telling
     earlier = [c.subject for c in ctx.claims if c.subject.type in ("Meeting", "PhoneCall", "Visit")
                and c.sentence < sentence]
     return earlier[-1] if earlier else None
+
+
+_GATHERINGS = frozenset({"commission", "session", "sommet", "forum", "conférence", "conseil",
+                         "assemblée", "séminaire", "atelier", "dialogue", "consultation",
+                         "consultations", "réunion", "rencontre", "assises", "comité", "table",
+                         "retraite", "colloque", "congrès"})
+"""Nouns of gatherings a text may name before saying what they were about."""
+
+
+def gathering_of(ctx: Context, sentence: int, start: int) -> Entity | None:
+    """Return the gathering a topic phrase is about, when its sentence's subject is one.
+
+    "Les travaux de la 12e session de la commission mixte ont porté sur X": a meeting named
+    "session de la commission mixte", one per article and name.
+    """
+    doc = ctx.doc
+    s = ctx.sentences[sentence]
+    head = next((t for t in range(s.start, start) if doc[t].dep_.startswith("nsubj")  # type: ignore[index]
+                 and doc[t].pos_ == "NOUN"), None)
+    if head is None:
+        return None
+    tok = doc[head]  # type: ignore[index]
+    while tok.lemma_ in ("travail", "travaux", "débat", "débats", "discussion", "échange",
+                         "ordre") and any(c.dep_ == "nmod" for c in tok.children):
+        tok = next(c for c in tok.children if c.dep_ == "nmod")  # "les travaux de la session"
+    if tok.lemma_.lower() not in _GATHERINGS and tok.lower_ not in _GATHERINGS:
+        return None
+    return _gathering_at(ctx, sentence, tok)
+
+
+def _gathering_at(ctx: Context, sentence: int, tok) -> Entity:  # type: ignore[no-untyped-def]
+    """Return the meeting a gathering noun names, with its complements ("session de la …")."""
+    doc = ctx.doc
+    s = ctx.sentences[sentence]
+    end = tok.i + 1
+    while end < s.end and (doc[end].pos_ == "ADJ" or doc[end].lower_ in (  # type: ignore[index]
+            "de", "du", "des", "la", "l'", "le") or doc[end].pos_ in ("NOUN", "PROPN")
+            and doc[end].head.i >= tok.i and doc[end].head.i < end):  # type: ignore[index]
+        end += 1
+    while end > tok.i + 1 and doc[end - 1].lower_ in ("de", "du", "des", "la", "l'", "le"):  # type: ignore[index]
+        end -= 1
+    label = doc[tok.i:end].text.replace("' ", "'")  # type: ignore[index]
+    event = Entity(ctx.minter.hashed("Meeting", ctx.document, label.lower()), "Meeting", label,
+                   ctx.lang)
+    ctx.add(event, "status", Literal("happened"), sentence, "fr.gathering.v1", 0.5)
+    return event
 
 
 def _talks_of(ctx: Context, sentence: int, start: int) -> Entity | None:
@@ -867,6 +916,26 @@ def _referred_event(ctx: Context, sentence: int, start: int) -> Entity | None:
     return event if name in event.aliases else replace(event, aliases=(*event.aliases, name))
 
 
+def _theme(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
+           salience: Salience) -> None:
+    """Read "… placé sous le thème « X »": the gathering named before it is about X."""
+    doc = ctx.doc
+    quote = next((q for q in ctx.quotes if doc[end].idx <= q[0] <= doc[end].idx + 3), None)  # type: ignore[index]
+    if quote is None:
+        return
+    s = ctx.sentences[sentence]
+    noun = next((t for t in range(start - 1, s.start - 1, -1) if doc[t].pos_ == "NOUN"  # type: ignore[index]
+                 and (doc[t].lemma_.lower() in _GATHERINGS or doc[t].lower_ in _GATHERINGS)),  # type: ignore[index]
+                None)
+    event = _gathering_at(ctx, sentence, doc[noun]) if noun is not None else next(  # type: ignore[index]
+        (c.subject for c in reversed(ctx.claims) if c.subject.type in _EVENT_KINDS
+         and c.sentence == sentence), None)
+    if event is None:
+        return
+    theme = ctx.text[quote[0]:quote[1]].strip()
+    ctx.add(event, "concerns", ctx.entity("Topic", theme), sentence, pattern.name, 0.55)
+
+
 READERS = {
     "call": ("before", _call),
     "counterpart": ("before", _counterpart),
@@ -878,6 +947,7 @@ READERS = {
     "presence": ("after", _presence),
     "head_of": ("after", _head_of),
     "topic": ("after", _topic),
+    "theme": ("after", _theme),
 }
 """Reader name → (when it runs, function)."""
 
