@@ -812,9 +812,9 @@ def gathering_of(ctx: Context, sentence: int, start: int) -> Entity | None:
     "Les travaux de la 12e session de la commission mixte ont porté sur X": a meeting named
     "session de la commission mixte", one per article and name.
     """
-    doc = ctx.doc
+    doc: Any = ctx.doc
     s = ctx.sentences[sentence]
-    head = next((t for t in range(s.start, start) if doc[t].dep_.startswith("nsubj")  # type: ignore[index]
+    head = next((t for t in range(s.start, start) if doc[t].dep_.startswith("nsubj")
                  and doc[t].pos_ == "NOUN"), None)
     if head is None:
         return None
@@ -829,7 +829,7 @@ def gathering_of(ctx: Context, sentence: int, start: int) -> Entity | None:
 
 def _gathering_at(ctx: Context, sentence: int, tok) -> Entity:  # type: ignore[no-untyped-def]
     """Return the meeting a gathering noun names, with its complements ("session de la …")."""
-    doc = ctx.doc
+    doc: Any = ctx.doc
     s = ctx.sentences[sentence]
     end = tok.i + 1
     while end < s.end and (doc[end].pos_ == "ADJ" or doc[end].lower_ in (  # type: ignore[index]

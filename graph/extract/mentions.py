@@ -251,7 +251,7 @@ def _entity_mentions(doc, sentence_of, quotes, res: Resources):  # type: ignore[
         kind = {"PER": "Person", "PERSON": "Person", "ORG": "Organization", "LOC": "Place",
                 "GPE": "Place", "NORP": None, "MISC": None}.get(label)
         if norm in res.countries or _state_name(norm, res):
-            kind, key = "Country", res.countries.get(norm) or _state_name(norm, res)
+            kind, key = "Country", res.countries.get(norm) or _state_name(norm, res) or text
         elif norm in res.capitals:
             kind, key = "City", text
         else:

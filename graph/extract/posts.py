@@ -120,7 +120,7 @@ def holder_by_title(ctx: Context, index: int) -> Entity | None:
             # named before the title: the later the better; after it: the sooner the better
             rank = source.start if source.start < m.start else -source.start - 1
             if rank >= 0 and len(m.key.split()) == 1 and _in_lead(ctx, source):
-                rank += len(ctx.doc)  # "la ministre", bare: the one the lead is about
+                rank += len(ctx.doc)  # type: ignore[arg-type]  # bare: the one the lead is about
             said = not m.countries or country == m.countries[0]
             if best is None or (said, rank) > best[:2]:
                 best = (said, rank, person)
