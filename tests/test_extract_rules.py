@@ -280,7 +280,6 @@ def test_evidence_carries_the_rule_and_the_sentence(extract):
      "Karim Belhaj", "ministre du Commerce"),
     ("Le premier ministre a créé le poste de ministre de la Mer, qui sera occupé par Awa Ndiaye.",
      "Awa Ndiaye", "ministre de la Mer"),
-    ("L'ancienne secrétaire d'Etat Lena Holm a parlé.", "Lena Holm", "secrétaire d'État"),
     ("Le décret fait suite à une décision du président de la transition, Oscar Velde.",
      "Oscar Velde", "président de la transition"),
     ("Le chef du parti du président Oscar Velde, Marc Lenoir, a été nommé jeudi ministre de "
@@ -920,3 +919,13 @@ def test_the_topics_of_a_commission_and_the_theme_of_a_forum(extract):
     assert ("commission", "pêche artisanale") in about
     assert ("commission", "interconnexion électrique") in about
     assert any(s.startswith("forum") and o == "L'eau, un bien commun" for s, o in about)
+
+
+def test_a_former_post_is_held_not_holds(extract):
+    found = extract("L'ancien ministre des Finances Jonas Berg a rencontré le ministre des "
+                    "Finances, Paulo Reis.")
+    assert relation(found, "heldPosition") == {("Jonas Berg", "ministre des Finances")}
+    assert relation(found, "holdsPosition") == {("Paulo Reis", "ministre des Finances")}
+    found = extract("L'ancienne secrétaire d'Etat Lena Holm a parlé.")
+    assert relation(found, "heldPosition") == {("Lena Holm", "secrétaire d'État")}
+    assert not relation(found, "holdsPosition")

@@ -765,6 +765,10 @@ def _topic_subject(ctx: Context, sentence: int, start: int, pattern: Pattern) ->
             if near and doc[t].pos_ == "NOUN" and ctx.lemma(t) in nouns and (  # type: ignore[index]
                     t == s.start or doc[t - 1].lower_ not in ("en", "d'", "d’")):  # type: ignore[index]
                 return _the_agreement(ctx, t, ctx.lemma(t), sentence)
+        if ctx.lemma(start) in _TEXT_VERBS:  # "une déclaration d'intention qui codifie X";
+            written = [c.subject for c in ctx.claims  # not "les réunions prévues à l'ONU"
+                       if c.subject.type == "Agreement" and c.sentence == sentence]
+            return written[-1] if written else None
     referred = _referred_event(ctx, sentence, start)
     if referred is not None:
         return referred  # "l'appel téléphonique a porté sur …"
@@ -868,6 +872,10 @@ def _talks_of(ctx: Context, sentence: int, start: int) -> Entity | None:
     return found[-1] if found else None
 
 
+_TEXT_VERBS = {"prévoir", "stipuler", "recommander", "codifier", "encadrer", "définir"}
+"""Verbs whose subject must be a text ("le protocole prévoit …") for a topic to follow."""
+_TALKS = {"discussion", "entretien", "échange", "pourparlers", "consultation", "négociation"}
+"""Nouns of the talks a visit holds ("les discussions ont porté sur …")."""
 _DURING = {"cours", "issue", "terme", "lors", "marge", "occasion", "sortie"}
 """Nouns of "au cours de la réunion", "à l'issue de l'entretien": that event."""
 _TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "matin",
@@ -906,7 +914,7 @@ def _referred_event(ctx: Context, sentence: int, start: int) -> Entity | None:
         return None
     found = [c.subject for c in ctx.claims
              if c.subject.type in kinds and c.sentence <= sentence]
-    if not found and "Meeting" in kinds:  # "les discussions" of a visit that met no one named
+    if not found and lemma in _TALKS:  # "les discussions" of a visit that met no one named
         found = [c.subject for c in ctx.claims if c.subject.type == "Visit"
                  and c.sentence <= sentence]
     if not found:

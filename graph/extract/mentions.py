@@ -91,6 +91,7 @@ class Mention:
     countries: tuple[str, ...] = ()
     org: str | None = None
     definite: bool = False
+    former: bool = False
     plural: bool = False
     quoted: bool = False
 
@@ -370,6 +371,8 @@ def _match_title(doc, i: int, res: Resources):  # type: ignore[no-untyped-def]
     return best
 
 
+_FORMER = frozenset({"ancien", "ancienne", "anciens", "anciennes", "ex", "ex-", "éphémère"})
+"""Words before a title that make it a former post: « l'ancien ministre », « l'ex-président »."""
 _TO = frozenset({"à", "au", "aux"})
 _ABROAD = (("de", "l'", "extérieur"), ("de", "l'", "étranger"), ("à", "l'", "étranger"),
            ("résidant", "à", "l'", "étranger"), ("résidents", "à", "l'", "étranger"),
@@ -633,11 +636,14 @@ def _position_mentions(doc, sentences, sentence_of, quotes, res: Resources,
                 label = doc[i].text.lower() + parts.pop(0)
             label = " ".join([label, *parts]).replace(" -", "-").replace(" ,", ",")
             span = doc[i:stop]
+            former = i > sent.start and doc[i - 1].lower_ in _FORMER or (
+                i > sent.start + 1 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "ex")
             out.append(Mention(
                 "Position", i, stop, span.start_char, span.end_char, span.text,
                 sentence_of[i], label, tuple(dict.fromkeys(countries)), org,
-                definite=previous in _DEFINITE, plural=title.plural or len(set(countries)) > 1,
-                quoted=_in_quote(quotes, span.start_char, span.end_char),
+                definite=previous in _DEFINITE,  # « l'ancien ministre » is not today's
+                plural=title.plural or len(set(countries)) > 1,
+                quoted=_in_quote(quotes, span.start_char, span.end_char), former=former,
             ))
             i = stop
     return out

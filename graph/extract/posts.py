@@ -53,7 +53,9 @@ def record_post(ctx: Context, person: Entity, index: int, method: str, confidenc
     known = ctx.held.setdefault(person.iri, [])
     if all(p.iri != post.iri for p, _, _ in known):
         known.append((post, m, country or (m.countries[0] if m.countries else None)))
-    ctx.add(person, "holdsPosition", post, m.sentence, method, confidence)
+    # « l'ancien ministre des Finances X »: a post X held, not one X holds
+    ctx.add(person, "heldPosition" if m.former else "holdsPosition", post, m.sentence, method,
+            confidence)
     if country or m.countries:
         ctx.add(post, "country", ctx.entity("Country", country or m.countries[0]), m.sentence,
                 method, confidence)

@@ -88,6 +88,7 @@ class KG(DefinedNamespace):
     Evidence: URIRef
     # direct relations
     holdsPosition: URIRef
+    heldPosition: URIRef
     memberOf: URIRef
     country: URIRef
     organization: URIRef
