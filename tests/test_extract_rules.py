@@ -929,3 +929,13 @@ def test_a_former_post_is_held_not_holds(extract):
     found = extract("L'ancienne secrétaire d'Etat Lena Holm a parlé.")
     assert relation(found, "heldPosition") == {("Lena Holm", "secrétaire d'État")}
     assert not relation(found, "holdsPosition")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("M. Janis Ozols est arrivé à Riga. M. Ozols a, pour sa part, estimé que « ce corridor "
+     "n'en est qu'à ses débuts ».", "Janis Ozols"),
+    ("Le ministre letton Janis Ozols est venu. Le ministre letton a salué pour sa part « un "
+     "pays frère qui a fait le choix de la paix ».", "Janis Ozols"),
+])
+def test_pour_sa_part_is_no_source_and_an_incise_keeps_the_subject(extract, text, speaker):
+    assert {s for s, _ in relation(extract(text), "said")} == {speaker}

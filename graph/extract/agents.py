@@ -270,7 +270,9 @@ def subjects(ctx: Context, token: int, salience: Salience, *, climb: bool = True
     verb = _verb_of(doc[token])  # type: ignore[index]
     found: list[Entity] = []
     for level in range(3 if climb else 1):
-        subj = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        subj = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS] or [
+            g for a in verb.children if a.dep_.startswith("aux")  # "X a, pour sa part, estimé":
+            for g in a.children if g.dep_ in _SUBJECT_DEPS]  # the parse hangs X on "a"
         if not subj and level == 0:
             # the parse took an unknown surname for an adverb: "Ouattara, qui …, a profité"
             subj = [c for c in verb.children if c.i < verb.i and c.dep_ in ("advmod", "dep")
@@ -334,10 +336,21 @@ def named_before_verb(ctx: Context, verb: int) -> list[Entity]:
     doc: Any = ctx.doc
     sentence = ctx.sentences[_sentence_of(ctx, verb)]
     t = verb - 1
-    while t > sentence.start and (doc[t].pos_ in ("AUX", "ADV") or doc[t].lower_ in (
-            "s'", "s’", "se")):
-        t -= 1
-    if t == verb - 1 or t <= sentence.start:
+    auxiliary = False
+    while t > sentence.start:
+        if doc[t].pos_ in ("AUX", "ADV") or doc[t].lower_ in ("s'", "s’", "se") or (
+                doc[t].lemma_ in ("avoir", "être") and doc[t].dep_.startswith("aux")):
+            auxiliary = auxiliary or doc[t].pos_ != "ADV"
+            t -= 1
+            continue
+        if doc[t].text == "," and not auxiliary:  # "X a, pour sa part, estimé": the incise
+            back = next((u for u in range(t - 1, max(sentence.start, t - 8) - 1, -1)
+                         if doc[u].text == ","), None)
+            if back is not None and not any(doc[u].pos_ == "VERB" for u in range(back + 1, t)):
+                t = back - 1
+                continue
+        break
+    if not auxiliary or t <= sentence.start:
         return []  # no auxiliary: "X, reçu par …" is not a subject
     if doc[t].text == ",":
         t -= 1

@@ -92,6 +92,9 @@ def _before(ctx: Context, tokens: list[int], salience: Salience) -> Entity | Non
     """Attribution before the quote: "selon X", or a speech verb and its subject."""
     doc = ctx.doc
     for k, t in enumerate(tokens):
+        if doc[t].lower_ == "pour" and k + 1 < len(tokens) and doc[tokens[k + 1]].lower_ in (  # type: ignore[index]
+                "sa", "son", "leur", "ma", "notre", "votre"):
+            continue  # "X a, pour sa part, estimé que « … »": no "pour X"
         if doc[t].lower_ in _INTRO_PREPOSITIONS:  # type: ignore[index]
             # "selon X", "pour X", "selon la fédération des banques, Febelfin,"
             if k + 1 < len(tokens) and doc[t].lower_ == "selon" and doc[  # type: ignore[index]
