@@ -939,3 +939,11 @@ def test_a_former_post_is_held_not_holds(extract):
 ])
 def test_pour_sa_part_is_no_source_and_an_incise_keeps_the_subject(extract, text, speaker):
     assert {s for s, _ in relation(extract(text), "said")} == {speaker}
+
+
+def test_a_foreign_guest_met_by_a_host_in_his_capital_visited_it(extract):
+    text = ("Le ministre péruvien des Affaires étrangères, M. Luis Paredes, s'est entretenu, "
+            "mardi à Lima, avec le ministre des Affaires étrangères du Chili, M. Rosa Vidal.")
+    visited = relation(extract(text), "visited")
+    assert ("Rosa Vidal", "Lima") in visited
+    assert not any(p == "Luis Paredes" for p, _ in visited)

@@ -26,6 +26,7 @@ from graph.extract.constructions import (
     give_scene_country,
     read_after,
     read_before,
+    visits_at_meetings,
 )
 from graph.extract.context import Claim, Context, analyze
 from graph.extract.dating import date_meetings
@@ -116,6 +117,7 @@ def read_article(parsed, prepared: Prepared, minter: Minter) -> Context:  # type
     find_place_facts(ctx)
     give_scene_country(ctx)
     give_person_countries(ctx)
+    visits_at_meetings(ctx)
     date_meetings(ctx)
     return ctx
 

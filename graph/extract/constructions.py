@@ -1064,6 +1064,39 @@ def give_person_countries(ctx: Context) -> None:
             ctx.add(c.subject, "country", country.object, c.sentence, "fr.country.post.v2", 0.55)
 
 
+def visits_at_meetings(ctx: Context) -> None:
+    """Read "X a reçu à Rabat son homologue portugais, Y": Y visited Rabat.
+
+    A foreigner met by a host of that country in its city visited the city. Only a sentence with a meeting, a city or country named after "à", "au" or "en", a host
+    whose country is that place's, and a guest of another country.
+    """
+    countries: dict[str, str] = {}
+    for c in ctx.claims:
+        if c.relation == "country" and c.subject.type == "Person" and isinstance(c.object, Entity):
+            countries.setdefault(c.subject.iri, c.object.label)
+    for c in list(ctx.claims):
+        if c.relation != "met" or not isinstance(c.object, Entity):
+            continue
+        for index in ctx.in_sentence(c.sentence, "City", "Country", "Place"):
+            m = ctx.mentions[index]
+            if m.start == 0 or ctx.doc[m.start - 1].lower_ not in ("à", "au", "en"):  # type: ignore[index]
+                continue
+            place = ctx.entity_of(index)
+            if place is None:
+                continue
+            country = place.label if place.type == "Country" else ctx.res.capitals.get(
+                normalize_label(place.label))
+            if country is None:
+                continue
+            sides = [c.subject, c.object]
+            homes = [countries.get(p.iri) for p in sides]
+            for guest, home, other in ((sides[0], homes[0], homes[1]),
+                                       (sides[1], homes[1], homes[0])):
+                if home and other == country and home != country:
+                    record_visit(ctx, guest, place, c.sentence, c.date, None,
+                                 "fr.visit.met.v1", 0.55)
+
+
 def give_scene_country(ctx: Context) -> None:
     """Give the scene's country to the state posts the article leaves without one.
 
