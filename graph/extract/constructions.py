@@ -1067,8 +1067,9 @@ def give_person_countries(ctx: Context) -> None:
 def visits_at_meetings(ctx: Context) -> None:
     """Read "X a reçu à Rabat son homologue portugais, Y": Y visited Rabat.
 
-    A foreigner met by a host of that country in its city visited the city. Only a sentence with a meeting, a city or country named after "à", "au" or "en", a host
-    whose country is that place's, and a guest of another country.
+    A foreigner met by a host of that country in its city visited the city: only a sentence
+    with a meeting, a city or country named after "à", "au" or "en", a host whose country
+    is that place's, and a guest of another country.
     """
     countries: dict[str, str] = {}
     for c in ctx.claims:
