@@ -1067,9 +1067,9 @@ def give_person_countries(ctx: Context) -> None:
 def visits_at_meetings(ctx: Context) -> None:
     """Read "X a reçu à Rabat son homologue portugais, Y": Y visited Rabat.
 
-    A foreigner met by a host of that country in its city visited the city: only a sentence
-    with a meeting, a city or country named after "à", "au" or "en", a host whose country
-    is that place's, and a guest of another country.
+    A foreigner met by a host of that country in its capital visited it: only a sentence
+    with a meeting, a capital named after "à" or "au", a host whose country is that
+    capital's, and a guest of another country.
     """
     countries: dict[str, str] = {}
     for c in ctx.claims:
@@ -1078,15 +1078,14 @@ def visits_at_meetings(ctx: Context) -> None:
     for c in list(ctx.claims):
         if c.relation != "met" or not isinstance(c.object, Entity):
             continue
-        for index in ctx.in_sentence(c.sentence, "City", "Country", "Place"):
+        for index in ctx.in_sentence(c.sentence, "City", "Place"):  # not "… en Inde": a topic
             m = ctx.mentions[index]
-            if m.start == 0 or ctx.doc[m.start - 1].lower_ not in ("à", "au", "en"):  # type: ignore[index]
+            if m.start == 0 or ctx.doc[m.start - 1].lower_ not in ("à", "au"):  # type: ignore[index]
                 continue
             place = ctx.entity_of(index)
             if place is None:
                 continue
-            country = place.label if place.type == "Country" else ctx.res.capitals.get(
-                normalize_label(place.label))
+            country = ctx.res.capitals.get(normalize_label(place.label))
             if country is None:
                 continue
             sides = [c.subject, c.object]
