@@ -947,3 +947,15 @@ def test_a_foreign_guest_met_by_a_host_in_his_capital_visited_it(extract):
     visited = relation(extract(text), "visited")
     assert ("Rosa Vidal", "Lima") in visited
     assert not any(p == "Luis Paredes" for p, _ in visited)
+
+
+def test_a_tour_begun_in_a_city_named_before_the_noun(extract):
+    text = ("Le premier ministre du Pérou, Luis Paredes, a entamé dimanche à Quito une tournée "
+            "régionale qui doit le conduire ensuite à Bogota.")
+    assert ("Luis Paredes", "Quito") in relation(extract(text), "visited")
+
+
+def test_an_office_holder_attending_in_a_city(extract):
+    text = ("Le ministre chilien des Finances, Luis Paredes, a pris part vendredi à Lima à la "
+            "session du conseil des ministres de la région.")
+    assert ("Luis Paredes", "Lima") in relation(extract(text), "visited")

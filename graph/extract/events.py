@@ -314,6 +314,18 @@ def _place_after(ctx: Context, token: int, limit: int = 7) -> Entity | None:
     return None
 
 
+def _place_between(ctx: Context, verb: int, noun: int) -> Entity | None:
+    """Return the place between a verb and its visit noun: "a entamé à Mexico une tournée"."""
+    if not verb < noun or noun - verb > 8 or ctx.doc[verb].pos_ != "VERB":  # type: ignore[index]
+        return None
+    for u in range(verb + 1, noun):
+        index = ctx.mention_at(u)
+        if index is not None and ctx.mentions[index].kind in PLACE_KINDS and \
+                ctx.doc[u - 1].lower_ in ("à", "au", "aux", "en"):  # type: ignore[index]
+            return ctx.entity_of(index)
+    return None
+
+
 def _place_where(ctx: Context, token: int) -> Entity | None:
     """Return the place before a relative "où" ("en Virginie, où X se rendra")."""
     s = next(s for s in ctx.sentences if s.start <= token < s.end)
@@ -500,7 +512,7 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
                     place = ctx.entity_of(index)
                 break
     elif tok.pos_ == "NOUN" and lemma in ctx.res.trigger("visit", "nouns"):
-        place = _place_after(ctx, t)
+        place = _place_between(ctx, tok.head.i, t) or _place_after(ctx, t)
         if place is None:
             if last:
                 for index in ctx.topics_in(sentence):
