@@ -959,3 +959,12 @@ def test_an_office_holder_attending_in_a_city(extract):
     text = ("Le ministre chilien des Finances, Luis Paredes, a pris part vendredi à Lima à la "
             "session du conseil des ministres de la région.")
     assert ("Luis Paredes", "Lima") in relation(extract(text), "visited")
+
+
+def test_a_protocol_relatif_a_signed_by_a_minister_and_his_counterpart(extract):
+    text = ("Le ministre de l'Économie, Janis Ozols, et son homologue estonien, Tarmo Kask, ont "
+            "signé un protocole relatif à la création d'une zone franche.")
+    found = extract(text)
+    assert {o for s, r, o in found[0] if r == "party"} == {"Janis Ozols", "Tarmo Kask"}
+    assert relation(found, "met") in ({("Janis Ozols", "Tarmo Kask")},
+                                      {("Tarmo Kask", "Janis Ozols")})

@@ -343,6 +343,11 @@ def named_before_verb(ctx: Context, verb: int) -> list[Entity]:
             auxiliary = auxiliary or doc[t].pos_ != "ADV"
             t -= 1
             continue
+        if t >= sentence.start + 2 and [w.lower_ for w in doc[t - 2:t + 1]] in (
+                ["pour", "sa", "part"], ["pour", "son", "compte"], ["de", "son", "côté"],
+                ["pour", "leur", "part"], ["de", "leur", "côté"]):
+            t -= 3  # "X a pour sa part paraphé …"
+            continue
         if doc[t].text == "," and not auxiliary:  # "X a, pour sa part, estimé": the incise
             back = next((u for u in range(t - 1, max(sentence.start, t - 8) - 1, -1)
                          if doc[u].text == ","), None)
