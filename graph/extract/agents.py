@@ -267,7 +267,7 @@ def subjects(ctx: Context, token: int, salience: Salience, *, climb: bool = True
     the subject of the verb it depends on.
     """
     doc = ctx.doc
-    verb = _verb_of(doc[token])  # type: ignore[index]
+    verb = own = _verb_of(doc[token])  # type: ignore[index]
     found: list[Entity] = []
     for level in range(3 if climb else 1):
         subj = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS] or [
@@ -298,9 +298,9 @@ def subjects(ctx: Context, token: int, salience: Salience, *, climb: bool = True
         if subj or verb.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acl") or verb.head is verb:
             break
         verb = verb.head
-    if not found and verb.pos_ == "VERB" and not any(
-            c.dep_ in _SUBJECT_DEPS for c in verb.children):
-        found = named_before_verb(ctx, verb.i)  # the parse hung the subject elsewhere
+    if not found and own.pos_ == "VERB" and not any(
+            c.dep_ in _SUBJECT_DEPS for c in own.children):
+        found = named_before_verb(ctx, own.i)  # the parse hung the subject elsewhere
     if found or not climb:
         return found
     return left_agents(ctx, token, salience)

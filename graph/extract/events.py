@@ -620,10 +620,10 @@ def _agreement(ctx: Context, t: int, sentence: int, salience: Salience,
         label = lemma
     elif tok.pos_ == "VERB" and lemma in ctx.res.trigger("agreement", "verbs") and \
             not any(c.dep_ == "obj" and ctx.mention_at(c.i) is not None for c in tok.children):
-        if lemma in ("conclure", "signer") and not any(
+        if lemma in ("conclure", "signer", "parapher") and not any(
                 c.lemma_ in ctx.res.trigger("agreement", "nouns") for c in tok.children):
             return False
-        if lemma in ("conclure", "signer"):
+        if lemma in ("conclure", "signer", "parapher"):
             return False  # the noun itself is the trigger
         label = "accord"
     else:
@@ -636,6 +636,9 @@ def _agreement(ctx: Context, t: int, sentence: int, salience: Salience,
         parties = [speaker]  # "« On a convenu … »"
     parties += _agents_after(ctx, t, {"entre", "avec", "between", "with"},
                              limit=20 if tok.pos_ == "NOUN" else 8)
+    if tok.pos_ == "NOUN" and tok.head.i < t and ctx.lemma(tok.head.i) in (
+            "signer", "parapher", "conclure"):  # "X a paraphé avec Y une convention"
+        parties += _agents_after(ctx, tok.head.i, {"avec"}, limit=3)
     parties += _two_sides(ctx, t, salience)
     if tok.pos_ == "NOUN":
         parties += signatories(ctx, tok)
