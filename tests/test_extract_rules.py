@@ -968,3 +968,12 @@ def test_a_protocol_relatif_a_signed_by_a_minister_and_his_counterpart(extract):
     assert {o for s, r, o in found[0] if r == "party"} == {"Janis Ozols", "Tarmo Kask"}
     assert relation(found, "met") in ({("Janis Ozols", "Tarmo Kask")},
                                       {("Tarmo Kask", "Janis Ozols")})
+
+
+def test_d_apres_x_names_the_speaker_and_the_next_speaker_keeps_his_own(extract):
+    text = ("D'après le ministre du Budget, Jonas Berg, « il y a bien une dette cachée que nous "
+            "devons payer » ; le ministre des Finances, Paulo Reis, a pour sa part ajouté : "
+            "« C'est un pays affaibli dont nous héritons ».")
+    said = relation(extract(text), "said")
+    assert {s for s, q in said if q.startswith("il y a")} == {"Jonas Berg"}
+    assert {s for s, q in said if q.startswith("C'est")} == {"Paulo Reis"}

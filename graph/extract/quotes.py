@@ -95,8 +95,9 @@ def _before(ctx: Context, tokens: list[int], salience: Salience) -> Entity | Non
         if doc[t].lower_ == "pour" and k + 1 < len(tokens) and doc[tokens[k + 1]].lower_ in (  # type: ignore[index]
                 "sa", "son", "leur", "ma", "notre", "votre"):
             continue  # "X a, pour sa part, estimé que « … »": no "pour X"
-        if doc[t].lower_ in _INTRO_PREPOSITIONS:  # type: ignore[index]
-            # "selon X", "pour X", "selon la fédération des banques, Febelfin,"
+        if doc[t].lower_ in _INTRO_PREPOSITIONS or doc[t].lower_ == "après" and k and doc[  # type: ignore[index]
+                tokens[k - 1]].lower_ in ("d'", "d’"):  # type: ignore[index]
+            # "selon X", "pour X", "d'après X", "selon la fédération des banques, Febelfin,"
             if k + 1 < len(tokens) and doc[t].lower_ == "selon" and doc[  # type: ignore[index]
                     tokens[k + 1]].lower_ in ("lui", "elle", "eux"):
                 # "X a salué cette initiative qui met, selon lui, « … »": X
