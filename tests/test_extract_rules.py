@@ -977,3 +977,8 @@ def test_d_apres_x_names_the_speaker_and_the_next_speaker_keeps_his_own(extract)
     said = relation(extract(text), "said")
     assert {s for s, q in said if q.startswith("il y a")} == {"Jonas Berg"}
     assert {s for s, q in said if q.startswith("C'est")} == {"Paulo Reis"}
+
+
+def test_a_construction_at_the_very_end_of_an_article_does_not_fail(extract):
+    found = extract("Le forum de Lima s'est ouvert lundi sous le thème")
+    assert not relation(found, "concerns")

@@ -928,6 +928,8 @@ def _theme(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
            salience: Salience) -> None:
     """Read "… placé sous le thème « X »": the gathering named before it is about X."""
     doc = ctx.doc
+    if end >= len(doc):  # type: ignore[arg-type]
+        return  # "… sous le thème" ends the article: no theme
     quote = next((q for q in ctx.quotes if doc[end].idx <= q[0] <= doc[end].idx + 3), None)  # type: ignore[index]
     if quote is None:
         return
