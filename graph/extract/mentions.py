@@ -393,6 +393,13 @@ def _country_at(doc, start: int, limit: int, res: Resources) -> bool:  # type: i
     return False
 
 
+def _past_adjectives(doc, k: int, limit: int, res: Resources) -> int:  # type: ignore[no-untyped-def]
+    """Return where the adjectives from ``k`` end ("Affaires intérieures"), demonyms apart."""
+    while k < limit and doc[k].pos_ == "ADJ" and not res.demonym(doc[k].lower_):
+        k += 1
+    return k
+
+
 def _abroad(doc, start: int, limit: int) -> int:  # type: ignore[no-untyped-def]
     """Return where "résidant à l'étranger" (or another tail of :data:`_ABROAD`) ends."""
     for tail in _ABROAD:
@@ -474,9 +481,7 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
             if j < limit and doc[j].pos_ == "NOUN" and j not in people \
                     and not res.demonym(doc[j].lower_) \
                     and normalize_label(doc[j].text) not in res.countries:
-                k = j + 1
-                while k < limit and doc[k].pos_ == "ADJ" and not res.demonym(doc[k].lower_):
-                    k += 1
+                k = _past_adjectives(doc, j + 1, limit, res)
                 parts.append(doc[i:k].text)
                 i = k
                 continue
@@ -504,9 +509,7 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
                 continue
             if head.lower_ == "république" and not title_domain:
                 # "ambassadeur de la République de Guinée", "… de la République française"
-                k = j + 1
-                while k < limit and doc[k].pos_ == "ADJ" and not res.demonym(doc[k].lower_):
-                    k += 1  # "islamique", "démocratique"
+                k = _past_adjectives(doc, j + 1, limit, res)  # "islamique", "démocratique"
                 if k < limit and res.demonym(doc[k].lower_):
                     countries.append(res.demonym(doc[k].lower_))  # type: ignore[arg-type]
                     i = k + 1
@@ -522,9 +525,7 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
                         i = e
                         continue
             if head.lower_ in label_nouns and not org_spans.get(j):
-                k = j + 1
-                while k < limit and doc[k].pos_ == "ADJ" and not res.demonym(doc[k].lower_):
-                    k += 1
+                k = _past_adjectives(doc, j + 1, limit, res)
                 if k + 1 < limit and doc[k].lower_ == "des" and doc[k + 1].is_lower \
                         and doc[k + 1].pos_ == "NOUN" and k + 1 not in people:
                     k += 2  # "président du Conseil des ministres"
@@ -541,9 +542,7 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
                         and head.pos_ not in ("DET", "ADP", "VERB", "AUX", "PRON")):
                     break
                 # "ministre du redressement productif", "ministre des outre-mer"
-                k = j + 1
-                while k < limit and doc[k].pos_ == "ADJ" and not res.demonym(doc[k].lower_):
-                    k += 1
+                k = _past_adjectives(doc, j + 1, limit, res)
                 parts.append(doc[i:k].text)
                 i = k
                 continue
@@ -552,8 +551,9 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
                 # "et des Marocains résidant à l'étranger": people of a portfolio, and its
                 # country
                 countries.append(res.demonym(head.lower_))  # type: ignore[arg-type]
-                parts.append(doc[i:_abroad(doc, j + 1, limit)].text)
-                i = _abroad(doc, j + 1, limit)
+                end = _abroad(doc, j + 1, limit)
+                parts.append(doc[i:end].text)
+                i = end
                 continue
             while k < limit:
                 nxt = doc[k]
@@ -778,11 +778,11 @@ def _names_tagged_places(doc, mentions: list[Mention], positions: list[Mention],
                 and normalize_label(m.text) not in res.countries \
                 and normalize_label(m.text) not in res.capitals \
                 and all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in doc[m.start:m.end]
-                        if t.is_alpha) and (
+                        if t.is_alpha) and m.end < len(doc) and (
                     doc[m.start - 1].lower_ in _NAME_HONORIFICS
-                    or doc[m.start - 1].text == "," and any(
-                        e in ends for e in range(m.start - 12, m.start))
-                    and doc[m.end].text in (",", ".", ";") if m.end < len(doc) else False):
+                    or doc[m.start - 1].text == ","
+                    and any(e in ends for e in range(m.start - 12, m.start))
+                    and doc[m.end].text in (",", ".", ";")):
             m = replace(m, kind="Person", key=m.text)
         out.append(m)
     return out

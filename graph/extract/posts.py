@@ -98,6 +98,7 @@ def holder_by_title(ctx: Context, index: int) -> Entity | None:
     """
     m = ctx.mentions[index]
     head = m.key.split()[0]
+    gender = title_gender(ctx, m)
     best: tuple[bool, int, Entity] | None = None
     for person_iri, posts in ctx.held.items():
         known = {c for _, _, c in posts if c}
@@ -116,8 +117,7 @@ def holder_by_title(ctx: Context, index: int) -> Entity | None:
                     and not _same_post(m.key, post.label):
                 continue  # "le ministre d'État": "ministre d'État au ministère de …" too
             person = next(e for i, e in ctx.holder.items() if e.iri == person_iri)
-            if title_gender(ctx, m) and title_gender(ctx, m) == _OTHER.get(
-                    person_gender(ctx, person_iri) or ""):
+            if gender and gender == _OTHER.get(person_gender(ctx, person_iri) or ""):
                 continue  # "la ministre" is not the man named before
             # named before the title: the later the better; after it: the sooner the better
             rank = source.start if source.start < m.start else -source.start - 1
