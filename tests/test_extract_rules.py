@@ -982,3 +982,65 @@ def test_d_apres_x_names_the_speaker_and_the_next_speaker_keeps_his_own(extract)
 def test_a_construction_at_the_very_end_of_an_article_does_not_fail(extract):
     found = extract("Le forum de Lima s'est ouvert lundi sous le thème")
     assert not relation(found, "concerns")
+
+
+# --- session 4: envoys, receptions at a venue, relatives, calls, datelines ----------------------
+
+@pytest.mark.parametrize(("text", "post", "country"), [
+    ("L'ambassadeur de Suède au Chili, M. Erik Lindqvist, a présenté ses vœux.",
+     "ambassadeur au Chili", "Suède"),
+    ("La délégation, accompagnée de l'ambassadrice du Portugal en Angola, Mme Rita Lobo, est "
+     "arrivée hier.", "ambassadrice en Angola", "Portugal"),
+    ("Le ministre a reçu l'ambassadeur de l'État du Koweït à Tunis, M. Fahad Al-Sabah.",
+     "ambassadeur à Tunis", "Koweït"),
+])
+def test_an_envoy_s_title_keeps_its_posting_and_its_country(extract, text, post, country):
+    found = extract(text)
+    holder = {s for s, p in relation(found, "holdsPosition") if p == post}
+    assert len(holder) == 1
+    assert (post, country) in relation(found, "country")
+
+
+def test_a_participle_before_de_does_not_make_a_title_a_complement_of_a_noun(extract):
+    found = extract("Le vice-ministre, escorté de l'ambassadeur de Suède, M. Erik Lindqvist, "
+                    "a visité le port.")
+    assert ("Erik Lindqvist", "ambassadeur") in relation(found, "holdsPosition")
+
+
+@pytest.mark.parametrize("venue", ["au siège du ministère", "dans son bureau",
+                                   "au palais de la Présidence"])
+def test_a_host_receives_a_guest_after_naming_the_venue(extract, venue):
+    found = extract(f"Le ministre des Finances, M. Paulo Mendes, a reçu mardi {venue} la "
+                    "ministre suédoise du Commerce, Mme Lena Holm.")
+    assert relation(found, "met") & {("Paulo Mendes", "Lena Holm"), ("Lena Holm", "Paulo Mendes")}
+
+
+def test_the_visitor_of_a_relative_clause_is_the_name_before_qui(extract):
+    found = extract("Le président Oscar Velde a reçu lundi au siège de la présidence le ministre "
+                    "danois des Affaires étrangères, M. Jonas Berg, qui effectue une visite de "
+                    "travail au Sénégal.")
+    assert ("Jonas Berg", "Sénégal") in relation(found, "visited")
+    assert ("Oscar Velde", "Sénégal") not in relation(found, "visited")
+
+
+@pytest.mark.parametrize("text", [
+    "Dans la soirée, la ministre Carla Montes a reçu un appel de son homologue suédois, Jonas "
+    "Berg.",
+    "Le président Oscar Velde a reçu jeudi un coup de fil du Premier ministre Jonas Berg.",
+])
+def test_a_call_received_is_a_phone_call_not_a_meeting(extract, text):
+    found, claims = extract(text)
+    assert not relation(found, "met")
+    assert any(c.relation == "participant" and "Jonas Berg" == c.object.label for c in claims
+               if c.subject.label.startswith("entretien téléphonique"))
+
+
+def test_a_dateline_keeps_a_bare_title_for_its_own_country(extract):
+    found = extract("Lisbonne, 4 mai (Lusa) - Le président de la République, Rui Matos, s'est "
+                    "entretenu au téléphone avec son homologue angolais, Paulo Kiala. Le "
+                    "président angolais a, pour sa part, salué « une amitié ancienne ».")
+    posts = relation(found, "holdsPosition")
+    assert ("Paulo Kiala", "président de la République") in posts
+    countries = relation(found, "country")
+    assert ("Rui Matos", "Angola") not in countries
+    assert ("Rui Matos", "une amitié ancienne") not in relation(found, "said")

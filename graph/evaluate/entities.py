@@ -1,10 +1,10 @@
 """Entity coverage: whether every person of the gold facts is a node its article names.
 
-The people of an article's gold facts (subjects of ``holdsPosition``, ``affiliation``,
-``said``, ``visited`` and ``met``, objects of ``met``) must each be a ``kg:Person`` whose label
-or alias names them (the rules of :func:`graph.evaluate.match.names_match`) and that the
-article's document node reaches by ``kg:mentions`` (directly, or through a node ``owl:sameAs``
-joins to it).
+The people of an article's gold facts (subjects of ``holdsPosition``, ``heldPosition``,
+``affiliation``, ``said``, ``visited`` and ``met``, objects of ``met``) must each be a
+``kg:Person`` whose label or alias names them (the rules of
+:func:`graph.evaluate.match.names_match`) and that the article's document node reaches by
+``kg:mentions`` (directly, or through a node ``owl:sameAs`` joins to it).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from graph.store.base import Store
 
 __all__ = ["Coverage", "PERSON_RELATIONS", "entity_coverage", "gold_people"]
 
-PERSON_RELATIONS = ("holdsPosition", "affiliation", "said", "visited", "met")
+PERSON_RELATIONS = ("holdsPosition", "heldPosition", "affiliation", "said", "visited", "met")
 """Gold relations whose subject is a person (and, for ``met``, the object too)."""
 
 _PEOPLE = """

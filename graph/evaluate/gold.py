@@ -10,7 +10,8 @@ A gold file is a JSON object::
 
 Each fact has ``rel`` and ``s`` (aliases of the subject), then ``o`` (aliases of the object)
 or, for ``said``, ``quote`` (words of the quote). Optional fields: ``country`` and ``org``
-(of a ``holdsPosition``'s post), ``date``, ``status`` and ``note``.
+(of a ``holdsPosition`` or ``heldPosition`` post: a current or
+former one), ``date``, ``status`` and ``note``.
 """
 
 from __future__ import annotations
@@ -35,12 +36,14 @@ __all__ = [
     "read_gold",
 ]
 
-PRECISION_RELATIONS = ("holdsPosition", "affiliation", "met", "visited", "said", "capitalOf")
+PRECISION_RELATIONS = ("holdsPosition", "heldPosition", "affiliation", "met", "visited", "said",
+                       "capitalOf")
 """Relations a gold file lists exhaustively: precision is measured on them."""
 
 RECALL_RELATIONS = ("country", "locatedIn", "concerns", "party")
 """Relations a gold file may list without being exhaustive: recall only."""
 
+_POSTS = ("holdsPosition", "heldPosition")
 _FIELDS = {"rel", "s", "o", "quote", "country", "org", "date", "status", "note"}
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -183,9 +186,10 @@ def _parse_fact(raw: object, where: str, line: int | None, path: str, optional: 
     extra = {}
     for name in ("country", "org"):
         if raw.get(name) is not None:
-            if relation != "holdsPosition":
+            if relation not in _POSTS:
                 raise InputError(
-                    path, f"{where}: {name!r} applies to 'holdsPosition' facts only", line=line
+                    path, f"{where}: {name!r} applies to 'holdsPosition' and 'heldPosition' facts "
+                    "only", line=line
                 )
             extra[name] = _aliases(raw[name], name, where, line, path)
     date = raw.get("date")

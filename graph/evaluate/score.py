@@ -26,7 +26,7 @@ LOOSE_TYPES = frozenset({"Position", "Organization", "Agreement", "Event", "Meet
                          "PressConference", "PhoneCall", "Election"})
 """Classes whose labels match when the words of one appear in order within the other."""
 
-_LOOSE_OBJECTS = frozenset({"holdsPosition", "affiliation"})
+_LOOSE_OBJECTS = frozenset({"holdsPosition", "heldPosition", "affiliation"})
 
 
 @dataclass(frozen=True)

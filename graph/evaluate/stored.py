@@ -18,8 +18,8 @@ from graph.store.base import Store
 
 __all__ = ["Node", "Prediction", "StoredFacts", "find_documents", "read_predictions"]
 
-_RELATIONS = ("holdsPosition", "memberOf", "met", "visited", "said", "capitalOf", "country",
-              "locatedIn", "concerns", "party")
+_RELATIONS = ("holdsPosition", "heldPosition", "memberOf", "met", "visited", "said", "capitalOf",
+              "country", "locatedIn", "concerns", "party")
 _ATTRIBUTES = ("organization", "text")
 _BATCH = 400
 
@@ -48,7 +48,7 @@ class Prediction:
     quote : str or None
         The ``kg:text`` of a said quote.
     countries, orgs : tuple of Node
-        The ``kg:country`` and ``kg:organization`` of a ``holdsPosition`` post.
+        The ``kg:country`` and ``kg:organization`` of a ``holdsPosition`` or ``heldPosition`` post.
     dates, statuses : tuple of str
         From the fact's evidence and from its events.
     sentence : str or None
@@ -236,7 +236,7 @@ def read_predictions(store: Store, graphs: Sequence[str]) -> StoredFacts:
             quote, obj = (texts[0] if texts else nodes[o].label), None
         countries: tuple[Node, ...] = ()
         orgs: tuple[Node, ...] = ()
-        if p == "holdsPosition":
+        if p in ("holdsPosition", "heldPosition"):
             countries = tuple(nodes[c] for c in sorted(by_subject.get((o, "country"), [])))
             orgs = tuple(nodes[c] for c in sorted(by_subject.get((o, "organization"), [])))
         prediction = Prediction(

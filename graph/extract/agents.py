@@ -14,8 +14,8 @@ from graph.extract.context import AGENT_KINDS, Context
 from graph.model.records import Entity
 
 __all__ = ["Salience", "agent_of_token", "left_agents", "modality", "named_before_verb",
-           "person_before_verb", "person_gender", "pronoun_person", "subjects", "the_two",
-           "title_gender", "two_countries"]
+           "person_before_verb", "person_gender", "pronoun_person", "sentence_index", "subjects",
+           "the_two", "title_gender", "two_countries"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 _HONORIFIC_HEADS = {"excellence", "majesté", "altesse", "monsieur", "madame", "messieurs"}
@@ -46,6 +46,16 @@ def agent_of_token(ctx: Context, token: int, salience: Salience) -> Entity | Non
         return ctx.counterparts[token][0]
     tok = ctx.doc[token]  # type: ignore[index]
     if tok.lower_ == "qui" and tok.head.dep_ == "acl:relcl" and tok.head.head.i != token:
+        before = token - 2 if token >= 2 and ctx.doc[token - 1].text == "," else -1  # type: ignore[index]
+        named = ctx.mention_at(before) if before >= 0 else None
+        if before in ctx.counterparts:
+            return ctx.counterparts[before][0]
+        if named is not None and ctx.mentions[named].kind == "Person" and not (
+                ctx.mentions[named].start > 0
+                and ctx.doc[ctx.mentions[named].start - 1].lower_ in ("de", "du", "d'", "d’")):  # type: ignore[index]
+            # "…, M. Y, qui effectue une visite": Y, whatever the parse (but "le successeur
+            # de Z, qui …" is not Z's)
+            return ctx.entity_of(named)
         antecedent = tok.head.head
         while antecedent.dep_ == "nmod" and antecedent.head is not antecedent:
             antecedent = antecedent.head  # "Y, le successeur de Z, qui …": not Z
@@ -53,7 +63,7 @@ def agent_of_token(ctx: Context, token: int, salience: Salience) -> Entity | Non
             antecedent = antecedent.head  # the name the apposition qualifies
         found = agent_of_token(ctx, antecedent.i, salience)  # "X, …, qui estimait que"
         if found is None or found.type != "Person":  # "X, directeur au ministère, qui …"
-            sentence = ctx.sentences[_sentence_of(ctx, token)]
+            sentence = ctx.sentences[sentence_index(ctx, token)]
             start = antecedent.left_edge.i if antecedent.i < token else token
             for t in range(start - 1, sentence.start - 1, -1):  # before the antecedent's words
                 if ctx.doc[t].pos_ in ("VERB", "AUX"):  # type: ignore[index]
@@ -145,7 +155,7 @@ def the_two(ctx: Context, token: int) -> list[Entity]:
             c.lower_ == "deux" for c in tok.children) or not any(
             c.lower_ in ("les", "ces", "nos") for c in tok.children):
         return []
-    sentence = _sentence_of(ctx, token)
+    sentence = sentence_index(ctx, token)
     if tok.lower_ in _COUNTRY_NOUNS:
         return _two_countries(ctx, tok.left_edge.i, sentence)
     posts = _ROLE_POSTS.get(tok.lower_, () if tok.lower_ in _ROLE_NOUNS else None)
@@ -179,7 +189,7 @@ def _last_two(ctx: Context, before: int, first: int,
     """
     people: list[Entity] = []
     for t in range(before - 1, -1, -1):
-        if _sentence_of(ctx, t) < first:
+        if sentence_index(ctx, t) < first:
             break
         index = ctx.mention_at(t)
         if index is None or ctx.mentions[index].kind not in ("Person", "Position") \
@@ -208,14 +218,14 @@ def _post_labels(ctx: Context, person: Entity) -> list[str]:
 
 def two_countries(ctx: Context, token: int) -> list[Entity]:
     """Return the last two countries named before a token, within three sentences."""
-    return _two_countries(ctx, token, _sentence_of(ctx, token))
+    return _two_countries(ctx, token, sentence_index(ctx, token))
 
 
 def _two_countries(ctx: Context, before: int, sentence: int) -> list[Entity]:
     """Return the last two countries named before a token, within three sentences."""
     found: list[Entity] = []
     for t in range(before - 1, -1, -1):
-        if _sentence_of(ctx, t) < sentence - 3:
+        if sentence_index(ctx, t) < sentence - 3:
             break
         index = ctx.mention_at(t)
         if index is None or ctx.mentions[index].kind != "Country" or ctx.mentions[index].quoted:
@@ -230,7 +240,7 @@ def _two_countries(ctx: Context, before: int, sentence: int) -> list[Entity]:
 
 def _antecedent(ctx: Context, token: int) -> Entity | None:
     """Return the last person subject earlier in the same sentence ("X répondit ; elle écrivit")."""
-    sentence = ctx.sentences[_sentence_of(ctx, token)]
+    sentence = ctx.sentences[sentence_index(ctx, token)]
     best = None
     for t in range(sentence.start, token):
         tok = ctx.doc[t]  # type: ignore[index]
@@ -241,7 +251,7 @@ def _antecedent(ctx: Context, token: int) -> Entity | None:
     return best
 
 
-def _sentence_of(ctx: Context, token: int) -> int:
+def sentence_index(ctx: Context, token: int) -> int:
     """Return the sentence of a token; the one before it for the space between paragraphs."""
     found = 0
     for s in ctx.sentences:
@@ -334,7 +344,7 @@ def named_before_verb(ctx: Context, verb: int) -> list[Entity]:
     (its auxiliaries, "se" and adverbs, after a comma at most) count.
     """
     doc: Any = ctx.doc
-    sentence = ctx.sentences[_sentence_of(ctx, verb)]
+    sentence = ctx.sentences[sentence_index(ctx, verb)]
     t = verb - 1
     auxiliary = False
     while t > sentence.start:
@@ -396,7 +406,7 @@ def _opening_name(ctx: Context, verb: Any) -> list[Any]:
     "Ouattara, qui devait rentrer à Abidjan, a profité de …": the parse may hang the name
     anywhere; the sentence is still about it.
     """
-    sentence = ctx.sentences[_sentence_of(ctx, verb.i)]
+    sentence = ctx.sentences[sentence_index(ctx, verb.i)]
     index = ctx.mention_at(sentence.start)
     if index is None or ctx.mentions[index].kind != "Person" or verb.dep_ != "ROOT":
         return []
@@ -413,7 +423,7 @@ def _named_person(ctx: Context, token: int) -> bool:
 
 def left_agents(ctx: Context, token: int, salience: Salience) -> list[Entity]:
     """Return the nearest agents named before a trigger, with those coordinated with them."""
-    sentence = ctx.sentences[_sentence_of(ctx, token)]
+    sentence = ctx.sentences[sentence_index(ctx, token)]
     doc = ctx.doc
     t = token - 1
     while t >= sentence.start:

@@ -16,10 +16,10 @@ from typing import Any
 
 from graph.extract.agents import (
     Salience,
-    _sentence_of,
     left_agents,
     modality,
     person_before_verb,
+    sentence_index,
     subjects,
 )
 from graph.extract.context import AGENT_KINDS, Claim, Context
@@ -37,7 +37,9 @@ from graph.extract.events import (
     record_meeting,
     record_visit,
 )
+from graph.extract.mentions import Mention
 from graph.extract.patterns import Pattern, find_matches
+from graph.extract.places import dateline_country
 from graph.model.iri import normalize_label
 from graph.model.records import Entity, Literal
 
@@ -127,7 +129,13 @@ def _counterpart(ctx: Context, sentence: int, start: int, end: int, pattern: Pat
                           pattern.name, 0.5)
     elif posts and subject is not None and subject.iri != person.iri and country:
         # "son homologue marocain, X": the same post, for Morocco (no country said: no post)
-        give_post(ctx, person, _national_post(posts), country, sentence, pattern.name, 0.6)
+        post = give_post(ctx, person, _national_post(posts), country, sentence, pattern.name,
+                         0.6)
+        span = doc[start:end]  # type: ignore[index]
+        held = ctx.held.setdefault(person.iri, [])
+        if all(p.iri != post.iri for p, _, _ in held):  # "le chef de l'État mauritanien": X
+            held.append((post, Mention("Position", start, end, span.start_char, span.end_char,
+                                       span.text, sentence, post.label, (country,)), country))
     for t in range(start, end):
         ctx.counterparts[t] = (person, after)
 
@@ -396,7 +404,7 @@ def _call_event(ctx: Context, sentence: int, start: int, end: int, pattern: Patt
 
 def _around(ctx: Context, token: int, limit: int = 12) -> tuple[list[Entity], list[Entity]]:
     """Return the visitors ("effectuée par X") and places ("à Rabat, au Maroc") after a token."""
-    s = ctx.sentences[_sentence_of(ctx, token)]
+    s = ctx.sentences[sentence_index(ctx, token)]
     doc = ctx.doc
     visitors: list[Entity] = []
     places: list[Entity] = []
@@ -565,7 +573,7 @@ def _segments(ctx: Context, end: int, stop: int | None = None, *,
     trigger announced several items ("dans les domaines de"), so "et de" starts the next one.
     """
     doc = ctx.doc
-    s = ctx.sentences[_sentence_of(ctx, end - 1 if stop is None else end)]
+    s = ctx.sentences[sentence_index(ctx, end - 1 if stop is None else end)]
     items: list[list[int]] = [[]]
     t = end
     while t < (stop if stop is not None else s.end):
@@ -966,7 +974,7 @@ def read_before(ctx: Context, salience: Salience) -> None:
     """Run the readers that the sentence rules depend on, over the whole article."""
     for pattern, start, end in _matches(ctx):
         phase, reader = READERS[pattern.does]
-        sentence = _sentence_of(ctx, start)
+        sentence = sentence_index(ctx, start)
         if phase == "before" and not ctx.sentences[sentence].title:
             reader(ctx, sentence, start, end, pattern, salience)
 
@@ -992,24 +1000,25 @@ _STATE_POSTS = ("ministre", "premier ministre", "première ministre", "chef du g
 def scene_country(ctx: Context) -> str | None:
     """Return the country an article takes place in, when it shows one.
 
-    The country visited (all visits of the article agree on it), else the country named most
+    A dateline's place, else the first place the lead (up to the first sentence that names
+    someone) says something happens in ("à Rabat"),
+    else the country visited (all visits of the article agree on it), else the country named most
     often (countries, demonyms and capitals) when it is named at least twice and more often
     than any other.
     """
     doc = ctx.doc
-    text = ctx.text
-    for m in ctx.mentions:  # a dateline: "Nouakchott" alone on its line, "RABAT (MAP) -"
-        before = text[:m.start_char].rstrip(" \t")
-        after = text[m.end_char:m.end_char + 4].lstrip(" \t")
-        if m.kind in ("Country", "City") and not m.quoted and \
-                (not before or before.endswith("\n")) and after[:1] in ("\n", "(", "-", "–", ","):
-            country = m.key if m.kind == "Country" else ctx.res.capitals.get(
-                normalize_label(m.text))
-            if country:
-                return country
-    for m in ctx.mentions:  # the first "à Rabat", "en Algérie", "au Mali" of the text
+    country = dateline_country(ctx)
+    if country:
+        return country
+    lead = []  # the body up to its first sentence that names someone
+    for s in ctx.sentences:
+        if not s.title and not s.clutter:
+            lead.append(s.index)
+            if ctx.in_sentence(s.index, "Person") or len(lead) == 4:
+                break
+    for m in ctx.mentions:  # the first "à Rabat", "en Algérie", "au Mali" of the lead
         if m.kind in ("Country", "City") and not m.quoted and m.start > 0 and \
-                not ctx.sentences[m.sentence].title and \
+                m.sentence in lead and \
                 doc[m.start - 1].lower_ in ("à", "en", "au", "aux"):  # type: ignore[index]
             country = m.key if m.kind == "Country" else ctx.res.capitals.get(
                 normalize_label(m.text))

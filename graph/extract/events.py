@@ -26,6 +26,7 @@ from graph.extract.agents import (
     left_agents,
     modality,
     person_before_verb,
+    sentence_index,
     subjects,
     the_two,
     two_countries,
@@ -207,6 +208,11 @@ def _objects(ctx: Context, verb, salience: Salience) -> list[Entity]:  # type: i
                 and _leading(ctx, c.i + 1) and c.doc[c.i + 2].lower_ == "par":
             # "a reçu une délégation conduite par X": X
             out += _agents_after(ctx, c.i + 1, {"par"}, limit=3)[:1]
+        if c.lemma_ in ("appel", "coup") and c.dep_ == "obj" \
+                and sentence_index(ctx, c.i) in ctx.calls:
+            # "a reçu un appel du président X", "un coup de fil de son homologue": the caller
+            out += _agents_after(ctx, c.i + (2 if c.lemma_ == "coup" else 0),
+                                 {"de", "du", "d'", "d’"}, limit=4)[:1]
         if c.dep_ in ("obj", "iobj", "obl:agent"):  # "Y a été reçu par X"
             for t in [c, *[x for x in c.children if x.dep_ in ("conj", "appos")]]:
                 if t.i in ctx.counterparts:
@@ -237,6 +243,10 @@ def _objects(ctx: Context, verb, salience: Salience) -> list[Entity]:  # type: i
                 if lead is not None:
                     out = _agents_after(ctx, lead, {"par"}, limit=3)[:1]
                     break
+            venue = _venue_end(ctx, t, stop)
+            if venue is not None:
+                t = venue  # "a reçu lundi au siège du ministère Y": Y after it
+                continue
             place = ctx.mention_at(t + 1) if tok.lower_ in ("à", "au") and t + 1 < stop else None
             if place is not None and ctx.mentions[place].kind in ("City", "Country", "Place"):
                 t = ctx.mentions[place].end  # "a reçu mercredi à Abou Dhabi X": X after it
@@ -255,6 +265,39 @@ def _objects(ctx: Context, verb, salience: Salience) -> list[Entity]:  # type: i
             t += 1
     return out
 
+
+def _venue_end(ctx: Context, t: int, stop: int) -> int | None:
+    """Return where a venue named at ``t`` ends: "au siège du ministère", "dans son bureau".
+
+    A preposition, a determiner, a noun of ``venue_nouns`` (places.yaml), its adjectives, then
+    "de" complements of a noun each ("au palais de la Présidence").
+    """
+    doc: Any = ctx.doc
+    if doc[t].lower_ not in ("à", "au", "aux", "dans"):
+        return None
+    j = t + 1
+    if j < stop and doc[j].lower_ in _VENUE_DETERMINERS:
+        j += 1
+    if j >= stop or doc[j].lower_ not in ctx.res.places.get("venue_nouns", ()):
+        return None
+    k = j + 1
+    while k < stop and doc[k].pos_ == "ADJ":
+        k += 1
+    while k + 1 < stop and doc[k].lower_ in ("de", "du", "des", "d'", "d’"):
+        u = k + 1
+        if doc[u].lower_ in ("la", "l'", "l’", "le", "les") and u + 1 < stop:
+            u += 1
+        if doc[u].pos_ not in ("NOUN", "PROPN") or ctx.mention_at(u) is not None and \
+                ctx.mentions[ctx.mention_at(u)].kind in ("Person", "Position"):  # type: ignore[index]
+            break
+        k = u + 1
+        while k < stop and (doc[k].pos_ == "ADJ" or doc[k].pos_ == "PROPN" and doc[k - 1].pos_
+                            == "PROPN"):
+            k += 1
+    return k
+
+
+_VENUE_DETERMINERS = frozenset({"le", "la", "l'", "l’", "les", "son", "sa", "ses", "leur"})
 
 _INSERTED = frozenset({"à", "au", "aux", "en", "dans", "lors"})
 """Prepositions of a place or time set between commas after a verb, before its object."""

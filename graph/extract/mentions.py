@@ -393,6 +393,29 @@ def _country_at(doc, start: int, limit: int, res: Resources) -> bool:  # type: i
     return False
 
 
+def _posting_end(doc, start: int, limit: int, res: Resources) -> int | None:  # type: ignore[no-untyped-def]
+    """Return where a country or a capital named at ``start`` ends ("le Gabon", "Nouakchott")."""
+    if start < limit and doc[start].lower_ in ("la", "le", "l'", "l’", "les"):
+        start += 1
+    for width in (3, 2, 1):
+        span = doc[start:start + width]
+        if start + width <= limit and span[-1].is_alpha and span[0].text[:1].isupper() and (
+                normalize_label(span.text) in res.countries
+                or normalize_label(span.text) in res.capitals):
+            return start + width
+    return None
+
+
+_STATE_STYLES = frozenset({"république", "état", "royaume", "sultanat", "émirat", "principauté",
+                           "grand-duché", "fédération", "confédération"})
+"""Nouns a state's formal name starts with: "la République de Corée", "l'État du Qatar"."""
+
+_ENVOYS = frozenset({"ambassadeur", "consul", "consul général", "chargé d'affaires",
+                     "haut-commissaire", "représentant permanent"})
+"""Titles of a state's envoy, whose posting follows their country: "ambassadeur de Chine au
+Gabon"."""
+
+
 def _past_adjectives(doc, k: int, limit: int, res: Resources) -> int:  # type: ignore[no-untyped-def]
     """Return where the adjectives from ``k`` end ("Affaires intérieures"), demonyms apart."""
     while k < limit and doc[k].pos_ == "ADJ" and not res.demonym(doc[k].lower_):
@@ -416,8 +439,12 @@ _TITLE_ADJECTIVES = {"tournant", "tournante", "adjoint", "adjointe", "intérimai
 
 
 def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool,  # type: ignore[no-untyped-def]
-                 org_spans: dict[int, int], people: frozenset[int] = frozenset()):
+                 org_spans: dict[int, int], people: frozenset[int] = frozenset(),
+                 envoy: bool = False):
     """Read what follows a title: demonyms and "de X" complements.
+
+    An envoy's title (``envoy``) also takes its posting after its country: "ambassadeur de
+    Chine au Gabon", "ambassadeur du Qatar à Nouakchott".
 
     Returns the label parts, the countries, the organisation and where the mention ends.
     """
@@ -438,6 +465,12 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
                 countries.append(res.demonym(doc[i + 1].lower_))  # type: ignore[arg-type]
                 i += 2
             continue
+        if envoy and countries and lower in ("en", "au", "aux", "à"):
+            posting = _posting_end(doc, i + 1, limit, res)
+            if posting is not None:
+                parts.append(doc[i:posting].text)
+                i = posting
+                continue
         if lower in ("extraordinaire", "plénipotentiaire", "itinérant", "itinérante") or (
                 lower == "et" and i + 1 < limit and doc[i + 1].lower_ == "plénipotentiaire"):
             i += 1  # "ambassadeur extraordinaire et plénipotentiaire de Guinée"
@@ -507,8 +540,9 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
                 org = "@previous" if k == j + 1 else doc[j:k].text
                 i = k
                 continue
-            if head.lower_ == "république" and not title_domain:
-                # "ambassadeur de la République de Guinée", "… de la République française"
+            if head.lower_ in _STATE_STYLES and not title_domain:
+                # "ambassadeur de la République de Guinée", "… de la République française",
+                # "… de l'État du Qatar", "… du Royaume de Norvège"
                 k = _past_adjectives(doc, j + 1, limit, res)  # "islamique", "démocratique"
                 if k < limit and res.demonym(doc[k].lower_):
                     countries.append(res.demonym(doc[k].lower_))  # type: ignore[arg-type]
@@ -625,7 +659,8 @@ def _position_mentions(doc, sentences, sentence_of, quotes, res: Resources,
             previous = doc[i - 1].lower_ if i > sent.start else ""
             # a demonym before the domain: "ministre français de l'Intérieur"
             parts, countries, org, stop = _complements(doc, end, sent.end, res, title.domain,
-                                                       org_spans, people)
+                                                       org_spans, people,
+                                                       envoy=title.label in _ENVOYS)
             label = title.label
             form = doc[i:end].text.lower()
             if not title.plural and form in res.titles \

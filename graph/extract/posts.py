@@ -20,6 +20,7 @@ from typing import Any
 from graph.extract.agents import modality, person_gender, title_gender
 from graph.extract.context import Context
 from graph.extract.mentions import Mention
+from graph.extract.places import dateline_country
 from graph.model.records import Entity
 
 __all__ = ["find_posts", "holder_by_title", "record_post"]
@@ -110,13 +111,17 @@ def holder_by_title(ctx: Context, index: int) -> Entity | None:
             elif not post.label.startswith(head):
                 continue
             if m.countries and m.countries[0] != country and (
-                    country is not None or known - {m.countries[0]}):
-                continue  # "le vice-ministre turc": a post whose country was not said, too
+                    country is not None or known - {m.countries[0]}
+                    or dateline_country(ctx) not in (None, m.countries[0])):
+                # "le vice-ministre turc": a post whose country was not said, too (unless the
+                # dateline says whose: "Dakar (APS) - Le chef de l'État" is Senegal's)
+                continue
             if len(m.key.split()) > 1 and not (post.label + " ").startswith(m.key + " ") \
                     and not post.label.startswith(m.key + ",") \
                     and not _same_post(m.key, post.label):
                 continue  # "le ministre d'État": "ministre d'État au ministère de …" too
-            person = next(e for i, e in ctx.holder.items() if e.iri == person_iri)
+            person = next((e for e in ctx.holder.values() if e.iri == person_iri), None) or next(
+                e for e in ctx.person_of.values() if e.iri == person_iri)
             if gender and gender == _OTHER.get(person_gender(ctx, person_iri) or ""):
                 continue  # "la ministre" is not the man named before
             # named before the title: the later the better; after it: the sooner the better
@@ -261,6 +266,9 @@ def _complement_of_noun(ctx: Context, m: Mention) -> bool:
         return False  # "celui du secrétaire général de l'ONU, X": X is the secretary-general
     if t > 0 and _act_noun(ctx, t - 1):
         return False  # "la visite du président italien, M. X": X is the president
+    if t > 0 and (ctx.doc[t - 1].pos_ in ("VERB", "AUX")  # type: ignore[index]
+                  or "Part" in ctx.doc[t - 1].morph.get("VerbForm")):  # type: ignore[index]
+        return False  # "accompagné de l'ambassadeur, M. X": X is the ambassador
     if t > 0 and ctx.doc[t - 1].lower_ == "et":  # type: ignore[index]
         # "la déclaration commune de Y et du président, X": what governs the first of them
         head = ctx.doc[m.start]  # type: ignore[index]
@@ -514,6 +522,8 @@ def _country_by_title(ctx: Context, index: int) -> None:
     "Béji Caïd Essebsi, le président" then "le président tunisien": the post is Tunisia's.
     """
     m = ctx.mentions[index]
+    if dateline_country(ctx) not in (None, m.countries[0]):
+        return  # "Dakar (APS) - Le président X …": X's post is Senegal's, not "le président X"'s
     found = [(iri, post, source) for iri, posts in ctx.held.items()
              for post, source, country in posts
              if country is None and post.label == m.key and source.start < m.start]
