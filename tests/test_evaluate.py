@@ -171,6 +171,25 @@ def test_position_country_is_required_and_checked(here: Path) -> None:
     assert [u.fact.subject.label for u in report.unmatched] == ["Paul Ndiaye"]
 
 
+def test_former_posts_are_their_own_relation(here: Path) -> None:
+    rows = HEADER + (
+        "Élodie Marchand,heldPosition,ministre de la Culture,,,\n"
+        "ministre de la Culture,country,Belgique,Position,Country,\n"
+        "Paul Ndiaye,heldPosition,maire de Thiès,,,\n"
+    )
+    gold = {"doc": "c.csv", "facts": [
+        {"rel": "heldPosition", "s": ["Élodie Marchand"], "o": ["ministre de la Culture"],
+         "country": ["Belgique"]},
+        {"rel": "holdsPosition", "s": ["Paul Ndiaye"], "o": ["maire de Thiès"]},
+    ]}
+    with open_store("memory:") as store:
+        build([_write(here, "c.csv", rows)], store)
+        report = evaluate(store, [_gold(here, "c.json", gold)])
+    # a former post is not a current one, either way round
+    assert _scores(report, "heldPosition") == (1, 1, 2, 1)
+    assert _scores(report, "holdsPosition") == (1, 0, 0, 0)
+
+
 def test_dates_exact_for_recall_compatible_for_precision(here: Path) -> None:
     rows = HEADER + ("Élodie Marchand,visited,Namur,,,2024-03\n"
                      "Élodie Marchand,met,Tomas Varga,,,2024-02-01\n")
