@@ -1044,3 +1044,25 @@ def test_a_dateline_keeps_a_bare_title_for_its_own_country(extract):
     countries = relation(found, "country")
     assert ("Rui Matos", "Angola") not in countries
     assert ("Rui Matos", "une amitié ancienne") not in relation(found, "said")
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Ils ont préparé la visite officielle que le Premier ministre, M. Karl Weber, effectuera "
+     "la semaine prochaine à Lisbonne.", "planned"),
+    ("Il a rappelé la visite que la ministre Lena Holm a effectuée en mai à Lisbonne.",
+     "happened"),
+])
+def test_a_visit_named_by_a_relative_clause_is_its_subject_s(extract, text, status):
+    found, claims = extract(text)
+    visitor = "Karl Weber" if "Weber" in text else "Lena Holm"
+    assert (visitor, "Lisbonne") in relation(found, "visited")
+    assert {c.object.value for c in claims if c.relation == "status"
+            and c.subject.label.startswith("visite de")} == {status}
+
+
+def test_a_host_going_abroad_keeps_the_dateline_s_country(extract):
+    found = extract("Niamey, 2 avril (ANP) - Le Premier ministre, M. Karl Weber, a reçu "
+                    "l'ambassadeur de Suède au Niger, M. Erik Lindqvist. Ils ont préparé la "
+                    "visite que le Premier ministre effectuera en mai à Stockholm.")
+    assert ("Karl Weber", "Niger") in relation(found, "country")
+    assert ("Erik Lindqvist", "Suède") in relation(found, "country")

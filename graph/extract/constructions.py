@@ -1108,15 +1108,24 @@ def visits_at_meetings(ctx: Context) -> None:
                                  "fr.visit.met.v1", 0.55)
 
 
+def _visited_country(ctx: Context, place: Entity) -> str | None:
+    """Return the country of a place visited (itself, or a capital's country)."""
+    country = place if place.type == "Country" else country_of_city(ctx, place)
+    return country.label if country is not None else None
+
+
 def give_scene_country(ctx: Context) -> None:
     """Give the scene's country to the state posts the article leaves without one.
 
-    A visitor keeps what the text says of them: their post is not the host country's.
+    A visitor keeps what the text says of them: their post is not the host country's. Someone
+    who goes (or will go) to another country is not a visitor of the scene's.
     """
     country = scene_country(ctx)
     if country is None:
         return
-    visitors = {c.subject.iri for c in ctx.claims if c.relation == "visited"}
+    visitors = {c.subject.iri for c in ctx.claims if c.relation == "visited"
+                and isinstance(c.object, Entity) and _visited_country(ctx, c.object) in (
+                    None, country)}  # a visitor here is a guest; one going abroad, a host
     with_country = {c.subject.iri for c in ctx.claims if c.relation in ("country", "organization")
                     and c.subject.type == "Position"}
     # someone whose other post has a country ("son homologue italien, X, ministre de …")

@@ -303,6 +303,31 @@ _INSERTED = frozenset({"à", "au", "aux", "en", "dans", "lors"})
 """Prepositions of a place or time set between commas after a verb, before its object."""
 
 
+def _relative_agent(ctx: Context, noun: int) -> tuple[Entity, int] | None:
+    """Return who does what a noun's relative says, and its verb: "la visite que X effectuera".
+
+    Read from the words, not the parse (which often makes the verb the sentence's root): "que"
+    after the noun and its adjectives, then a person (or a title's holder), then the verb.
+    """
+    doc: Any = ctx.doc
+    s = ctx.sentences[sentence_index(ctx, noun)]
+    u = noun + 1
+    while u < s.end and doc[u].pos_ == "ADJ":
+        u += 1
+    if u >= s.end or doc[u].lower_ not in ("que", "qu'", "qu’"):
+        return None
+    agent = None
+    for v in range(u + 1, min(u + 24, s.end)):
+        if doc[v].pos_ == "VERB":
+            return (agent, v) if agent is not None else None
+        index = ctx.mention_at(v)
+        if index is not None and ctx.mentions[index].kind in ("Person", "Position"):
+            entity = ctx.entity_of(index)
+            if entity is not None and (agent is None or entity.type == "Person"):
+                agent = entity  # "que le Premier ministre, M. X, effectuera": X
+    return None
+
+
 def _apposed_participle(ctx: Context, verb) -> list[Entity]:  # type: ignore[no-untyped-def]
     """Return the person a bare participle is set after: "…, Y, arrivé la veille à Hanoï"."""
     if "Part" not in verb.morph.get("VerbForm") or any(
@@ -528,6 +553,8 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
     tok = ctx.doc[t]  # type: ignore[index]
     lemma = ctx.lemma(t)
     method, confidence = "fr.visit.v1", 0.7
+    tense = t  # the token whose tense and mood tell whether the visit happened
+    relative = None
     if tok.pos_ == "VERB" and lemma in ctx.res.trigger("visit", "verbs"):
         objects = [ctx.mention_at(c.i) for c in tok.children if c.dep_ == "obj"]
         place = next((ctx.entity_of(i) for i in objects
@@ -555,7 +582,9 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
                     place = ctx.entity_of(index)
                 break
     elif tok.pos_ == "NOUN" and lemma in ctx.res.trigger("visit", "nouns"):
-        place = _place_between(ctx, tok.head.i, t) or _place_after(ctx, t)
+        relative = _relative_agent(ctx, t)  # "la visite que X effectuera à Ankara"
+        place = _place_between(ctx, tok.head.i, t) or _place_after(ctx, t) or (
+            _place_after(ctx, relative[1]) if relative is not None else None)
         if place is None:
             if last:
                 for index in ctx.topics_in(sentence):
@@ -576,8 +605,11 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
                 and ctx.mention_at(following[1].i) is None:
             return  # "la visite d'observateurs au Tibet": the visitors are not named
         apposed = _apposed_visitor(ctx, t)  # "… son homologue, Y, en visite au Maroc": Y
-        people = [apposed] if apposed is not None else _people(
-            _agents_after(ctx, t - 1, {"de", "du"}, limit=4))
+        if relative is not None and apposed is None:  # X, in the relative's tense
+            people, tense = [relative[0]], relative[1]
+        else:
+            people = [apposed] if apposed is not None else _people(
+                _agents_after(ctx, t - 1, {"de", "du"}, limit=4))
         people = people or _people(subjects(ctx, t, salience, climb=False))
         if not people and any(c.lower_ in ("son", "sa", "leur") for c in tok.children) and (
                 tok.head.lemma_ in _OWN_JOURNEY_VERBS
@@ -590,7 +622,7 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
         people = _apposed_participle(ctx, tok) or _people(subjects(ctx, t, salience))
     if not people:
         return
-    status = modality(ctx, t)
+    status = modality(ctx, tense)
     if status == "hypothetical":
         return
     date = _date_near(ctx, sentence, t, status)
