@@ -1066,3 +1066,45 @@ def test_a_host_going_abroad_keeps_the_dateline_s_country(extract):
                     "visite que le Premier ministre effectuera en mai à Stockholm.")
     assert ("Karl Weber", "Niger") in relation(found, "country")
     assert ("Erik Lindqvist", "Suède") in relation(found, "country")
+
+
+def test_a_former_post_set_after_a_name(extract):
+    found = extract("Le président a reçu M. Karl Weber, ancien ministre de l'Intérieur, qui "
+                    "dirige désormais la fondation.")
+    assert ("Karl Weber", "ministre de l'Intérieur") in relation(found, "heldPosition")
+    assert ("Karl Weber", "ministre de l'Intérieur") not in relation(found, "holdsPosition")
+
+
+def test_a_list_of_those_present_gives_each_title_to_the_name_after_it(extract):
+    found = extract("Ont assisté à l'entretien le ministre des Finances, M. Karl Weber, le "
+                    "directeur de cabinet du Premier ministre, M. Paulo Mendes, et "
+                    "l'ambassadeur de Suède, M. Erik Lindqvist.")
+    posts = relation(found, "holdsPosition")
+    assert ("Paulo Mendes", "directeur de cabinet du Premier ministre") in posts
+    assert not {p for s, p in posts if s == "Karl Weber"} - {"ministre des Finances"}
+
+
+def test_a_delegation_of_several_led_by_a_visitor_across_titles(extract):
+    found = extract("Le président de l'Assemblée nationale du Portugal, Rui Matos, a reçu "
+                    "mardi une délégation de députés suédois conduite par la députée Lena Holm "
+                    "(Verts), présidente du groupe d'amitié, en visite de travail au Portugal.")
+    assert relation(found, "met") & {("Rui Matos", "Lena Holm"), ("Lena Holm", "Rui Matos")}
+    assert ("Lena Holm", "Portugal") in relation(found, "visited")
+    assert ("président", "Portugal") in relation(found, "country")
+    assert ("président", "Assemblée nationale") in relation(found, "organization")
+
+
+def test_a_title_of_a_country_whose_counterpart_is_named_is_not_the_other_s(extract):
+    found = extract("Le Premier ministre Karl Weber est arrivé lundi à Lisbonne, à "
+                    "l'invitation de son homologue portugais, Rui Matos. Il a été accueilli "
+                    "par le chef du gouvernement portugais.")
+    assert ("Karl Weber", "Lisbonne") in relation(found, "visited")
+    assert ("Karl Weber", "Portugal") not in relation(found, "country")
+
+
+def test_the_counterpart_of_a_title_named_just_before_is_nobody_named(extract):
+    found = extract("La ministre des Affaires étrangères, Mme Lena Holm, a reçu l'envoyé "
+                    "spécial du président, M. Karl Weber, porteur d'un message de son chef de "
+                    "l'État à son homologue suédois.")
+    assert not {p for s, p in relation(found, "holdsPosition") if s == "Lena Holm"} - {
+        "ministre des Affaires étrangères"}

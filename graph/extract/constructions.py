@@ -82,9 +82,17 @@ def _call(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
 
 def _counterpart(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
                  salience: Salience) -> None:
-    """Read "son homologue marocain, NAME": who NAME is, and the post NAME holds."""
+    """Read "son homologue marocain, NAME": who NAME is, and the post NAME holds.
+
+    Not "un message de son chef de l'État à son homologue": the counterpart of a title named
+    just before, whose holder the sentence does not name.
+    """
     doc = ctx.doc
     s = ctx.sentences[sentence]
+    if start >= 2 and doc[start - 1].lower_ in ("à", "au") and any(  # type: ignore[index]
+            (i := ctx.mention_at(t)) is not None and ctx.mentions[i].kind == "Position"
+            and ctx.mentions[i].end >= start - 2 for t in range(max(s.start, start - 8), start)):
+        return
     country = None
     for t in range(start, end):
         country = country or ctx.res.demonym(doc[t].text)  # type: ignore[index]
@@ -990,11 +998,19 @@ def read_after(ctx: Context, sentence: int, salience: Salience) -> None:
 
 
 _STATE_POSTS = ("ministre", "premier ministre", "première ministre", "chef du gouvernement",
-                "chef de l'état", "président de la république", "chef de la diplomatie",
-                "secrétaire d'état", "président de la transition",
-                "secrétaire général de la présidence", "secrétaire général du gouvernement",
-                "vice-président de la république", "président de l'assemblée nationale",
-                "vice-ministre", "vice-premier ministre")
+                "cheffe du gouvernement", "chef de l'état", "cheffe de l'état",
+                "président de la république", "présidente de la république",
+                "chef de la diplomatie", "cheffe de la diplomatie", "secrétaire d'état",
+                "président de la transition", "secrétaire général de la présidence",
+                "secrétaire générale de la présidence", "secrétaire général du gouvernement",
+                "secrétaire générale du gouvernement", "secrétaire général du ministère",
+                "secrétaire générale du ministère", "vice-président de la république",
+                "vice-présidente de la république", "président de l'assemblée",
+                "présidente de l'assemblée", "président du sénat", "présidente du sénat",
+                "vice-ministre", "vice-premier ministre", "directeur de cabinet",
+                "directrice de cabinet", "député", "sénateur", "sénatrice",
+                "médiateur de la république", "médiatrice de la république",
+                "porte-parole du gouvernement")
 
 
 def scene_country(ctx: Context) -> str | None:
@@ -1138,14 +1154,19 @@ def give_scene_country(ctx: Context) -> None:
     given: dict[str, Entity] = {}
     for c in ctx.claims:
         post = c.object
-        if c.relation == "holdsPosition" and isinstance(post, Entity) and \
+        if c.relation in ("holdsPosition", "heldPosition") and isinstance(post, Entity) and \
                 post.iri not in with_country and c.subject.iri not in visitors and \
                 post.label.lower().startswith(_STATE_POSTS):
-            # this holder's post is the host country's (a visitor's same title stays apart)
+            # this holder's post is the host country's (a visitor's same title stays apart),
+            # unless the article gives that title, in the plural, one other country ("une
+            # délégation de sénateurs français … la sénatrice X": France's)
+            said = {m.countries[0] for m in ctx.mentions if m.kind == "Position" and m.plural
+                    and m.countries and m.key.lower() == post.label.lower()}
+            own = next(iter(said)) if len(said) == 1 else country
             if post.iri not in given:
-                given[post.iri] = Entity(ctx.minter.keyed("Position", post.label, country),
+                given[post.iri] = Entity(ctx.minter.keyed("Position", post.label, own),
                                          "Position", post.label, ctx.lang)
-                claims.append(Claim(given[post.iri], "country", ctx.entity("Country", country),
+                claims.append(Claim(given[post.iri], "country", ctx.entity("Country", own),
                                     c.sentence, "fr.country.scene.v1", 0.5))
             c = replace(c, object=given[post.iri])
         claims.append(c)

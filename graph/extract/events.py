@@ -204,10 +204,9 @@ def _apposed_name(ctx: Context, start: int, end: int, limit: int = 16) -> list[E
 def _objects(ctx: Context, verb, salience: Salience) -> list[Entity]:  # type: ignore[no-untyped-def]
     out = []
     for c in verb.children:
-        if c.lemma_ in ("délégation", "mission") and c.i + 2 < len(c.doc) \
-                and _leading(ctx, c.i + 1) and c.doc[c.i + 2].lower_ == "par":
-            # "a reçu une délégation conduite par X": X
-            out += _agents_after(ctx, c.i + 1, {"par"}, limit=3)[:1]
+        lead = _delegation_lead(ctx, c.i) if c.lemma_ in ("délégation", "mission") else None
+        if lead is not None:  # "a reçu une délégation (de sénateurs) conduite par X": X
+            out += _agents_after(ctx, lead, {"par"}, limit=3)[:1]
         if c.lemma_ in ("appel", "coup") and c.dep_ == "obj" \
                 and sentence_index(ctx, c.i) in ctx.calls:
             # "a reçu un appel du président X", "un coup de fil de son homologue": the caller
@@ -238,8 +237,7 @@ def _objects(ctx: Context, verb, salience: Salience) -> list[Entity]:  # type: i
                     t = comma + 1
                     continue
             if ctx.lemma(t) in ("délégation", "mission"):  # "une délégation turque conduite
-                lead = next((u for u in range(t + 1, min(t + 4, stop))  # par X": X
-                             if _leading(ctx, u)), None)
+                lead = _delegation_lead(ctx, t)  # par X": X
                 if lead is not None:
                     out = _agents_after(ctx, lead, {"par"}, limit=3)[:1]
                     break
@@ -342,15 +340,35 @@ def _apposed_participle(ctx: Context, verb) -> list[Entity]:  # type: ignore[no-
 
 
 def _apposed_visitor(ctx: Context, noun: int) -> Entity | None:
-    """Return the person ", en visite" follows: "avec Y, en visite de travail à Rabat"."""
+    """Return the person ", en visite" follows: "avec Y, en visite de travail à Rabat".
+
+    Titles and complements may stand between: "Y, président du groupe X, en visite à Hanoï".
+    """
     if noun < 3 or ctx.doc[noun - 1].lower_ != "en" or ctx.doc[noun - 2].text != ",":  # type: ignore[index]
         return None
     if noun - 3 in ctx.counterparts:
         return ctx.counterparts[noun - 3][0]
-    index = ctx.mention_at(noun - 3)
-    if index is None or ctx.mentions[index].kind != "Person":
-        return None
-    return ctx.entity_of(index)
+    sentence = ctx.sentences[sentence_index(ctx, noun)]
+    for t in range(noun - 3, max(sentence.start, noun - 18) - 1, -1):
+        # "Y (Parti), président du groupe d'amitié, en visite au Vietnam": Y, across the
+        # titles and complements set after the name (no verb between)
+        if ctx.doc[t].pos_ in ("VERB", "AUX"):  # type: ignore[index]
+            return None
+        index = ctx.mention_at(t)
+        if index is not None and ctx.mentions[index].kind == "Person":
+            return ctx.entity_of(index)
+    return None
+
+
+def _delegation_lead(ctx: Context, noun: int) -> int | None:
+    """Return the participle of "une délégation (de sénateurs français) conduite par X"."""
+    doc: Any = ctx.doc
+    for u in range(noun + 1, min(noun + 6, len(doc) - 1)):
+        if _leading(ctx, u) and doc[u + 1].lower_ == "par":
+            return u
+        if doc[u].pos_ in ("VERB", "AUX", "PUNCT"):
+            break
+    return None
 
 
 _LEADING = frozenset({"conduire", "mener", "diriger", "présider"})

@@ -406,6 +406,9 @@ def _posting_end(doc, start: int, limit: int, res: Resources) -> int | None:  # 
     return None
 
 
+_STATE_OF = re.compile(r"^(.+?)\s+(?:du|de la|de l'|de l’|des|de|d'|d’)\s*([A-ZÉ].*)$")
+"""An institution and its state: "Assemblée nationale du Vietnam"."""
+
 _STATE_STYLES = frozenset({"république", "état", "royaume", "sultanat", "émirat", "principauté",
                            "grand-duché", "fédération", "confédération"})
 """Nouns a state's formal name starts with: "la République de Corée", "l'État du Qatar"."""
@@ -558,6 +561,11 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
                         countries.append(name)
                         i = e
                         continue
+            superior = _match_title(doc, j, res) if det or lower != "de" else None
+            if superior is not None and not title_domain and superior[1] <= limit:
+                parts.append(doc[i:superior[1]].text)  # "directeur de cabinet du Premier
+                i = superior[1]  # ministre", "conseiller spécial du Président": whose
+                continue
             if head.lower_ in label_nouns and not org_spans.get(j):
                 k = _past_adjectives(doc, j + 1, limit, res)
                 if k + 1 < limit and doc[k].lower_ == "des" and doc[k + 1].is_lower \
@@ -636,6 +644,10 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
                 parts.append(doc[i:k].text)
             elif j in org_spans or phrase.isupper() or org_spans.get(j - 1):
                 org = phrase
+                own = _STATE_OF.match(phrase)  # "de l'Assemblée nationale du Vietnam"
+                if own and normalize_label(own[2]) in res.countries:
+                    org = own[1]
+                    countries.append(res.countries[normalize_label(own[2])])
             else:
                 parts.append(doc[i:k].text)
             del det

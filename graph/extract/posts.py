@@ -25,7 +25,9 @@ from graph.model.records import Entity
 
 __all__ = ["find_posts", "holder_by_title", "record_post"]
 
-_APPOSITION = re.compile(r"^\s*,\s*(?:(?:le|la|l'|un|une|l’|son|sa|leur)\s*)?$", re.IGNORECASE)
+_APPOSITION = re.compile(r"^\s*,\s*(?:(?:le|la|l'|un|une|l’|son|sa|leur)\s*)?"
+                         r"(?:(?:ancien|ancienne|ex)\s*-?\s*)?$", re.IGNORECASE)
+"""What stands between a name and its title set after it: ", le ", ", ancien "."""
 _BEFORE = re.compile(r"^\s*(?:\(\s*[A-Z][A-Za-z]{1,9}\s*\)\s*)?,?\s*"
                      r"(?:(?:m\.|mme|mlle|monsieur|madame|sem|s\.\s?e\.|son excellence|"
                      r"sa majesté|dr\.?|docteur|pr\.?|professeur|me|maître)\s*){0,3}$",
@@ -112,9 +114,11 @@ def holder_by_title(ctx: Context, index: int) -> Entity | None:
                 continue
             if m.countries and m.countries[0] != country and (
                     country is not None or known - {m.countries[0]}
-                    or dateline_country(ctx) not in (None, m.countries[0])):
+                    or dateline_country(ctx) not in (None, m.countries[0])
+                    or m.countries[0] in _counterpart_countries(ctx)):
                 # "le vice-ministre turc": a post whose country was not said, too (unless the
-                # dateline says whose: "Dakar (APS) - Le chef de l'État" is Senegal's)
+                # dateline says whose: "Dakar (APS) - Le chef de l'État" is Senegal's; or a
+                # counterpart of that country is named: "son homologue turc")
                 continue
             if len(m.key.split()) > 1 and not (post.label + " ").startswith(m.key + " ") \
                     and not post.label.startswith(m.key + ",") \
@@ -132,6 +136,22 @@ def holder_by_title(ctx: Context, index: int) -> Entity | None:
             if best is None or (said, rank) > best[:2]:
                 best = (said, rank, person)
     return best[2] if best else None
+
+
+_COUNTERPART = re.compile(r"\bhomologues?\s+([^\W\d_]+)", re.IGNORECASE)
+
+
+def _counterpart_countries(ctx: Context) -> frozenset[str]:
+    """Return the countries of the counterparts an article names ("son homologue mauritanien").
+
+    Someone else holds that country's post: "le chef du gouvernement mauritanien" is not the
+    prime minister named without a country.
+    """
+    if "_counterpart_countries" not in ctx.__dict__:
+        ctx.__dict__["_counterpart_countries"] = frozenset(
+            country for word in _COUNTERPART.findall(ctx.text)
+            for country in [ctx.res.demonym(word)] if country)
+    return ctx.__dict__["_counterpart_countries"]  # type: ignore[no-any-return]
 
 
 def _pair_rules(ctx: Context, sentence: int) -> None:
@@ -242,11 +262,20 @@ def _demonym_gap(ctx: Context, gap: str) -> bool:
 
 
 def _names_next(ctx: Context, idx: list[int], b: int) -> bool:
-    """Tell whether a title is followed at once by the name it introduces."""
+    """Tell whether a title is followed at once by the name it introduces.
+
+    "le chancelier allemand Olaf Scholz"; and, in a list of those present, "…, M. X, le
+    directeur de cabinet, M. Y": a title with its determiner, then a comma and an honorific.
+    """
     later = [i for i in idx if i > b]
     if not later or ctx.mentions[later[0]].kind != "Person":
         return False
-    return not _gap(ctx, ctx.mentions[b], ctx.mentions[later[0]]).strip()
+    gap = _gap(ctx, ctx.mentions[b], ctx.mentions[later[0]])
+    return not gap.strip() or bool(ctx.mentions[b].definite and _HONORIFIC_GAP.match(gap))
+
+
+_HONORIFIC_GAP = re.compile(r"^\s*,\s*(?:m\.|mme|mlle|sem|s\.\s?e\.|son excellence)\s*$",
+                            re.IGNORECASE)
 
 
 def _sentence_org(ctx: Context, idx: list[int], person: int, post: Mention) -> Entity | None:
