@@ -1108,3 +1108,35 @@ def test_the_counterpart_of_a_title_named_just_before_is_nobody_named(extract):
                     "l'État à son homologue suédois.")
     assert not {p for s, p in relation(found, "holdsPosition") if s == "Lena Holm"} - {
         "ministre des Affaires étrangères"}
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("La ministre Lena Holm a reçu l'ambassadeur de Suède, M. Erik Lindqvist. « La Suède "
+     "restera aux côtés du Portugal », a souligné le diplomate suédois.", "Erik Lindqvist"),
+    ("La ministre Lena Holm a reçu l'ambassadeur de Suède, M. Erik Lindqvist. Le diplomate "
+     "suédois a confié que cette visite « marquera une nouvelle étape ».", "Erik Lindqvist"),
+    ("Mme Lena Holm a présenté le nouveau plan d'aide. Selon elle, ce cadre « place la sécurité "
+     "alimentaire au cœur de l'action ».", "Lena Holm"),
+])
+def test_speakers_by_a_nominal_or_a_pronoun(extract, text, speaker):
+    assert {s for s, _ in relation(extract(text), "said")} == {speaker}
+
+
+def test_le_diplomate_among_several_envoys_names_none(extract):
+    found = extract("Le président a reçu l'ambassadeur de Suède, M. Erik Lindqvist, et "
+                    "l'ambassadeur du Chili, M. Pablo Rojas. « Nous voulons aller plus loin », "
+                    "a déclaré le diplomate.")
+    assert not relation(found, "said")
+
+
+def test_pour_inside_a_title_does_not_open_an_attribution(extract):
+    found = extract("Ancien ministre et aujourd'hui consultant pour la Banque mondiale, Karl "
+                    "Weber estime que « le vrai défi sera l'entretien des pistes ».")
+    assert "Banque mondiale" not in {s for s, _ in relation(found, "said")}
+
+
+def test_a_journey_after_a_planned_audience_is_planned(extract):
+    _, claims = extract("Le ministre Karl Weber doit être reçu vendredi par le président Oscar "
+                        "Velde, avant de se rendre samedi à Riyad.")
+    assert {c.object.value for c in claims if c.relation == "status"
+            and c.subject.label.startswith("visite de Karl Weber à Riyad")} == {"planned"}

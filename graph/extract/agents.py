@@ -14,8 +14,8 @@ from graph.extract.context import AGENT_KINDS, Context
 from graph.model.records import Entity
 
 __all__ = ["Salience", "agent_of_token", "left_agents", "modality", "named_before_verb",
-           "person_before_verb", "person_gender", "pronoun_person", "sentence_index", "subjects",
-           "the_two", "title_gender", "two_countries"]
+           "envoy_named", "person_before_verb", "person_gender", "pronoun_person",
+           "sentence_index", "subjects", "the_two", "title_gender", "two_countries"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 _HONORIFIC_HEADS = {"excellence", "majesté", "altesse", "monsieur", "madame", "messieurs"}
@@ -74,7 +74,35 @@ def agent_of_token(ctx: Context, token: int, salience: Salience) -> Entity | Non
         return found
     if ctx.is_pronoun(token):
         return pronoun_person(ctx, token, _antecedent(ctx, token) or salience.person)
-    return None
+    return envoy_named(ctx, token)
+
+
+_DIPLOMAT = frozenset({"diplomate", "diplomates"})
+_ENVOY_POSTS = ("ambassadeur", "ambassadrice", "chargé d'affaires", "chargée d'affaires",
+                "consul", "haut-commissaire", "représentant", "représentante", "envoyé",
+                "envoyée", "émissaire", "médiateur", "médiatrice")
+
+
+def envoy_named(ctx: Context, token: int) -> Entity | None:
+    """Return the envoy "le diplomate (turc)" designates: the one holder of such a post.
+
+    With a demonym, the post must be that country's ("le diplomate turc": Turkey's
+    ambassador). "L'ambassadeur de Turquie, M. X, … « … », a confié le diplomate turc": X.
+    Several envoys that fit: none of them.
+    """
+    doc: Any = ctx.doc
+    if doc[token].lower_ not in _DIPLOMAT or token == 0 or doc[token - 1].lower_ not in (
+            "le", "la", "l'", "l’"):
+        return None
+    demonym = ctx.res.demonym(doc[token + 1].text) if token + 1 < len(doc) else None
+    found = {person_iri for person_iri, posts in ctx.held.items()
+             for post, source, country in posts
+             if source.start < token and post.label.lower().startswith(_ENVOY_POSTS)
+             and (demonym is None or country == demonym)}
+    if len(found) != 1:
+        return None  # nobody, or several: "le diplomate" among ambassadors names none
+    iri = next(iter(found))
+    return next((e for e in ctx.person_of.values() if e.iri == iri), None)
 
 
 def pronoun_person(ctx: Context, token: int, found: Entity | None) -> Entity | None:
@@ -89,7 +117,8 @@ def pronoun_person(ctx: Context, token: int, found: Entity | None) -> Entity | N
     return found
 
 
-_PRONOUN_GENDER = {"il": "m", "elle": "f", "-il": "m", "-elle": "f", "-t-il": "m", "-t-elle": "f"}
+_PRONOUN_GENDER = {"il": "m", "elle": "f", "-il": "m", "-elle": "f", "-t-il": "m", "-t-elle": "f",
+                   "lui": "m"}
 
 
 def _last_of_gender(ctx: Context, token: int, gender: str) -> Entity | None:
@@ -471,8 +500,12 @@ def modality(ctx: Context, token: int) -> str | None:
     doc = ctx.doc
     verb = _verb_of(doc[token])  # type: ignore[index]
     chain = [verb]
-    if verb.dep_ in ("xcomp", "ccomp") and verb.head is not verb:
-        chain.append(verb.head)
+    if verb.dep_ == "advcl" and "Inf" in verb.morph.get("VerbForm") and any(
+            c.dep_ == "mark" and c.lower_ in ("avant", "afin", "pour", "après")
+            for c in verb.children):
+        chain.append(verb.head)  # "doit être reçu …, avant de se rendre à Riyad": its future
+    if chain[-1].dep_ in ("xcomp", "ccomp") and chain[-1].head is not chain[-1]:
+        chain.append(chain[-1].head)  # "doit se rendre"
     negation = ctx.res.trigger("negation")
     hypothetical = ctx.res.trigger("hypothetical")
     planned = ctx.res.trigger("planned")

@@ -12,7 +12,13 @@ Quotes of fewer than three words ("« filière d'avenir »") are terms, not stat
 
 from __future__ import annotations
 
-from graph.extract.agents import Salience, pronoun_person, subjects
+from graph.extract.agents import (
+    Salience,
+    envoy_named,
+    pronoun_person,
+    sentence_index,
+    subjects,
+)
 from graph.extract.context import AGENT_KINDS, Context
 from graph.extract.posts import record_post
 from graph.model.records import Entity, Literal
@@ -78,6 +84,9 @@ def _after(ctx: Context, tokens: list[int], salience: Salience) -> Entity | None
                 break
             if ctx.is_pronoun(u):
                 return pronoun_person(ctx, u, salience.person)
+            envoy = envoy_named(ctx, u)  # "a confié le diplomate turc"
+            if envoy is not None:
+                return envoy
             index = ctx.mention_at(u)
             if index is not None and ctx.mentions[index].kind in AGENT_KINDS:
                 if ctx.doc[ctx.mentions[index].start - 1].lower_ in _OBLIQUE:  # type: ignore[index]
@@ -95,6 +104,9 @@ def _before(ctx: Context, tokens: list[int], salience: Salience) -> Entity | Non
         if doc[t].lower_ == "pour" and k + 1 < len(tokens) and doc[tokens[k + 1]].lower_ in (  # type: ignore[index]
                 "sa", "son", "leur", "ma", "notre", "votre"):
             continue  # "X a, pour sa part, estimé que « … »": no "pour X"
+        if doc[t].lower_ == "pour" and k and not (doc[tokens[k - 1]].is_punct  # type: ignore[index]
+                                                  or doc[tokens[k - 1]].lower_ in ("et", "mais")):  # type: ignore[index]
+            continue  # "consultant pour la FAO, X estime que « … »": no "pour X" opening
         if doc[t].lower_ in _INTRO_PREPOSITIONS or doc[t].lower_ == "après" and k and doc[  # type: ignore[index]
                 tokens[k - 1]].lower_ in ("d'", "d’"):  # type: ignore[index]
             # "selon X", "pour X", "d'après X", "selon la fédération des banques, Febelfin,"
@@ -108,6 +120,10 @@ def _before(ctx: Context, tokens: list[int], salience: Salience) -> Entity | Non
                              if e.type == "Person"]
                     if found:
                         return found[0]
+                if k == 0:  # "Selon elle, ce cadre « … »": the subject before, if it fits
+                    sentence = sentence_index(ctx, tokens[k + 1])
+                    before = _previous_subject(ctx, sentence, salience) if sentence else None
+                    return pronoun_person(ctx, tokens[k + 1], before) if before else None
                 return None
             for u in tokens[k + 1:k + 8]:
                 if doc[u].text in (":", ";", "«"):  # type: ignore[index]
