@@ -1140,3 +1140,16 @@ def test_a_journey_after_a_planned_audience_is_planned(extract):
                         "Velde, avant de se rendre samedi à Riyad.")
     assert {c.object.value for c in claims if c.relation == "status"
             and c.subject.label.startswith("visite de Karl Weber à Riyad")} == {"planned"}
+
+
+@pytest.mark.parametrize(("text", "holder", "post"), [
+    ("La convention a été signée par la directrice générale adjointe de la BAD pour l'Afrique "
+     "de l'Ouest, Aminata Ndiaye-Sall.", "Aminata Ndiaye-Sall", "directrice générale adjointe"),
+    ("Le ministre a reçu la coordonnatrice résidente des Nations unies en Guinée, Mme Lena "
+     "Holm, venue présenter le nouveau cadre.", "Lena Holm", "coordonnatrice résidente"),
+    ("Le ministre a reçu le représentant résident du Programme des Nations unies pour le "
+     "développement (PNUD), M. Karl Weber.", "Karl Weber", "représentant résident"),
+])
+def test_posts_of_international_organisations_across_their_complements(extract, text, holder,
+                                                                     post):
+    assert (holder, post) in relation(extract(text), "holdsPosition")

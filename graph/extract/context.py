@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import re
 from dataclasses import dataclass, field
 
 from graph.extract.mentions import Mention, Sentence, find_mentions, sentences_of
@@ -255,11 +256,17 @@ def _retype_surnames(mentions: list[Mention]) -> list[Mention]:
 _HONORIFICS = {"m.", "mme", "mlle", "sem", "s.e.", "monsieur", "madame", "messieurs"}
 
 
+_COMPLEMENT_GAP = re.compile(
+    r"^\s*(?:de|du|des|d'|d’|pour|en|à|au|aux)\s*(?:la|le|les|l'|l’)?\s*$", re.IGNORECASE)
+"""What joins a title to a place or an organisation of its own: " pour l'", " de la "."""
+
+
 def _retype_after_titles(mentions: list[Mention], doc, text: str) -> list[Mention]:  # type: ignore[no-untyped-def]
     """Retype as a person a "place" or "organisation" named right after a title and a comma.
 
     "le ministre portugais de la Mer, Paulo Reis": the NER may take an unknown name for a
-    place; a name of proper nouns in apposition to a title is the title's holder.
+    place; a name of proper nouns in apposition to a title is the title's holder, after the
+    title's own complements too ("… de la BAD pour l'Afrique de l'Ouest, X").
     """
     out = list(mentions)
     for i, m in enumerate(out):  # "SEM Mandjou Diobate", "M. X": an honorific names a person
@@ -269,9 +276,15 @@ def _retype_after_titles(mentions: list[Mention], doc, text: str) -> list[Mentio
                              m.sentence, m.text, quoted=m.quoted)
     for i in range(1, len(out)):
         m, before = out[i], out[i - 1]
-        if m.kind not in ("Place", "Organization") or before.kind != "Position" or m.quoted:
+        if m.kind not in ("Place", "Organization") or m.quoted or m.end - m.start < 2:
             continue
-        if text[before.end_char:m.start_char].strip() != "," or m.end - m.start < 2:
+        if text[before.end_char:m.start_char].strip() != ",":
+            continue
+        j = i - 1  # "la directrice adjointe de la BAD pour l'Afrique de l'Ouest, X": across
+        while j > 0 and out[j].kind in ("Place", "Organization", "Country") and \
+                _COMPLEMENT_GAP.match(text[out[j - 1].end_char:out[j].start_char]):
+            j -= 1  # the title's own complements
+        if out[j].kind != "Position":
             continue
         if all(doc[t].pos_ == "PROPN" or doc[t].text[:1].isupper() and doc[t].pos_ == "NOUN"
                for t in range(m.start, m.end)):

@@ -206,10 +206,11 @@ def _pair_rules(ctx: Context, sentence: int) -> None:
 def _long_complement(ctx: Context, title: Mention, person: Mention, gap: str) -> bool:
     """Tell whether a title's own complement fills the gap up to ", NAME".
 
-    "le Haut représentant de l'UE pour les affaires étrangères, X": a "de" or "pour" phrase
-    of a few words, no verb, no other mention of a person or title, then a comma.
+    "le Haut représentant de l'UE pour les affaires étrangères, X", "la coordonnatrice
+    résidente des Nations unies en Mauritanie, X": a "de", "pour" or "en" phrase of a few
+    words, no verb, no other mention of a person or title, then a comma.
     """
-    if not re.match(r"^\s*(?:de|du|des|d['’]|pour|auprès)\b[^,;:.«»()]*"
+    if not re.match(r"^\s*(?:de|du|des|d['’]|pour|auprès|en|au|aux)\b[^,;:.«»()]*"
                     r"(?:\(\s*[A-Z][A-Za-z]{1,9}\s*\)\s*)?,\s*(?:m\.|mme|sem)?\s*$", gap, re.I) \
             and not re.match(r"^\s*[a-zéèêàç]+\s*,\s*$", gap):
         return False
