@@ -1153,3 +1153,11 @@ def test_a_journey_after_a_planned_audience_is_planned(extract):
 def test_posts_of_international_organisations_across_their_complements(extract, text, holder,
                                                                      post):
     assert (holder, post) in relation(extract(text), "holdsPosition")
+
+
+def test_a_new_envoy_of_a_state_by_its_style(extract):
+    found = extract("M. Karl Weber, nouvel ambassadeur de la République de Corée au Chili, a "
+                    "présenté ses lettres de créance.")
+    posts = relation(found, "holdsPosition")
+    assert ("Karl Weber", "ambassadeur au Chili") in posts
+    assert ("ambassadeur au Chili", "Corée du Sud") in relation(found, "country")

@@ -556,7 +556,8 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
                     while e < limit and (_CAPITAL.match(doc[e].text) or doc[e].lower_ in (
                             "de", "du", "des", "d'", "la", "l'")) and e - k < 6:
                         e += 1
-                    name = res.countries.get(normalize_label(doc[k + 1:e].text))
+                    name = res.countries.get(normalize_label(doc[k + 1:e].text)) or \
+                        res.countries.get(normalize_label(doc[j:e].text))  # "République de Corée"
                     if name:
                         countries.append(name)
                         i = e

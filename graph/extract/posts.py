@@ -26,8 +26,9 @@ from graph.model.records import Entity
 __all__ = ["find_posts", "holder_by_title", "record_post"]
 
 _APPOSITION = re.compile(r"^\s*,\s*(?:(?:le|la|l'|un|une|l’|son|sa|leur)\s*)?"
-                         r"(?:(?:ancien|ancienne|ex)\s*-?\s*)?$", re.IGNORECASE)
-"""What stands between a name and its title set after it: ", le ", ", ancien "."""
+                         r"(?:(?:ancien|ancienne|ex|nouvel|nouveau|nouvelle|actuel|actuelle)"
+                         r"\s*-?\s*)?$", re.IGNORECASE)
+"""What stands between a name and its title set after it: ", le ", ", ancien ", ", nouvel "."""
 _BEFORE = re.compile(r"^\s*(?:\(\s*[A-Z][A-Za-z]{1,9}\s*\)\s*)?,?\s*"
                      r"(?:(?:m\.|mme|mlle|monsieur|madame|sem|s\.\s?e\.|son excellence|"
                      r"sa majesté|dr\.?|docteur|pr\.?|professeur|me|maître)\s*){0,3}$",
