@@ -1161,3 +1161,14 @@ def test_a_new_envoy_of_a_state_by_its_style(extract):
     posts = relation(found, "holdsPosition")
     assert ("Karl Weber", "ambassadeur au Chili") in posts
     assert ("ambassadeur au Chili", "Corée du Sud") in relation(found, "country")
+
+
+def test_an_honourable_minister_and_the_stops_of_his_tour(extract):
+    found, _ = extract("Ottawa, le 3 juin 2025 – Le ministre du Commerce, l'honorable Karl "
+                       "Weber, a achevé une tournée de six jours qui l'a conduit en Côte "
+                       "d'Ivoire, au Ghana et au Bénin. À Accra, le ministre a été reçu par le "
+                       "ministre ghanéen des Finances, Kofi Mensah.")
+    assert ("Karl Weber", "ministre du Commerce") in relation(found, "holdsPosition")
+    assert {("Karl Weber", c) for c in ("Côte d'Ivoire", "Ghana", "Bénin")} <= relation(
+        found, "visited")
+    assert relation(found, "met") & {("Karl Weber", "Kofi Mensah"), ("Kofi Mensah", "Karl Weber")}

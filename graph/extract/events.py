@@ -644,10 +644,40 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
     if status == "hypothetical":
         return
     date = _date_near(ctx, sentence, t, status)
+    stops = _tour_stops(ctx, t) if tok.pos_ == "NOUN" else []
     for person in people:
         event = record_visit(ctx, person, place, sentence, date, status, method, confidence)
         if event is not None:
             last.append(event)
+        for stop in stops:  # "une tournée … qui l'a conduit en Côte d'Ivoire et au Ghana"
+            record_visit(ctx, person, stop, sentence, date, status, "fr.visit.tour.v1",
+                         confidence - 0.1)
+
+
+def _tour_stops(ctx: Context, noun: int) -> list[Entity]:
+    """Return the places a journey's relative names: "qui l'a conduit en A, au B et au C"."""
+    doc: Any = ctx.doc
+    s = ctx.sentences[sentence_index(ctx, noun)]
+    for u in range(noun + 1, min(noun + 12, s.end - 3)):
+        if doc[u].lower_ == "qui" and doc[u + 1].lower_ in ("l'", "l’", "les") and \
+                doc[u + 3].lemma_ in _TOUR_VERBS:
+            places, v = [], u + 4
+            while v < s.end and doc[v].lower_ in ("en", "au", "aux", "à", "et", ",", "puis"):
+                index = ctx.mention_at(v + 1) if doc[v].lower_ not in (",", "et", "puis") \
+                    else None
+                if index is not None and ctx.mentions[index].kind in ("Country", "City"):
+                    places.append(ctx.entity_of(index))
+                    v = ctx.mentions[index].end
+                else:
+                    v += 1
+            return [p for p in places if p is not None]
+        if doc[u].pos_ == "VERB":
+            break
+    return []
+
+
+_TOUR_VERBS = frozenset({"conduire", "mener", "amener"})
+"""Verbs of a tour's relative that list its stops: "qui l'a conduit en Côte d'Ivoire"."""
 
 
 _OWN_JOURNEY_VERBS = frozenset({"profiter", "effectuer", "entamer", "achever", "poursuivre",

@@ -31,7 +31,8 @@ _APPOSITION = re.compile(r"^\s*,\s*(?:(?:le|la|l'|un|une|l’|son|sa|leur)\s*)?"
 """What stands between a name and its title set after it: ", le ", ", ancien ", ", nouvel "."""
 _BEFORE = re.compile(r"^\s*(?:\(\s*[A-Z][A-Za-z]{1,9}\s*\)\s*)?,?\s*"
                      r"(?:(?:m\.|mme|mlle|monsieur|madame|sem|s\.\s?e\.|son excellence|"
-                     r"sa majesté|dr\.?|docteur|pr\.?|professeur|me|maître)\s*){0,3}$",
+                     r"sa majesté|dr\.?|docteur|pr\.?|professeur|me|maître|"
+                     r"(?:l['’]\s*|le\s+|la\s+)?(?:très\s+)?honorable)\s*){0,3}$",
                      re.IGNORECASE)
 _COPULA = re.compile(
     r"^\s*(?:,\s*)?(?:qui\s+)?(?:est|était|fut|a été|avait été|sera|devient|est devenue?|reste|"
