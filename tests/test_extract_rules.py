@@ -1172,3 +1172,11 @@ def test_an_honourable_minister_and_the_stops_of_his_tour(extract):
     assert {("Karl Weber", c) for c in ("Côte d'Ivoire", "Ghana", "Bénin")} <= relation(
         found, "visited")
     assert relation(found, "met") & {("Karl Weber", "Kofi Mensah"), ("Kofi Mensah", "Karl Weber")}
+
+
+def test_credentials_of_a_new_ambassador_are_a_meeting(extract):
+    found = extract("Le président Oscar Velde a reçu jeudi les lettres de créance de Mme Inès "
+                    "Carvalho, nouvelle ambassadrice du Portugal.")
+    assert relation(found, "met") & {("Oscar Velde", "Inès Carvalho"),
+                                     ("Inès Carvalho", "Oscar Velde")}
+    assert ("Inès Carvalho", "ambassadrice") in relation(found, "holdsPosition")

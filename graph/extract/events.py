@@ -572,7 +572,7 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
     lemma = ctx.lemma(t)
     method, confidence = "fr.visit.v1", 0.7
     tense = t  # the token whose tense and mood tell whether the visit happened
-    relative = None
+    relative, stops = None, []
     if tok.pos_ == "VERB" and lemma in ctx.res.trigger("visit", "verbs"):
         objects = [ctx.mention_at(c.i) for c in tok.children if c.dep_ == "obj"]
         place = next((ctx.entity_of(i) for i in objects
@@ -601,8 +601,10 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
                 break
     elif tok.pos_ == "NOUN" and lemma in ctx.res.trigger("visit", "nouns"):
         relative = _relative_agent(ctx, t)  # "la visite que X effectuera à Ankara"
+        stops = _tour_stops(ctx, t)  # "une tournée qui l'a conduit en A et au B"
         place = _place_between(ctx, tok.head.i, t) or _place_after(ctx, t) or (
-            _place_after(ctx, relative[1]) if relative is not None else None)
+            _place_after(ctx, relative[1]) if relative is not None else None) or (
+            stops.pop(0) if stops else None)
         if place is None:
             if last:
                 for index in ctx.topics_in(sentence):
@@ -644,7 +646,6 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
     if status == "hypothetical":
         return
     date = _date_near(ctx, sentence, t, status)
-    stops = _tour_stops(ctx, t) if tok.pos_ == "NOUN" else []
     for person in people:
         event = record_visit(ctx, person, place, sentence, date, status, method, confidence)
         if event is not None:
