@@ -1180,3 +1180,12 @@ def test_credentials_of_a_new_ambassador_are_a_meeting(extract):
     assert relation(found, "met") & {("Oscar Velde", "Inès Carvalho"),
                                      ("Inès Carvalho", "Oscar Velde")}
     assert ("Inès Carvalho", "ambassadrice") in relation(found, "holdsPosition")
+
+
+def test_a_topic_list_goes_on_after_a_clause_inside_an_item(extract):
+    found = extract("Le ministre Karl Weber a reçu son homologue chilien, Pablo Rojas. Les "
+                    "entretiens ont porté sur le suivi des engagements pris lors du forum de "
+                    "Lima (FOPAL), les infrastructures de transport et la formation des cadres.")
+    topics = {o for _, o in relation(found, "concerns")}
+    assert {"infrastructures de transport", "formation des cadres"} <= topics
+    assert not [t for t in topics if t.startswith(("forum", "FOPAL"))]

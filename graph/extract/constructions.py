@@ -630,10 +630,38 @@ def _segments(ctx: Context, end: int, stop: int | None = None, *,
                     "de", "d'") and t + 2 < s.end and doc[t + 2].pos_ == "VERB":  # type: ignore[index]
                 t += 3
             continue
+        if tok.text == "(" and items[-1]:  # "du Forum (FOCAC), les infrastructures": the
+            close = next((u for u in range(t + 1, min(t + 8, s.end))  # acronym is no stop
+                          if doc[u].text == ")"), None)  # type: ignore[index]
+            if close is not None:
+                t = close + 1
+                continue
+        if not items[-1] and len(items) > 1 and tok.pos_ == "VERB" and \
+                "Part" in tok.morph.get("VerbForm"):
+            break  # "la session de la commission, attendue à Hanoï": no item starts so
+        if items[-1] and tok.pos_ == "VERB" and tok.lower_ not in _TOPIC_TRIGGERS and (
+                "Part" in tok.morph.get("VerbForm") and tok.dep_ != "ROOT"
+                and not any(c.dep_.startswith("aux") for c in tok.children)):
+            # "les engagements pris lors du sommet", "les efforts visant à consolider X": the
+            # participle qualifies the item, which goes on to the next separator
+            items[-1].append(t)
+            t += 1
+            continue
+        if tok.lower_ in _ITEM_CLAUSES and items[-1]:
+            # "les engagements pris lors du sommet, les infrastructures …", "les relations qui
+            # lient A et B ainsi que …": the clause ends this item; the list goes on at the next
+            # item (a comma and a determiner, or "ainsi que")
+            resume = _next_item(ctx, t, s.end)
+            if resume is None:
+                break
+            items.append([])
+            t = resume
+            continue
         quote_mark = tok.text in ("«", "»", '"') and not ctx.quoted(end)
         complement = tok.pos_ == "VERB" and "Inf" in tok.morph.get("VerbForm") and t >= 2 \
             and doc[t - 1].lower_ in ("de", "à") and (  # type: ignore[index]
-                doc[t - 2].pos_ == "NOUN" or doc[t - 2].dep_ == "nmod")  # type: ignore[index]
+                doc[t - 2].pos_ == "NOUN" or doc[t - 2].dep_ == "nmod"  # type: ignore[index]
+                or "Part" in doc[t - 2].morph.get("VerbForm"))  # type: ignore[index]
         if tok.text in (".", ";", "(", ")") or quote_mark or tok.lower_ in _TOPIC_STOPS or (
                 tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "acl", "nmod")
                 and not complement):
@@ -677,6 +705,31 @@ def _segments(ctx: Context, end: int, stop: int | None = None, *,
     return [i for i in items if i]
 
 
+_TOPIC_TRIGGERS = {"visant", "portant", "axé", "axée", "axés", "axées", "relatif", "relative",
+                   "relatifs", "relatives", "concernant", "touchant", "lié", "liée", "liés",
+                   "liées", "centré", "centrée", "centrés", "centrées"}
+"""Participles that open a topic phrase of their own (fr.concerns.phrase.v1), not a
+qualifier of the item before them."""
+_ITEM_CLAUSES = {"qui", "dont", "lors", "où", "depuis"}
+"""Words that open a clause inside a list item, after which the list may go on."""
+_ITEM_OPENERS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "son", "sa", "ses", "leur",
+                 "leurs", "du", "de", "d'", "d’", "au", "aux"}
+
+
+def _next_item(ctx: Context, t: int, end: int) -> int | None:
+    """Return where the next item of a list starts after a clause inside one, or ``None``."""
+    doc: Any = ctx.doc
+    for u in range(t + 1, min(t + 30, end - 1)):
+        if doc[u].text in (".", ";", ":") or doc[u].pos_ in ("VERB", "AUX") and (
+                "Fin" in doc[u].morph.get("VerbForm")) and doc[u - 1].text == ",":
+            return None  # "…, a précisé le ministre": the list is over
+        if doc[u].lower_ == "ainsi" and doc[u + 1].lower_ == "que":
+            return u
+        if doc[u].text == "," and doc[u + 1].lower_ in _ITEM_OPENERS:
+            return u + 1
+    return None
+
+
 _CONTAINERS = {"cible", "cibles", "priorité", "priorités", "axe", "axes", "point", "points",
                "objectif", "objectifs", "thème", "thèmes", "sujet", "sujets", "question",
                "questions", "dossier", "dossiers", "domaine", "domaines", "volet", "volets"}
@@ -718,7 +771,7 @@ def _item_label(ctx: Context, item: list[int]) -> str | None:
                       and doc[tokens[-1] - 1].whitespace_  # type: ignore[index]
                       and ctx.res.demonym(doc[tokens[-1]].lower_)):  # type: ignore[index]
         tokens = tokens[:-1]  # "la formation des forces de sécurité maliennes": of any country
-    if not tokens or len(tokens) > 12:
+    if not tokens or len(tokens) > 20:
         return None
     if not any(doc[t].pos_ in ("NOUN", "PROPN", "ADJ") for t in tokens):  # type: ignore[index]
         return None
