@@ -1189,3 +1189,23 @@ def test_a_topic_list_goes_on_after_a_clause_inside_an_item(extract):
     topics = {o for _, o in relation(found, "concerns")}
     assert {"infrastructures de transport", "formation des cadres"} <= topics
     assert not [t for t in topics if t.startswith(("forum", "FOPAL"))]
+
+
+def test_le_chef_de_l_etat_under_a_dateline_is_its_president(extract):
+    found = extract("Lisbonne, 19 août 2025 (Lusa) – Le président Rui Matos a eu, mardi, un "
+                    "entretien téléphonique avec le président de la République française, Paul "
+                    "Girard. Dans l'après-midi, le chef de l'État a reçu au palais de Belém le "
+                    "ministre suédois des Affaires étrangères, Erik Lindqvist.")
+    met = relation(found, "met")
+    assert met & {("Rui Matos", "Erik Lindqvist"), ("Erik Lindqvist", "Rui Matos")}
+    assert not met & {("Paul Girard", "Erik Lindqvist"), ("Erik Lindqvist", "Paul Girard")}
+
+
+def test_a_counterpart_named_after_titles_of_their_own_signs_too(extract):
+    found = extract("Mardi, la ministre belge Lena Holm a signé avec son homologue chilienne, "
+                    "la vice-Première ministre et ministre des Affaires étrangères, Ana Rojas, "
+                    "un mémorandum d'entente sur la coopération universitaire.")
+    assert {"Lena Holm", "Ana Rojas"} <= {o for _, o in relation(found, "party")}
+    assert relation(found, "met") & {("Lena Holm", "Ana Rojas"), ("Ana Rojas", "Lena Holm")}
+    assert ("Ana Rojas", "Chili") in relation(found, "country")
+    assert ("Ana Rojas", "ministre") not in relation(found, "holdsPosition")

@@ -40,6 +40,7 @@ from graph.extract.events import (
 from graph.extract.mentions import Mention
 from graph.extract.patterns import Pattern, find_matches
 from graph.extract.places import dateline_country
+from graph.extract.posts import record_post
 from graph.model.iri import normalize_label
 from graph.model.records import Entity, Literal
 
@@ -107,6 +108,15 @@ def _counterpart(ctx: Context, sentence: int, start: int, end: int, pattern: Pat
                                           "madame"):
         u += 1
     index = ctx.mention_at(u) if u < s.end else None
+    titled = False  # the counterpart's own titles are said: theirs, not the subject's
+    if (index is None or ctx.mentions[index].kind == "Position") and u > end \
+            and doc[end].text == ",":  # type: ignore[index]
+        # "son homologue congolaise, la vice-Première ministre et ministre …, X": X
+        index, titles = _name_after_titles(ctx, u, s.end)
+        titled = index is not None
+        if index is not None and country is not None:  # their own titles, for that country
+            for title in titles:
+                record_post(ctx, ctx.person_of[index], title, pattern.name, 0.6, country=country)
     person = None
     if index is not None and ctx.mentions[index].kind == "Person":
         person = ctx.entity_of(index)
@@ -135,7 +145,7 @@ def _counterpart(ctx: Context, sentence: int, start: int, end: int, pattern: Pat
             if posts:
                 give_post(ctx, person, _national_post(posts), country, sentence,
                           pattern.name, 0.5)
-    elif posts and subject is not None and subject.iri != person.iri and country:
+    elif posts and subject is not None and subject.iri != person.iri and country and not titled:
         # "son homologue marocain, X": the same post, for Morocco (no country said: no post)
         post = give_post(ctx, person, _national_post(posts), country, sentence, pattern.name,
                          0.6)
@@ -146,6 +156,34 @@ def _counterpart(ctx: Context, sentence: int, start: int, end: int, pattern: Pat
                                        span.text, sentence, post.label, (country,)), country))
     for t in range(start, end):
         ctx.counterparts[t] = (person, after)
+
+
+def _name_after_titles(ctx: Context, start: int, end: int) -> tuple[int | None, list[int]]:
+    """Return the person mention that the titles from ``start`` introduce, and the titles.
+
+    "la vice-Première ministre et ministre des Affaires étrangères, Mme X": X's mention and
+    the two titles' mentions. Only titles, commas, "et", determiners and honorifics may stand
+    between; ``(None, [])`` otherwise.
+    """
+    doc: Any = ctx.doc
+    u, titles = start, []
+    while u < min(end, start + 30):
+        index = ctx.mention_at(u)
+        if index is not None and ctx.mentions[index].kind == "Person":
+            return (index, titles) if titles and index in ctx.person_of else (None, [])
+        if index is not None and ctx.mentions[index].kind in ("Position", "Topic", "Country"):
+            if ctx.mentions[index].kind == "Position":
+                titles.append(index)
+            u = max(u + 1, ctx.mentions[index].end)
+            continue
+        if doc[u].lower_ not in _BETWEEN_TITLES or doc[u].lower_ == "et" and not titles:
+            return None, []  # "son homologue et la ministre X": two people
+        u += 1
+    return None, []
+
+
+_BETWEEN_TITLES = frozenset({",", "et", "le", "la", "l'", "l’", "m.", "mme", "sem", "s.e.",
+                             "monsieur", "madame", "dr"})
 
 
 def _governing_verb(ctx: Context, token: int) -> int:

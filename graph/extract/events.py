@@ -760,9 +760,9 @@ def _agreement(ctx: Context, t: int, sentence: int, salience: Salience,
         parties = [speaker]  # "« On a convenu … »"
     parties += _agents_after(ctx, t, {"entre", "avec", "between", "with"},
                              limit=20 if tok.pos_ == "NOUN" else 8)
-    if tok.pos_ == "NOUN" and tok.head.i < t and ctx.lemma(tok.head.i) in (
-            "signer", "parapher", "conclure"):  # "X a paraphé avec Y une convention"
-        parties += _agents_after(ctx, tok.head.i, {"avec"}, limit=3)
+    signing = _signing_verb_before(ctx, t) if tok.pos_ == "NOUN" else None
+    if signing is not None:  # "X a paraphé avec Y une convention", however parsed
+        parties += _agents_after(ctx, signing, {"avec"}, limit=3)
     parties += _two_sides(ctx, t, salience)
     if tok.pos_ == "NOUN":
         parties += signatories(ctx, tok)
@@ -783,7 +783,7 @@ def _agreement(ctx: Context, t: int, sentence: int, salience: Salience,
     for party in parties:
         ctx.add(agreement, "party", party, sentence, "fr.agreement.v1", 0.6, date)
     signers = _people(parties)
-    signed = ctx.lemma(tok.head.i) in ("signer", "parapher", "conclure") or any(
+    signed = signing is not None or ctx.lemma(tok.head.i) in _SIGNING or any(
         c.dep_ == "acl" and c.lemma_ in ("signer", "parapher") for c in tok.children) or (
         t + 2 < len(ctx.doc) and ctx.doc[t + 1].text == ","  # type: ignore[arg-type,index]
         and ctx.lemma(t + 2) in ("signer", "parapher"))  # "Cet accord, paraphé par X et Y"
@@ -891,6 +891,29 @@ def _the_agreement(ctx: Context, t: int, lemma: str, sentence: int) -> Entity:
     return ctx.agreements[key]
 
 
+def _signing_verb_before(ctx: Context, noun: int) -> int | None:
+    """Return the signing verb an agreement noun is the object of, read from the words.
+
+    The verb the noun hangs from, else the last "signer", "parapher" or "conclure" before it
+    in its clause: "a signé avec son homologue, …, X, un mémorandum" (the parse may hang the
+    noun on a title in between).
+    """
+    doc: Any = ctx.doc
+    if doc[noun].head.i < noun and ctx.lemma(doc[noun].head.i) in _SIGNING:
+        return int(doc[noun].head.i)
+    s = ctx.sentences[sentence_index(ctx, noun)]
+    for u in range(noun - 1, max(s.start, noun - 30) - 1, -1):
+        if doc[u].pos_ == "VERB" and ctx.lemma(u) in _SIGNING:
+            return u
+        if doc[u].pos_ in ("VERB", "AUX") and "Fin" in doc[u].morph.get("VerbForm") and not (
+                doc[u].dep_.startswith("aux")):
+            return None  # another clause's verb
+    return None
+
+
+_SIGNING = frozenset({"signer", "parapher", "conclure"})
+
+
 def signatories(ctx: Context, noun) -> list[Entity]:  # type: ignore[no-untyped-def]
     """Return who signs the agreement a noun names: "signé par X et Y", "entre X et Y".
 
@@ -936,7 +959,9 @@ def signatories(ctx: Context, noun) -> list[Entity]:  # type: ignore[no-untyped-
         out += [e for e in the_two(ctx, h.i) if all(e.iri != o.iri for o in out)]
         heads += [x for x in h.children if x.dep_ in ("conj", "appos")]
     if len(out) < 2 and verb.lemma_ in signing:  # the parse may lose the second signatory
-        for entity in _agents_after(ctx, verb.i, {"par"}, limit=3):
+        for entity in _agents_after(ctx, verb.i, {"par"}, limit=3) + (
+                _agents_after(ctx, verb.i, {"avec"}, limit=3) if out else []):
+            # "X a signé avec son homologue, Y, un mémorandum": Y signs too
             if entity.type != "Place" and all(e.iri != entity.iri for e in out):
                 out.append(entity)
     return out

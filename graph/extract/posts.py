@@ -74,6 +74,8 @@ _SAME_POST = {"chef de la diplomatie": (("ministre", "chef", "secrétaire"), "af
               "cheffe de la diplomatie": (("ministre", "cheffe", "secrétaire"),
                                           "affaires étrangères"),
               "chef du gouvernement": (("premier ministre",), ""),
+              "chef de l'état": (("président", "roi", "reine", "émir", "sultan"), ""),
+              "cheffe de l'état": (("présidente", "président", "reine"), ""),
               "cheffe du gouvernement": (("première ministre", "premier ministre"), "")}
 """Titles that name the same post as others: "le chef de la diplomatie" is the minister of
 foreign affairs (a post that starts with one of the first words and names the second)."""
@@ -99,12 +101,13 @@ def holder_by_title(ctx: Context, index: int) -> Entity | None:
 
     "le ministre français" designates the one person holding a post whose label starts with
     "ministre" and whose country is France. Several candidates: the one named last before
-    the title; a title before any of them (in the lead) takes the first named after it.
+    the title; a title before any of them (in the lead) takes the first named after it; under
+    a dateline, a title without a country goes to that country's holder first.
     """
     m = ctx.mentions[index]
     head = m.key.split()[0]
     gender = title_gender(ctx, m)
-    best: tuple[bool, int, Entity] | None = None
+    best: tuple[bool, bool, bool, int, Entity] | None = None
     for person_iri, posts in ctx.held.items():
         known = {c for _, _, c in posts if c}
         for post, source, country in posts:
@@ -132,12 +135,14 @@ def holder_by_title(ctx: Context, index: int) -> Entity | None:
                 continue  # "la ministre" is not the man named before
             # named before the title: the later the better; after it: the sooner the better
             rank = source.start if source.start < m.start else -source.start - 1
-            if rank >= 0 and len(m.key.split()) == 1 and _in_lead(ctx, source):
-                rank += len(ctx.doc)  # type: ignore[arg-type]  # bare: the one the lead is about
+            # bare ("la ministre"): the one the lead is about
+            lead = rank >= 0 and len(m.key.split()) == 1 and _in_lead(ctx, source)
             said = not m.countries or country == m.countries[0]
-            if best is None or (said, rank) > best[:2]:
-                best = (said, rank, person)
-    return best[2] if best else None
+            # a title without a country, under a dateline: that country's holder first
+            home = bool(m.countries) or country in (None, dateline_country(ctx))
+            if best is None or (said, lead, home, rank) > best[:4]:
+                best = (said, lead, home, rank, person)
+    return best[4] if best else None
 
 
 _COUNTERPART = re.compile(r"\bhomologues?\s+([^\W\d_]+)", re.IGNORECASE)
