@@ -1209,3 +1209,36 @@ def test_a_counterpart_named_after_titles_of_their_own_signs_too(extract):
     assert relation(found, "met") & {("Lena Holm", "Ana Rojas"), ("Ana Rojas", "Lena Holm")}
     assert ("Ana Rojas", "Chili") in relation(found, "country")
     assert ("Ana Rojas", "ministre") not in relation(found, "holdsPosition")
+
+
+def test_a_name_after_an_honorific_the_tagger_missed(extract):
+    found = extract("Lima, le 27 mars 2025 – S.E.M. Park Ji-hoon, nouvel ambassadeur de la "
+                    "République de Corée au Pérou, a remis ses lettres de créance à Mme Ana "
+                    "Rojas, ministre des Affaires étrangères.")
+    assert ("Park Ji-hoon", "ambassadeur au Pérou") in relation(found, "holdsPosition")
+    assert relation(found, "met") & {("Park Ji-hoon", "Ana Rojas"), ("Ana Rojas", "Park Ji-hoon")}
+
+
+def test_a_country_goes_by_its_other_names(extract):
+    _, claims = extract("L'ambassadeur de la République de Corée, M. Park Min-jun, est arrivé.")
+    korea = {c.object for c in claims if c.relation == "country"
+             and getattr(c.object, "label", None) == "Corée du Sud"}
+    assert korea and "République de Corée" in next(iter(korea)).aliases
+
+
+@pytest.mark.parametrize("subject", [
+    "Le ministre de l'Économie, Karl Weber, et l'ambassadeur chinois, Li Wei,",
+    "Le Togo et la Banque africaine de développement",
+])
+def test_those_who_proceed_to_a_signing_are_its_parties(extract, subject):
+    found = extract(f"{subject} ont procédé, mercredi à Lomé, à la signature de deux textes : "
+                    "une convention de financement et un accord de don.")
+    parties = relation(found, "party")
+    assert len({s for s, _ in parties}) == 2
+    assert len({o for _, o in parties}) == 2
+
+
+def test_witnesses_of_a_signing_are_not_its_parties(extract):
+    found = extract("Les présidents Oscar Velde et Rui Matos ont assisté à la signature d'un "
+                    "accord de pêche par les deux ministres.")
+    assert not {o for _, o in relation(found, "party")} & {"Oscar Velde", "Rui Matos"}

@@ -123,7 +123,12 @@ class Context:
     # --- entities -----------------------------------------------------------------------
 
     def entity(self, kind: str, label: str, *aliases: str) -> Entity:
-        """Return the entity of a named thing (deterministic IRI from type and label)."""
+        """Return the entity of a named thing (deterministic IRI from type and label).
+
+        A country also goes by the gazetteer's other names for it ("RDC").
+        """
+        if kind == "Country":
+            aliases = (*aliases, *self.res.country_aliases.get(label, ()))
         return Entity(self.minter.entity(kind, label), kind, label, self.lang,
                       tuple(a for a in dict.fromkeys(aliases) if a != label))
 

@@ -755,7 +755,12 @@ def _agreement(ctx: Context, t: int, sentence: int, salience: Salience,
     status = modality(ctx, t)
     if status in ("hypothetical", "denied"):
         return False
-    parties = subjects(ctx, t, salience, climb=tok.pos_ == "VERB")
+    signature = _signature_verb(ctx, t) if tok.pos_ == "NOUN" else None
+    proceeding = signature if signature is not None and ctx.lemma(signature) == "procéder" \
+        else None
+    witnessed = signature is not None and ctx.lemma(signature) in ("assister", "présider")
+    # "ont assisté à la signature d'un accord": the subjects are witnesses, not parties
+    parties = [] if witnessed else subjects(ctx, t, salience, climb=tok.pos_ == "VERB")
     if not parties and speaker is not None and ctx.quoted(t):
         parties = [speaker]  # "« On a convenu … »"
     parties += _agents_after(ctx, t, {"entre", "avec", "between", "with"},
@@ -763,6 +768,8 @@ def _agreement(ctx: Context, t: int, sentence: int, salience: Salience,
     signing = _signing_verb_before(ctx, t) if tok.pos_ == "NOUN" else None
     if signing is not None:  # "X a paraphé avec Y une convention", however parsed
         parties += _agents_after(ctx, signing, {"avec"}, limit=3)
+    if proceeding is not None:  # "X et Y ont procédé à la signature d'un accord"
+        parties += _subjects_named_before(ctx, proceeding)
     parties += _two_sides(ctx, t, salience)
     if tok.pos_ == "NOUN":
         parties += signatories(ctx, tok)
@@ -783,7 +790,8 @@ def _agreement(ctx: Context, t: int, sentence: int, salience: Salience,
     for party in parties:
         ctx.add(agreement, "party", party, sentence, "fr.agreement.v1", 0.6, date)
     signers = _people(parties)
-    signed = signing is not None or ctx.lemma(tok.head.i) in _SIGNING or any(
+    signed = signing is not None or proceeding is not None or ctx.lemma(
+        tok.head.i) in _SIGNING or any(
         c.dep_ == "acl" and c.lemma_ in ("signer", "parapher") for c in tok.children) or (
         t + 2 < len(ctx.doc) and ctx.doc[t + 1].text == ","  # type: ignore[arg-type,index]
         and ctx.lemma(t + 2) in ("signer", "parapher"))  # "Cet accord, paraphé par X et Y"
@@ -912,6 +920,50 @@ def _signing_verb_before(ctx: Context, noun: int) -> int | None:
 
 
 _SIGNING = frozenset({"signer", "parapher", "conclure"})
+
+
+def _signature_verb(ctx: Context, noun: int) -> int | None:
+    """Return the verb of "X et Y ont procédé (ont assisté) à la signature … d'un accord".
+
+    The agreement noun within a few words after "signature" (no verb between), and the verb
+    right before it: "procéder" names the signatories, "assister" the witnesses.
+    """
+    doc: Any = ctx.doc
+    s = ctx.sentences[sentence_index(ctx, noun)]
+    for u in range(noun - 1, max(s.start, noun - 25) - 1, -1):
+        if doc[u].pos_ in ("VERB", "AUX"):
+            return None  # "… à la signature de deux textes : une convention …" has none
+        if ctx.lemma(u) == "signature":
+            for v in range(u - 1, max(s.start, u - 15) - 1, -1):
+                if doc[v].pos_ == "VERB":
+                    return v
+            return None
+    return None
+
+
+def _subjects_named_before(ctx: Context, verb: int) -> list[Entity]:
+    """Return the agents named before a sentence's main verb: its subjects, however parsed.
+
+    "Le Togo et la BAD ont procédé …": Togo and the bank; "Le ministre …, X, et l'ambassadeur
+    chinois, Y, ont procédé …": X and Y. Only when no other verb comes before it.
+    """
+    doc: Any = ctx.doc
+    s = ctx.sentences[sentence_index(ctx, verb)]
+    if any(doc[u].pos_ == "VERB" for u in range(s.start, verb)) or any(
+            doc[u].text in (":", ";") for u in range(s.start, verb)):
+        return []
+    found: list[Entity] = []
+    for index in ctx.in_sentence(s.index):
+        m = ctx.mentions[index]
+        if m.start >= verb:
+            break
+        if m.kind not in ("Person", "Position", "Organization", "Country") or m.start > 0 and \
+                doc[m.start - 1].lower_ in ("de", "du", "des", "d'", "d’"):
+            continue  # "le ministre de l'Économie du Togo": a complement, not a subject
+        entity = ctx.entity_of(index)
+        if entity is not None and entity.type != "Position" and entity not in found:
+            found.append(entity)
+    return found
 
 
 def signatories(ctx: Context, noun) -> list[Entity]:  # type: ignore[no-untyped-def]

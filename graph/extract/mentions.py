@@ -782,6 +782,7 @@ def find_mentions(doc, sentences: list[Sentence], quotes: list[tuple[int, int]],
               if not any(i in named for i in range(t.start, t.end))]  # "Conseil de sécurité"
     mentions = _names_tagged_places(doc, kept, positions, res) + positions + countries + topics
     mentions += _titled_names(doc, sentence_of, quotes, mentions, res)
+    mentions += _honored_names(doc, sentence_of, quotes, mentions, res)
     surnames = _surnames(mentions)
     mentions = [replace(m, kind="Person", key=m.text)
                 if m.kind in ("Place", "Organization") and m.end - m.start == 1
@@ -864,6 +865,43 @@ def _titled_names(doc, sentence_of, quotes, mentions: list[Mention],  # type: ig
         out.append(Mention("Person", m.end, end, span.start_char, span.end_char, span.text,
                            sentence_of[m.end], span.text,
                            quoted=_in_quote(quotes, span.start_char, span.end_char)))
+    return out
+
+
+def _honored_names(doc, sentence_of, quotes, mentions: list[Mention],  # type: ignore[no-untyped-def]
+                   res: Resources) -> list[Mention]:
+    """Return the names right after an honorific that the NER did not tag.
+
+    "S.E. M. Park Ji-hoon, nouvel ambassadeur": one to four capitalised words (with their
+    hyphenated parts, "Ji-hoon") that are no country, city, demonym or title, after "M.",
+    "Mme", "SEM" or "Dr", make a person.
+    """
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    out = []
+    for i in range(len(doc) - 1):
+        if doc[i].lower_ not in _NAME_HONORIFICS or i + 1 in taken or i in taken:
+            continue
+        end = i + 1
+        while end < len(doc) and end - i <= 6 and end not in taken:
+            tok = doc[end]
+            if tok.text == "-" and not doc[end - 1].whitespace_ and end + 1 < len(doc) \
+                    and doc[end + 1].is_alpha and end > i + 1:
+                end += 2  # "Ji-hoon", cut in three by the tokenizer
+                continue
+            if not (tok.is_alpha and _CAPITAL.match(tok.text) and not tok.is_upper):
+                break
+            norm = normalize_label(tok.text)
+            if norm in res.countries or norm in res.capitals or res.demonym(norm) \
+                    or tok.lower_ in res.title_openings or tok.lower_ in _NAME_HONORIFICS:
+                break
+            end += 1
+        if end - i < 2 or end - i > 5:
+            continue
+        span = doc[i + 1:end]
+        out.append(Mention("Person", i + 1, end, span.start_char, span.end_char, span.text,
+                           sentence_of[i + 1], span.text,
+                           quoted=_in_quote(quotes, span.start_char, span.end_char)))
+        taken.update(range(i + 1, end))
     return out
 
 

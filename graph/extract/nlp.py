@@ -60,9 +60,17 @@ def _sentence_component() -> str:
     return name
 
 
+_SPECIAL_CASES = {"S.E.M.": ("S.E.", "M."), "S.E.Mme": ("S.E.", "Mme"),
+                  "S.E.Mme.": ("S.E.", "Mme.")}
+"""Honorifics written as one word that the tokenizer keeps whole: split into the two it reads."""
+
+
 @functools.cache
 def load_model(name: str):  # type: ignore[no-untyped-def]
     """Load a spaCy model once per process, with the ``kg_sentences`` component added.
+
+    The tokenizer also splits the honorifics of :data:`_SPECIAL_CASES` ("S.E.M." is "S.E."
+    and "M.").
 
     Raises
     ------
@@ -77,6 +85,8 @@ def load_model(name: str):  # type: ignore[no-untyped-def]
         raise KGError(
             f"spaCy model {name!r} is not installed (pip install it, or choose --model)"
         ) from None
+    for form, parts in _SPECIAL_CASES.items():  # "S.E.M. X": "S.E." then "M." (his title)
+        nlp.tokenizer.add_special_case(form, [{"ORTH": part} for part in parts])
     component = _sentence_component()
     before = "parser" if "parser" in nlp.pipe_names else None
     if before:

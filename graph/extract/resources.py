@@ -69,6 +69,9 @@ class Resources:
         The lists of ``places.yaml`` as frozensets.
     capital_of : dict
         Country → its capital, as the gazetteer writes it.
+    country_aliases : dict
+        Country → its other names, as the gazetteer writes them (without an article): "RDC",
+        "République de Corée".
     """
 
     lang: str
@@ -81,6 +84,7 @@ class Resources:
     positions: dict[str, frozenset[str]]
     places: dict[str, frozenset[str]]
     capital_of: dict[str, str] = dataclasses.field(default_factory=dict)
+    country_aliases: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
 
     @functools.cached_property
     def title_openings(self) -> frozenset[str]:
@@ -146,8 +150,11 @@ def load_resources(lang: str) -> Resources:
     demonyms: dict[str, str] = {}
     capitals: dict[str, str] = {}
     capital_of: dict[str, str] = {}
+    country_aliases: dict[str, tuple[str, ...]] = {}
     for entry in _read(lang, "countries.yaml") or []:
         name = entry["name"]
+        country_aliases[name] = tuple(a for a in entry.get("aliases", []) if a.split(" ")[0]
+                                      not in ("la", "le", "les", "l'", "l’", "the"))
         for alias in [name, *entry.get("aliases", [])]:
             countries.setdefault(normalize_label(alias), name)
         for form in entry.get("demonyms", []):
@@ -183,4 +190,5 @@ def load_resources(lang: str) -> Resources:
         positions={k: _lower_set(v) for k, v in positions.items() if k != "titles"},
         places={k: _lower_set(v) for k, v in _read(lang, "places.yaml").items()},
         capital_of=capital_of,
+        country_aliases=country_aliases,
     )
