@@ -151,12 +151,11 @@ def ensure_ontology(store: Store) -> bool:
 
     Returns whether it was (re)loaded.
     """
-    source = ontology_source()
     digest = hashlib.sha256(ontology_turtle()).hexdigest()
     if bool(store.query(f'ASK {{ GRAPH <{ONTOLOGY_GRAPH}> {{ <{ONTOLOGY_GRAPH}> '
                         f'kg:contentHash "{digest}" }} }}')):
         return False
-    store.write(source)
+    store.write(ontology_source())
     return True
 
 

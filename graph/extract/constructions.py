@@ -166,7 +166,8 @@ def _name_after_titles(ctx: Context, start: int, end: int) -> tuple[int | None, 
     between; ``(None, [])`` otherwise.
     """
     doc: Any = ctx.doc
-    u, titles = start, []
+    u = start
+    titles: list[int] = []
     while u < min(end, start + 30):
         index = ctx.mention_at(u)
         if index is not None and ctx.mentions[index].kind == "Person":

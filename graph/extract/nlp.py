@@ -86,7 +86,8 @@ def load_model(name: str):  # type: ignore[no-untyped-def]
             f"spaCy model {name!r} is not installed (pip install it, or choose --model)"
         ) from None
     for form, parts in _SPECIAL_CASES.items():  # "S.E.M. X": "S.E." then "M." (his title)
-        nlp.tokenizer.add_special_case(form, [{"ORTH": part} for part in parts])
+        nlp.tokenizer.add_special_case(  # type: ignore[union-attr]
+            form, [{"ORTH": part} for part in parts])
     component = _sentence_component()
     before = "parser" if "parser" in nlp.pipe_names else None
     if before:

@@ -153,10 +153,14 @@ def as_nquads(source: Source) -> bytes | None:
         return b""
     if not payload.endswith(b"\n"):
         payload += b"\n"
-    if (payload.startswith(b"_:") or b"\n_:" in payload or b"> _:" in payload
-            or payload.count(b" .\n") != payload.count(b"\n")):
+    if payload.startswith(b"_:") or b"\n_:" in payload or b"> _:" in payload:
         return None
-    return payload.replace(b" .\n", f" <{source.iri}> .\n".encode())
+    ending = f" <{source.iri}> .\n".encode()
+    quads = payload.replace(b" .\n", ending)
+    # each line ended with " .\n" if each line grew by the graph's IRI
+    if len(quads) - len(payload) != payload.count(b"\n") * (len(ending) - len(b" .\n")):
+        return None
+    return quads
 
 
 def term(iri: str) -> ox.NamedNode:
@@ -220,6 +224,22 @@ def date_literal(text: str) -> Literal:
     return Literal(match.group(0), XSD + kind)
 
 
+_TYPE = ox.NamedNode(RDF_TYPE)
+_LABEL = ox.NamedNode(RDFS_LABEL)
+_COMMENT = ox.NamedNode(RDFS_COMMENT)
+_ALT_LABEL = ox.NamedNode(SKOS_ALT)
+_SUBJECT = ox.NamedNode(PREFIXES["rdf"] + "subject")
+_PREDICATE = ox.NamedNode(PREFIXES["rdf"] + "predicate")
+_OBJECT = ox.NamedNode(PREFIXES["rdf"] + "object")
+_CITES = ox.NamedNode(DCT + "source")
+_DECIMAL = ox.NamedNode(XSD + "decimal")
+_INTEGER = ox.NamedNode(XSD + "integer")
+_EVIDENCE_TERMS = ("Evidence", "document", "method", "confidence", "start", "end", "line",
+                   "sentence", "date", "mentionCount")
+_KG = {name: ox.NamedNode(KG_NS + name) for name in _EVIDENCE_TERMS}
+"""The ``kg:`` nodes of evidence, made once: a node checks its IRI each time it is made."""
+
+
 def _node(value: Entity | Literal | str) -> ox.NamedNode | ox.Literal:
     if isinstance(value, Entity):
         return ox.NamedNode(value.iri)
@@ -232,6 +252,18 @@ def _node(value: Entity | Literal | str) -> ox.NamedNode | ox.Literal:
     return ox.NamedNode(value)
 
 
+@functools.lru_cache(maxsize=1024)
+def _class_node(name: str) -> ox.NamedNode:
+    """Return the node of the class ``kg:name`` (few classes, many entities)."""
+    return ox.NamedNode(KG_NS + name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_node(text: str) -> ox.NamedNode | ox.Literal:
+    """Return :func:`date_literal` as a node (articles repeat their few dates)."""
+    return _node(date_literal(text))
+
+
 def _label(text: str, lang: str | None) -> ox.Literal:
     return ox.Literal(text, language=lang) if lang else ox.Literal(text)
 
@@ -240,11 +272,11 @@ def _entity_triples(entity: Entity, out: set[ox.Triple]) -> None:
     if entity.type == "Document":  # the source describes itself (see document_source)
         return
     node = ox.NamedNode(entity.iri)
-    out.add(ox.Triple(node, ox.NamedNode(RDF_TYPE), ox.NamedNode(KG_NS + entity.type)))
-    out.add(ox.Triple(node, ox.NamedNode(RDFS_LABEL), _label(entity.label, entity.lang)))
+    out.add(ox.Triple(node, _TYPE, _class_node(entity.type)))
+    out.add(ox.Triple(node, _LABEL, _label(entity.label, entity.lang)))
     for alias in entity.aliases:
         if alias != entity.label:
-            out.add(ox.Triple(node, ox.NamedNode(SKOS_ALT), _label(alias, entity.lang)))
+            out.add(ox.Triple(node, _ALT_LABEL, _label(alias, entity.lang)))
 
 
 def _evidence_triples(
@@ -253,31 +285,29 @@ def _evidence_triples(
     s, p, o = fact.subject.iri, fact.predicate, _node(fact.object)
     where = evidence.line if evidence.line is not None else (evidence.start, evidence.end)
     node = ox.NamedNode(minter.evidence(source, s, p, str(o), where))
-    kg = KG_NS
+    kg = _KG
     add = out.add
-    add(ox.Triple(node, ox.NamedNode(RDF_TYPE), ox.NamedNode(kg + "Evidence")))
-    add(ox.Triple(node, ox.NamedNode(PREFIXES["rdf"] + "subject"), ox.NamedNode(s)))
-    add(ox.Triple(node, ox.NamedNode(PREFIXES["rdf"] + "predicate"), ox.NamedNode(p)))
-    add(ox.Triple(node, ox.NamedNode(PREFIXES["rdf"] + "object"), o))
-    add(ox.Triple(node, ox.NamedNode(kg + "document"), ox.NamedNode(evidence.document)))
-    add(ox.Triple(node, ox.NamedNode(kg + "method"), ox.Literal(evidence.method)))
-    confidence = ox.Literal(f"{evidence.confidence:.3f}", datatype=ox.NamedNode(XSD + "decimal"))
-    add(ox.Triple(node, ox.NamedNode(kg + "confidence"), confidence))
-    integer = ox.NamedNode(XSD + "integer")
+    add(ox.Triple(node, _TYPE, kg["Evidence"]))
+    add(ox.Triple(node, _SUBJECT, ox.NamedNode(s)))
+    add(ox.Triple(node, _PREDICATE, ox.NamedNode(p)))
+    add(ox.Triple(node, _OBJECT, o))
+    add(ox.Triple(node, kg["document"], ox.NamedNode(evidence.document)))
+    add(ox.Triple(node, kg["method"], ox.Literal(evidence.method)))
+    confidence = ox.Literal(f"{evidence.confidence:.3f}", datatype=_DECIMAL)
+    add(ox.Triple(node, kg["confidence"], confidence))
     for name, value in (("start", evidence.start), ("end", evidence.end), ("line", evidence.line)):
         if value is not None:
-            add(ox.Triple(node, ox.NamedNode(kg + name), ox.Literal(str(value), datatype=integer)))
+            add(ox.Triple(node, kg[name], ox.Literal(str(value), datatype=_INTEGER)))
     if evidence.sentence:
-        add(ox.Triple(node, ox.NamedNode(kg + "sentence"), ox.Literal(evidence.sentence)))
+        add(ox.Triple(node, kg["sentence"], ox.Literal(evidence.sentence)))
     if evidence.date:
-        add(ox.Triple(node, ox.NamedNode(kg + "date"), _node(date_literal(evidence.date))))
+        add(ox.Triple(node, kg["date"], _date_node(evidence.date)))
     if evidence.note:
-        add(ox.Triple(node, ox.NamedNode(RDFS_COMMENT), ox.Literal(evidence.note)))
+        add(ox.Triple(node, _COMMENT, ox.Literal(evidence.note)))
     if evidence.cites:
-        add(ox.Triple(node, ox.NamedNode(DCT + "source"), ox.Literal(evidence.cites)))
+        add(ox.Triple(node, _CITES, ox.Literal(evidence.cites)))
     if evidence.count is not None:
-        add(ox.Triple(node, ox.NamedNode(kg + "mentionCount"),
-                      ox.Literal(str(evidence.count), datatype=integer)))
+        add(ox.Triple(node, kg["mentionCount"], ox.Literal(str(evidence.count), datatype=_INTEGER)))
 
 
 def facts_to_triples(
@@ -305,10 +335,12 @@ def facts_to_triples(
     minter = minter or Minter()
     symmetric = {KG_NS + name for name in vocabulary().symmetric}
     out: set[ox.Triple] = set()
+    described: set[Entity] = set()  # an entity's triples are the same in each of its facts
     for fact in facts:
-        _entity_triples(fact.subject, out)
-        if isinstance(fact.object, Entity):
-            _entity_triples(fact.object, out)
+        for entity in (fact.subject, fact.object):
+            if isinstance(entity, Entity) and entity not in described:
+                described.add(entity)
+                _entity_triples(entity, out)
         s, p, o = ox.NamedNode(fact.subject.iri), ox.NamedNode(fact.predicate), _node(fact.object)
         out.add(ox.Triple(s, p, o))
         if fact.predicate in symmetric and isinstance(o, ox.NamedNode):
@@ -352,7 +384,7 @@ def document_source(
         out.add(ox.Triple(node, ox.NamedNode(DCT + "language"), ox.Literal(doc.lang)))
     if doc.date:
         try:
-            out.add(ox.Triple(node, ox.NamedNode(DCT + "date"), _node(date_literal(doc.date))))
+            out.add(ox.Triple(node, ox.NamedNode(DCT + "date"), _date_node(doc.date)))
         except ValueError:
             pass
     return out
