@@ -1242,3 +1242,24 @@ def test_witnesses_of_a_signing_are_not_its_parties(extract):
     found = extract("Les présidents Oscar Velde et Rui Matos ont assisté à la signature d'un "
                     "accord de pêche par les deux ministres.")
     assert not {o for _, o in relation(found, "party")} & {"Oscar Velde", "Rui Matos"}
+
+
+def test_a_nomination_with_the_former_post_in_an_incise(extract):
+    found = extract("Au titre du ministère des Affaires étrangères, M. Karl Weber, jusque-là "
+                    "directeur de l'Europe, est nommé ambassadeur.")
+    assert ("Karl Weber", "directeur de l'Europe") in relation(found, "heldPosition")
+    assert ("Karl Weber", "ambassadeur") in relation(found, "holdsPosition")
+
+
+def test_titles_coordinated_after_a_participle_and_a_hyphenated_surname(extract):
+    found = extract("M. Karl Weber était entouré notamment du ministre de l'Emploi, M. Younes "
+                    "Skalli-Idrissi, et de la ministre des Finances, Mme Lena Holm.")
+    posts = relation(found, "holdsPosition")
+    assert ("Younes Skalli-Idrissi", "ministre de l'Emploi") in posts
+    assert ("Lena Holm", "ministre des Finances") in posts
+
+
+def test_a_title_joined_by_egalement(extract):
+    found = extract("Le Premier ministre, M. Karl Weber, a présidé la réunion. Le Premier "
+                    "ministre, également président du Parti du progrès, a salué les syndicats.")
+    assert ("Karl Weber", "président") in relation(found, "holdsPosition")

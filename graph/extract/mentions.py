@@ -371,7 +371,8 @@ def _match_title(doc, i: int, res: Resources):  # type: ignore[no-untyped-def]
     return best
 
 
-_FORMER = frozenset({"ancien", "ancienne", "anciens", "anciennes", "ex", "ex-", "éphémère"})
+_FORMER = frozenset({"ancien", "ancienne", "anciens", "anciennes", "ex", "ex-", "éphémère",
+                     "jusque-là", "précédemment", "auparavant", "naguère", "anciennement"})
 """Words before a title that make it a former post: « l'ancien ministre », « l'ex-président »."""
 _TO = frozenset({"à", "au", "aux"})
 _ABROAD = (("de", "l'", "extérieur"), ("de", "l'", "étranger"), ("à", "l'", "étranger"),
@@ -685,7 +686,9 @@ def _position_mentions(doc, sentences, sentence_of, quotes, res: Resources,
             label = " ".join([label, *parts]).replace(" -", "-").replace(" ,", ",")
             span = doc[i:stop]
             former = i > sent.start and doc[i - 1].lower_ in _FORMER or (
-                i > sent.start + 1 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "ex")
+                i > sent.start + 1 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "ex") or (
+                i > sent.start + 1 and doc[i - 1].lower_ == "ici"  # "jusqu'ici ministre"
+                and doc[i - 2].lower_ in ("jusqu'", "jusqu’"))
             out.append(Mention(
                 "Position", i, stop, span.start_char, span.end_char, span.text,
                 sentence_of[i], label, tuple(dict.fromkeys(countries)), org,
@@ -789,7 +792,40 @@ def find_mentions(doc, sentences: list[Sentence], quotes: list[tuple[int, int]],
                 and m.text in surnames else m  # "Ouattara" tagged as a place
                 for m in mentions]
     mentions += _known_names(doc, sentence_of, quotes, mentions)
+    mentions = _extended_names(doc, mentions, res)
     return _joined_names(doc, sorted(mentions, key=lambda m: (m.start, -m.end)))
+
+
+def _extended_names(doc, mentions: list[Mention], res: Resources) -> list[Mention]:  # type: ignore[no-untyped-def]
+    """Extend a person's name over the capitalised words the tagger left after it.
+
+    "M. Younes Skalli-Idrissi" tagged "Younes": the hyphenated surname after it belongs to
+    the name (at most three more words; no country, city, demonym, title or other mention).
+    """
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    out = []
+    for m in mentions:
+        end = m.end
+        if m.kind == "Person" and not m.quoted:
+            while end < len(doc) and end - m.end < 4 and end not in taken:
+                tok = doc[end]
+                if tok.text == "-" and not tok.whitespace_ and not doc[end - 1].whitespace_ \
+                        and end + 1 < len(doc) and doc[end + 1].is_alpha and end > m.end:
+                    end += 2  # "Skalli" "-" "Idrissi"
+                    continue
+                if not (tok.is_alpha and _CAPITAL.match(tok.text) and not tok.is_upper
+                        and doc[end - 1].whitespace_ in ("", " ")) or tok.is_sent_start:
+                    break
+                norm = normalize_label(tok.text)
+                if norm in res.countries or norm in res.capitals or res.demonym(norm) \
+                        or tok.lower_ in res.title_openings or tok.lower_ in _NAME_HONORIFICS:
+                    break
+                end += 1
+        if end > m.end:
+            span = doc[m.start:end]
+            m = replace(m, end=end, end_char=span.end_char, text=span.text, key=span.text)
+        out.append(m)
+    return out
 
 
 def _joined_names(doc, mentions: list[Mention]) -> list[Mention]:  # type: ignore[no-untyped-def]

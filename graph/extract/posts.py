@@ -25,10 +25,13 @@ from graph.model.records import Entity
 
 __all__ = ["find_posts", "holder_by_title", "record_post"]
 
-_APPOSITION = re.compile(r"^\s*,\s*(?:(?:le|la|l'|un|une|l’|son|sa|leur)\s*)?"
-                         r"(?:(?:ancien|ancienne|ex|nouvel|nouveau|nouvelle|actuel|actuelle)"
+_APPOSITION = re.compile(r"^\s*,\s*(?:(?:également|aussi|désormais|toujours)\s*)?"
+                         r"(?:(?:le|la|l'|un|une|l’|son|sa|leur)\s*)?"
+                         r"(?:(?:ancien|ancienne|ex|nouvel|nouveau|nouvelle|actuel|actuelle|"
+                         r"jusque-là|précédemment|auparavant|jusqu['’]\s*ici)"
                          r"\s*-?\s*)?$", re.IGNORECASE)
-"""What stands between a name and its title set after it: ", le ", ", ancien ", ", nouvel "."""
+"""What stands between a name and its title set after it: ", le ", ", ancien ", ", nouvel ",
+", également ", ", jusque-là "."""
 _BEFORE = re.compile(r"^\s*(?:\(\s*[A-Z][A-Za-z]{1,9}\s*\)\s*)?,?\s*"
                      r"(?:(?:m\.|mme|mlle|monsieur|madame|sem|s\.\s?e\.|son excellence|"
                      r"sa majesté|dr\.?|docteur|pr\.?|professeur|me|maître|"
@@ -43,6 +46,15 @@ _QUALITY = re.compile(r"^\s*,?\s*(?:en (?:sa|leur|ses) qualités? d[e'’]|en ta
                       r"nommée? au poste d[e'’])\s*(?:(?:le|la|l'|l’)\s*)?$", re.IGNORECASE)
 _NOMINATION = re.compile(r"^\s*(?:comme|au poste de|en tant que|à la tête de|à la présidence de)"
                          r"\s*(?:(?:le|la|l')\s*)?$", re.IGNORECASE)
+
+
+_INCISE_NOMINATION = re.compile(
+    r"^\s*,\s*(?:est|a été)\s+(?:nommée?|désignée?|promue?|élue?)\s+"
+    r"(?:(?:au poste d[e'’]|comme|en qualité d[e'’])\s*)?(?:(?:le|la|l'|l’)\s*)?$",
+    re.IGNORECASE)
+"""Between a title set in an incise and the post a verb gives: ", est nommé "."""
+_NAMED_BEFORE = re.compile(r",\s*(?:[^\W\d_][\w'’-]*\s*){0,2}$")
+"""The incise opens after a comma and at most two words ("jusque-là", "précédemment")."""
 
 
 def _gap(ctx: Context, a: Mention, b: Mention) -> str:
@@ -182,6 +194,12 @@ def _pair_rules(ctx: Context, sentence: int) -> None:
             elif _NOMINATION.match(gap) and _has_nomination_verb(ctx, sentence):
                 record_post(ctx, person, b, "fr.title.nomination.v1", 0.75,
                             org=_sentence_org(ctx, idx, a, mb))
+        elif ma.kind == mb.kind == "Position" and a in ctx.holder and not mb.plural \
+                and b not in ctx.holder and _INCISE_NOMINATION.match(gap) \
+                and _NAMED_BEFORE.search(ctx.text[:ma.start_char]):
+            # "M. X, jusque-là directeur de l'Europe, est nommé ambassadeur": X, whose former
+            # post is the incise before the verb
+            record_post(ctx, ctx.holder[a], b, "fr.title.nomination.v1", 0.7)
         elif ma.kind == "Position" and mb.kind == "Person" and not ma.plural:
             if "," in gap and _complement_of_noun(ctx, ma):
                 continue  # "la veuve de l'ancien président, X": X is the widow
@@ -303,8 +321,11 @@ def _complement_of_noun(ctx: Context, m: Mention) -> bool:
         return False  # "celui du secrétaire général de l'ONU, X": X is the secretary-general
     if t > 0 and _act_noun(ctx, t - 1):
         return False  # "la visite du président italien, M. X": X is the president
-    if t > 0 and (ctx.doc[t - 1].pos_ in ("VERB", "AUX")  # type: ignore[index]
-                  or "Part" in ctx.doc[t - 1].morph.get("VerbForm")):  # type: ignore[index]
+    before = t - 1
+    while before > 0 and ctx.doc[before].pos_ == "ADV":  # type: ignore[index]
+        before -= 1  # "entouré notamment du ministre, M. X"
+    if t > 0 and (ctx.doc[before].pos_ in ("VERB", "AUX")  # type: ignore[index]
+                  or "Part" in ctx.doc[before].morph.get("VerbForm")):  # type: ignore[index]
         return False  # "accompagné de l'ambassadeur, M. X": X is the ambassador
     if t > 0 and ctx.doc[t - 1].lower_ == "et":  # type: ignore[index]
         # "la déclaration commune de Y et du président, X": what governs the first of them
@@ -313,7 +334,27 @@ def _complement_of_noun(ctx: Context, m: Mention) -> bool:
             head = head.head
         if head.head.pos_ == "NOUN" and _act_noun(ctx, head.head.i):
             return False
+        first = _first_conjunct(ctx, m)  # "entouré du ministre X, M. A, et de la ministre Y"
+        if first is not None and not _complement_of_noun(ctx, first):
+            return False
     return ctx.doc[t].lower_ in ("de", "du", "des", "d'")  # type: ignore[index]
+
+
+def _first_conjunct(ctx: Context, m: Mention) -> Mention | None:
+    """Return the title "et de la ministre Y" is coordinated with.
+
+    The first title of its sentence introduced by "de" like it: "du ministre X".
+    """
+    for other in ctx.mentions:
+        if other.start >= m.start:
+            break
+        if other.sentence != m.sentence:
+            continue
+        if other.kind == "Position" and other.start > 1 and ctx.doc[  # type: ignore[index]
+                other.start - 1 if ctx.doc[other.start - 1].pos_ != "DET"  # type: ignore[index]
+                else other.start - 2].lower_ in ("de", "du", "des", "d'"):
+            return other
+    return None
 
 
 def _act_noun(ctx: Context, token: int) -> bool:
@@ -523,7 +564,7 @@ def find_posts(ctx: Context) -> None:
         _joined_titles(ctx, a, b)
 
 
-_JOINED = re.compile(r"^\s*(?:,|et)\s*$")
+_JOINED = re.compile(r"^\s*(?:,|et)\s*(?:également|aussi)?\s*$")
 
 
 def _joined_titles(ctx: Context, a: int, b: int) -> None:
