@@ -1263,3 +1263,17 @@ def test_a_title_joined_by_egalement(extract):
     found = extract("Le Premier ministre, M. Karl Weber, a présidé la réunion. Le Premier "
                     "ministre, également président du Parti du progrès, a salué les syndicats.")
     assert ("Karl Weber", "président") in relation(found, "holdsPosition")
+
+
+def test_a_quote_of_two_sentences_and_its_inverted_speaker(extract):
+    found = extract("Le syndicat reste offensif. « On nous impose des normes absurdes. Ce n'est "
+                    "pas du libre-échange », estime Paul Girard, secrétaire général de l'union.")
+    assert {s for s, _ in relation(found, "said")} == {"Paul Girard"}
+
+
+def test_a_bare_title_that_goes_on_speaking_is_the_last_speaker(extract):
+    found = extract("Le ministre iranien des Affaires étrangères, Ali Karimi, a rejeté l'offre. "
+                    "Le ministre français des Affaires étrangères, Paul Girard, a confirmé "
+                    "« un appel important à notre homologue iranien ». « Le temps presse. Une "
+                    "nouvelle rencontre aura lieu la semaine prochaine », a ajouté le ministre.")
+    assert {s for s, _ in relation(found, "said")} == {"Paul Girard"}

@@ -45,7 +45,13 @@ def _speech(ctx: Context, token: int) -> bool:
     tok = ctx.doc[token]  # type: ignore[index]
     if any(c.dep_ == "aux:pass" for c in tok.children):
         return False  # "elle a été déclarée « … »": the subject is not the speaker
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ctx.res.trigger("speech", "verbs")
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    verbs = ctx.res.trigger("speech", "verbs")
+    lower = tok.lower_
+    # the lemmatizer may leave a present tense as it is ("estime"): its infinitive too
+    return tok.lemma_.lower() in verbs or lower.endswith("e") and lower + "r" in verbs or \
+        lower.endswith("ent") and lower[:-2] + "r" in verbs
 
 
 def _title_fallback(ctx: Context, token: int, sentence: int) -> Entity | None:
@@ -65,8 +71,29 @@ def _title_fallback(ctx: Context, token: int, sentence: int) -> Entity | None:
     return None
 
 
-def _after(ctx: Context, tokens: list[int], salience: Salience) -> Entity | None:
-    """Attribution after the quote: a speech verb first, then its subject."""
+_GOING_ON = frozenset({"ajouter", "poursuivre", "renchérir", "compléter", "conclure",
+                       "continuer", "insister"})
+"""Speech verbs that continue a statement: "a ajouté le ministre" is the last speaker."""
+
+
+def _bare_title_of(ctx: Context, index: int, person: Entity) -> bool:
+    """Tell whether a bare title ("le ministre") fits a post the person holds."""
+    m = ctx.mentions[index]
+    if m.kind != "Position" or m.countries or len(m.key.split()) > 1:
+        return False
+    named = ctx.mention_at(m.end) if m.end < len(ctx.doc) else None  # type: ignore[arg-type]
+    if named is not None and ctx.mentions[named].kind == "Person":
+        return False  # "a ajouté la ministre Diagne": the one named
+    return any(post.label.startswith(m.key) for post, _, _ in ctx.held.get(person.iri, []))
+
+
+def _after(ctx: Context, tokens: list[int], salience: Salience,
+           last: Entity | None = None) -> Entity | None:
+    """Attribution after the quote: a speech verb first, then its subject.
+
+    A bare title after a verb that continues ("a ajouté le ministre") is ``last``, the one who
+    just spoke, when it fits them.
+    """
     while tokens and ctx.doc[tokens[0]].text in ('»', '"'):  # type: ignore[index]
         tokens = tokens[1:]
     for k, t in enumerate(tokens[:6]):
@@ -88,6 +115,9 @@ def _after(ctx: Context, tokens: list[int], salience: Salience) -> Entity | None
             if envoy is not None:
                 return envoy
             index = ctx.mention_at(u)
+            if index is not None and last is not None and ctx.lemma(t) in _GOING_ON \
+                    and _bare_title_of(ctx, index, last):
+                return last  # "« … », a ajouté le ministre": the minister who just spoke
             if index is not None and ctx.mentions[index].kind in AGENT_KINDS:
                 if ctx.doc[ctx.mentions[index].start - 1].lower_ in _OBLIQUE:  # type: ignore[index]
                     continue  # "déclare à l'AFP X": the agency is not the speaker
@@ -237,7 +267,10 @@ def find_quotes_said(ctx: Context, sentence: int, salience: Salience,
     found: list[tuple[tuple[int, int], Entity | None, str]] = []
     previous_end = s.start_char
     for n, (qs, qe) in enumerate(quotes):
-        next_start = quotes[n + 1][0] if n + 1 < len(quotes) else s.end_char
+        # a quote of several sentences: its attribution follows it in the sentence it ends in
+        last = s if qe <= s.end_char else next(
+            (x for x in ctx.sentences if x.start_char <= qe <= x.end_char), s)
+        next_start = quotes[n + 1][0] if n + 1 < len(quotes) else last.end_char
         after = _tokens_between(ctx, qe + 1, next_start)
         before = _tokens_between(ctx, previous_end, qs - 1)
         while before and ctx.doc[before[-1]].text in ("«", '"'):  # type: ignore[index]
@@ -246,7 +279,9 @@ def find_quotes_said(ctx: Context, sentence: int, salience: Salience,
             found.append(((qs, qe), None, "other"))  # "un rapport sur « … »": a title
             previous_end = qe + 1
             continue
-        speaker, method = _after(ctx, after, salience), "fr.said.after.v1"
+        speaker, method = _after(ctx, after, salience, last_speaker or (
+            found[-1][1] if found else None) or _previous_statement(ctx, sentence, salience)), \
+            "fr.said.after.v1"
         if speaker is None:
             speaker, method = _before(ctx, before, salience), "fr.said.before.v1"
         if speaker is None and _other_source(ctx, before):
