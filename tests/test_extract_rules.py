@@ -1277,3 +1277,12 @@ def test_a_bare_title_that_goes_on_speaking_is_the_last_speaker(extract):
                     "« un appel important à notre homologue iranien ». « Le temps presse. Une "
                     "nouvelle rencontre aura lieu la semaine prochaine », a ajouté le ministre.")
     assert {s for s, _ in relation(found, "said")} == {"Paul Girard"}
+
+
+def test_a_foreign_guest_received_under_a_capital_s_dateline_visited_it(extract):
+    found = extract("Lisbonne, 4 mai (Lusa) - Le ministre portugais des Affaires étrangères, Rui "
+                    "Matos, a reçu mardi son homologue chilien, Pablo Rojas, et l'ambassadeur "
+                    "de Suède au Portugal, Erik Lindqvist.")
+    visited = relation(found, "visited")
+    assert ("Pablo Rojas", "Lisbonne") in visited
+    assert not {p for p, _ in visited} & {"Rui Matos", "Erik Lindqvist"}

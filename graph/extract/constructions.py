@@ -39,7 +39,7 @@ from graph.extract.events import (
 )
 from graph.extract.mentions import Mention
 from graph.extract.patterns import Pattern, find_matches
-from graph.extract.places import dateline_country
+from graph.extract.places import dateline_capital, dateline_country
 from graph.extract.posts import record_post
 from graph.model.iri import normalize_label
 from graph.model.records import Entity, Literal
@@ -1187,8 +1187,8 @@ def visits_at_meetings(ctx: Context) -> None:
     """Read "X a reçu à Rabat son homologue portugais, Y": Y visited Rabat.
 
     A foreigner met by a host of that country in its capital visited it: only a sentence
-    with a meeting, a capital named after "à" or "au", a host whose country is that
-    capital's, and a guest of another country.
+    with a meeting, a capital named after "à" or "au" (else the capital of the article's
+    dateline), a host whose country is that capital's, and a guest of another country.
     """
     countries: dict[str, str] = {}
     for c in ctx.claims:
@@ -1197,10 +1197,12 @@ def visits_at_meetings(ctx: Context) -> None:
     for c in list(ctx.claims):
         if c.relation != "met" or not isinstance(c.object, Entity):
             continue
-        for index in ctx.in_sentence(c.sentence, "City", "Place"):  # not "… en Inde": a topic
-            m = ctx.mentions[index]
-            if m.start == 0 or ctx.doc[m.start - 1].lower_ not in ("à", "au"):  # type: ignore[index]
-                continue
+        named = [i for i in ctx.in_sentence(c.sentence, "City", "Place")  # not "… en Inde"
+                 if ctx.mentions[i].start > 0
+                 and ctx.doc[ctx.mentions[i].start - 1].lower_ in ("à", "au")]  # type: ignore[index]
+        dateline = dateline_capital(ctx)
+        for index in named or ([dateline] if dateline is not None else []):
+            # "à Rabat", else the capital the dateline names: the host receives at home
             place = ctx.entity_of(index)
             if place is None:
                 continue
@@ -1211,9 +1213,22 @@ def visits_at_meetings(ctx: Context) -> None:
             homes = [countries.get(p.iri) for p in sides]
             for guest, home, other in ((sides[0], homes[0], homes[1]),
                                        (sides[1], homes[1], homes[0])):
-                if home and other == country and home != country:
+                if home and other == country and home != country and (
+                        named or not _resident(ctx, guest)):
                     record_visit(ctx, guest, place, c.sentence, c.date, None,
                                  "fr.visit.met.v1", 0.55)
+
+
+def _resident(ctx: Context, person: Entity) -> bool:
+    """Tell whether a foreigner is posted where they are: an ambassador is not a visitor."""
+    return any(post.label.lower().startswith(_RESIDENT_POSTS)
+               for post, _, _ in ctx.held.get(person.iri, []))
+
+
+_RESIDENT_POSTS = ("ambassadeur", "ambassadrice", "chargé d'affaires", "chargée d'affaires",
+                   "consul", "haut-commissaire", "représentant résident", "représentante résidente",
+                   "coordonnateur résident", "coordonnatrice résidente", "chef de la délégation",
+                   "cheffe de la délégation", "directeur", "directrice")
 
 
 def _visited_country(ctx: Context, place: Entity) -> str | None:

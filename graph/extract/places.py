@@ -302,14 +302,31 @@ def dateline_country(ctx: Context) -> str | None:
     if "_dateline_country" in ctx.__dict__:
         return ctx.__dict__["_dateline_country"]  # type: ignore[no-any-return]
     found = None
-    for m in ctx.mentions:
+    for index in _datelines(ctx):
+        m = ctx.mentions[index]
+        found = m.key if m.kind == "Country" else ctx.res.capitals.get(normalize_label(m.text))
+        if found:
+            break
+    ctx.__dict__["_dateline_country"] = found
+    return found
+
+
+def dateline_capital(ctx: Context) -> int | None:
+    """Return the mention of a capital an article's dateline names ("Rabat, 3 mai (MAP) -")."""
+    for index in _datelines(ctx):
+        m = ctx.mentions[index]
+        if m.kind == "City" and normalize_label(m.text) in ctx.res.capitals:
+            return index
+    return None
+
+
+def _datelines(ctx: Context) -> list[int]:
+    """Return the mentions of countries and cities that open a line as a dateline does."""
+    found = []
+    for index, m in enumerate(ctx.mentions):
         before = ctx.text[:m.start_char].rstrip(" \t")
         after = ctx.text[m.end_char:m.end_char + 4].lstrip(" \t")
         if m.kind in ("Country", "City") and not m.quoted and \
                 (not before or before.endswith("\n")) and after[:1] in ("\n", "(", "-", "–", ","):
-            found = m.key if m.kind == "Country" else ctx.res.capitals.get(
-                normalize_label(m.text))
-            if found:
-                break
-    ctx.__dict__["_dateline_country"] = found
+            found.append(index)
     return found
