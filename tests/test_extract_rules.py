@@ -1286,3 +1286,10 @@ def test_a_foreign_guest_received_under_a_capital_s_dateline_visited_it(extract)
     visited = relation(found, "visited")
     assert ("Pablo Rojas", "Lisbonne") in visited
     assert not {p for p, _ in visited} & {"Rui Matos", "Erik Lindqvist"}
+
+
+def test_a_communique_s_words_are_nobody_s(extract):
+    found = extract("L'agression a eu lieu hier soir, indique aujourd'hui le cabinet de Paul "
+                    "Girard. D'après le communiqué du ministère de l'Intérieur, « les deux "
+                    "agresseurs sont connus de la police ».")
+    assert not relation(found, "said")

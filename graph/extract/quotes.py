@@ -215,7 +215,19 @@ def _statement(ctx: Context, start: int, end: int) -> bool:
 def _other_source(ctx: Context, tokens: list[int]) -> bool:
     """Tell whether the words before a quote give it a source we could not name ("selon une")."""
     near = tokens[-4:-1]  # "selon une source, « … »"; not "pour « … »" (in order to)
-    return any(ctx.doc[t].lower_ in _INTRO_PREPOSITIONS for t in near)  # type: ignore[index]
+    if any(ctx.doc[t].lower_ in _INTRO_PREPOSITIONS for t in near):  # type: ignore[index]
+        return True
+    for k, t in enumerate(tokens[:-1]):  # "d'après le communiqué du ministère, « … »"
+        if ctx.doc[t].lower_ in _INTRO_PREPOSITIONS or ctx.doc[t].lower_ == "après":  # type: ignore[index]
+            if any(ctx.doc[u].lower_ in _WRITTEN_SOURCES for u in tokens[k + 1:k + 3]):  # type: ignore[index]
+                return True
+    return False
+
+
+_WRITTEN_SOURCES = frozenset({"communiqué", "source", "sources", "rapport", "texte", "document",
+                              "note", "étude", "enquête", "sondage", "presse", "médias",
+                              "agence", "journal", "quotidien", "site", "dépêche"})
+"""Nouns of a source that is no person: "selon le communiqué", "d'après des sources"."""
 
 
 def _previous_statement(ctx: Context, sentence: int, salience: Salience) -> Entity | None:
