@@ -1293,3 +1293,9 @@ def test_a_communique_s_words_are_nobody_s(extract):
                     "Girard. D'après le communiqué du ministère de l'Intérieur, « les deux "
                     "agresseurs sont connus de la police ».")
     assert not relation(found, "said")
+
+
+def test_a_guest_named_after_a_title_the_rules_could_not_close(extract):
+    found = extract("Le Premier ministre, Karl Weber, a reçu mardi au palais du gouvernement le "
+                    "ministre italien des Entreprises et du Made in Italy, Paolo Conti.")
+    assert relation(found, "met") & {("Karl Weber", "Paolo Conti"), ("Paolo Conti", "Karl Weber")}

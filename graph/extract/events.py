@@ -258,10 +258,25 @@ def _objects(ctx: Context, verb, salience: Salience) -> list[Entity]:  # type: i
             index = ctx.mention_at(t)
             if index is not None and ctx.mentions[index].kind in ("Person", "Position"):
                 entity = ctx.entity_of(index)
+                if entity is None:  # "le ministre … du Made in Italy, X": the name after it
+                    entity = _name_after(ctx, ctx.mentions[index].end, stop)
                 out = [entity] if entity else []
                 break
             t += 1
     return out
+
+
+def _name_after(ctx: Context, start: int, stop: int) -> Entity | None:
+    """Return the person named after a title nobody holds, before any verb: ", X,"."""
+    for u in range(start, min(start + 10, stop)):
+        if ctx.doc[u].pos_ in ("VERB", "AUX"):  # type: ignore[index]
+            return None
+        index = ctx.mention_at(u)
+        if index is not None and ctx.mentions[index].kind == "Person":
+            return ctx.entity_of(index) if ctx.doc[u - 1].text == "," else None  # type: ignore[index]
+        if index is not None and ctx.mentions[index].kind == "Position":
+            return None
+    return None
 
 
 def _venue_end(ctx: Context, t: int, stop: int) -> int | None:
