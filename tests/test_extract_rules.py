@@ -1299,3 +1299,18 @@ def test_a_guest_named_after_a_title_the_rules_could_not_close(extract):
     found = extract("Le Premier ministre, Karl Weber, a reçu mardi au palais du gouvernement le "
                     "ministre italien des Entreprises et du Made in Italy, Paolo Conti.")
     assert relation(found, "met") & {("Karl Weber", "Paolo Conti"), ("Paolo Conti", "Karl Weber")}
+
+
+def test_a_journey_to_several_capitals_in_turn(extract):
+    found = extract("Le chef de la diplomatie saoudienne, Fayçal Al-Rashid, s'est rendu "
+                    "successivement à Amman, au Caire et à Beyrouth.")
+    visited = {o for _, o in relation(found, "visited")}
+    assert {"Amman", "Beyrouth", "Égypte", "Liban"} <= visited
+
+
+@pytest.mark.parametrize(("text", "holder", "post"), [
+    ("Le député écologiste Jean Morel a dénoncé le texte.", "Jean Morel", "député"),
+    ("La sénatrice socialiste Anne Roux a voté contre.", "Anne Roux", "sénatrice"),
+])
+def test_a_leaning_between_a_title_and_its_holder(extract, text, holder, post):
+    assert (holder, post) in relation(extract(text), "holdsPosition")

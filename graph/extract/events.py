@@ -415,6 +415,36 @@ def _place_after(ctx: Context, token: int, limit: int = 7) -> Entity | None:
     return None
 
 
+def _coordinated_places(ctx: Context, token: int, limit: int = 7) -> list[Entity]:
+    """Return the places listed after the first one a journey names.
+
+    "s'est rendu successivement à Amman, au Caire et à Beyrouth": Cairo and Beirut.
+    """
+    doc: Any = ctx.doc
+    s = ctx.sentences[sentence_index(ctx, token)]
+    first = next((i for t in range(token + 1, min(token + limit, s.end))
+                  for i in [ctx.mention_at(t)] if i is not None), None)
+    if first is None or ctx.mentions[first].kind not in PLACE_KINDS:
+        return []
+    places, v = [], ctx.mentions[first].end
+    while v + 1 < s.end and doc[v].lower_ in (",", "et", "puis"):
+        u = v + 1
+        if doc[u].lower_ in ("et", "puis"):
+            u += 1
+        if u < s.end and doc[u].lower_ in ("à", "au", "aux", "en"):
+            u += 1
+        else:
+            break
+        index = ctx.mention_at(u)
+        if index is None or ctx.mentions[index].kind not in PLACE_KINDS:
+            break
+        entity = ctx.entity_of(index)
+        if entity is not None:
+            places.append(entity)
+        v = ctx.mentions[index].end
+    return places
+
+
 def _place_between(ctx: Context, verb: int, noun: int) -> Entity | None:
     """Return the place between a verb and its visit noun: "a entamé à Mexico une tournée"."""
     if not verb < noun or noun - verb > 8 or ctx.doc[verb].pos_ != "VERB":  # type: ignore[index]
@@ -600,6 +630,7 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
                 "Inf" in c.morph.get("VerbForm") for c in tok.children if c.pos_ == "VERB"):
             return  # "va remplacer", "vient de signer": a tense, not a journey
         place = _place_after(ctx, t) or _place_where(ctx, t)
+        stops = _coordinated_places(ctx, t) if place is not None else []
     elif tok.pos_ == "VERB" and lemma == "attendre" and "Pass" in tok.morph.get("Voice"):
         place = _place_after(ctx, t)
     elif tok.pos_ == "VERB" and lemma == "quitter":
@@ -731,8 +762,9 @@ def country_of_city(ctx: Context, place: Entity) -> Entity | None:
     """Return the country of a capital city (``None`` for other places)."""
     if place.type not in ("City", "Place"):
         return None
-    country = ctx.res.capitals.get(_norm(place.label))
-    return ctx.entity("Country", country) if country else None
+    country = ctx.res.capitals.get(_norm(place.label)) or ctx.res.capitals.get(
+        _norm("le " + place.label)) or ctx.res.capitals.get(_norm("la " + place.label))
+    return ctx.entity("Country", country) if country else None  # "au Caire": Le Caire
 
 
 def _agreement(ctx: Context, t: int, sentence: int, salience: Salience,

@@ -442,6 +442,17 @@ _TITLE_ADJECTIVES = {"tournant", "tournante", "adjoint", "adjointe", "intérimai
 """Adjectives that belong to a title ("secrétaire exécutif", "ministre fédérale")."""
 
 
+_LEANINGS = frozenset(f"{stem}{end}" for stem, ends in (
+    ("écologiste", ("", "s")), ("socialiste", ("", "s")), ("communiste", ("", "s")),
+    ("centriste", ("", "s")), ("travailliste", ("", "s")), ("gaulliste", ("", "s")),
+    ("nationaliste", ("", "s")), ("souverainiste", ("", "s")), ("progressiste", ("", "s")),
+    ("populiste", ("", "s")), ("démocrate", ("", "s")), ("républicain", ("", "e", "s", "es")),
+    ("libéral", ("", "e", "es")), ("insoumis", ("", "e", "es")), ("conservat", ("eur", "rice")),
+    ("sortant", ("", "e", "s", "es")), ("démissionnaire", ("", "s"))) for end in ends)
+"""Adjectives of a leaning or a state after a title, not part of the post: "le député
+écologiste X"."""
+
+
 def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool,  # type: ignore[no-untyped-def]
                  org_spans: dict[int, int], people: frozenset[int] = frozenset(),
                  envoy: bool = False):
@@ -483,6 +494,9 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
             parts.append(lower)  # "président tournant de l'Union africaine"
             i += 1
             continue
+        if lower in _LEANINGS and not parts:
+            i += 1  # "le député écologiste X", "le Premier ministre conservateur X": a leaning,
+            continue  # not part of the post
         charged = i + 1 < limit and doc[i + 1].lower_ in _DE
         if lower in ("chargé", "chargée") and charged and title_domain:
             parts.append(token.text)  # "ministre délégué chargé du Budget"
