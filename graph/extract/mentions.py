@@ -821,20 +821,7 @@ def _extended_names(doc, mentions: list[Mention], res: Resources) -> list[Mentio
     for m in mentions:
         end = m.end
         if m.kind == "Person" and not m.quoted:
-            while end < len(doc) and end - m.end < 4 and end not in taken:
-                tok = doc[end]
-                if tok.text == "-" and not tok.whitespace_ and not doc[end - 1].whitespace_ \
-                        and end + 1 < len(doc) and doc[end + 1].is_alpha and end > m.end:
-                    end += 2  # "Skalli" "-" "Idrissi"
-                    continue
-                if not (tok.is_alpha and _CAPITAL.match(tok.text) and not tok.is_upper
-                        and doc[end - 1].whitespace_ in ("", " ")) or tok.is_sent_start:
-                    break
-                norm = normalize_label(tok.text)
-                if norm in res.countries or norm in res.capitals or res.demonym(norm) \
-                        or tok.lower_ in res.title_openings or tok.lower_ in _NAME_HONORIFICS:
-                    break
-                end += 1
+            end = _name_end(doc, m.end, m.end + 4, taken, res, joined=True)
         if end > m.end:
             span = doc[m.start:end]
             m = replace(m, end=end, end_char=span.end_char, text=span.text, key=span.text)
@@ -918,6 +905,32 @@ def _titled_names(doc, sentence_of, quotes, mentions: list[Mention],  # type: ig
     return out
 
 
+def _name_end(doc, start: int, limit: int, taken: set[int], res: Resources, *,  # type: ignore[no-untyped-def]
+              joined: bool) -> int:
+    """Return where the capitalised words of a name that starts (or goes on) at ``start`` end.
+
+    Hyphenated parts the tokenizer cut ("Ji" "-" "hoon") belong to it; a country, city,
+    demonym, title, honorific, a word already in a mention, or ``limit`` ends it. With
+    ``joined``, the name goes on from ``start`` (a hyphen may join there at once).
+    """
+    end = start
+    while end < min(len(doc), limit) and end not in taken:
+        tok = doc[end]
+        if tok.text == "-" and not tok.whitespace_ and not doc[end - 1].whitespace_ \
+                and end + 1 < len(doc) and doc[end + 1].is_alpha and (joined or end > start):
+            end += 2  # "Skalli" "-" "Idrissi", "Ji" "-" "hoon"
+            continue
+        if not (tok.is_alpha and _CAPITAL.match(tok.text) and not tok.is_upper) \
+                or joined and tok.is_sent_start:
+            break
+        norm = normalize_label(tok.text)
+        if norm in res.countries or norm in res.capitals or res.demonym(norm) \
+                or tok.lower_ in res.title_openings or tok.lower_ in _NAME_HONORIFICS:
+            break
+        end += 1
+    return end
+
+
 def _honored_names(doc, sentence_of, quotes, mentions: list[Mention],  # type: ignore[no-untyped-def]
                    res: Resources) -> list[Mention]:
     """Return the names right after an honorific that the NER did not tag.
@@ -931,20 +944,7 @@ def _honored_names(doc, sentence_of, quotes, mentions: list[Mention],  # type: i
     for i in range(len(doc) - 1):
         if doc[i].lower_ not in _NAME_HONORIFICS or i + 1 in taken or i in taken:
             continue
-        end = i + 1
-        while end < len(doc) and end - i <= 6 and end not in taken:
-            tok = doc[end]
-            if tok.text == "-" and not doc[end - 1].whitespace_ and end + 1 < len(doc) \
-                    and doc[end + 1].is_alpha and end > i + 1:
-                end += 2  # "Ji-hoon", cut in three by the tokenizer
-                continue
-            if not (tok.is_alpha and _CAPITAL.match(tok.text) and not tok.is_upper):
-                break
-            norm = normalize_label(tok.text)
-            if norm in res.countries or norm in res.capitals or res.demonym(norm) \
-                    or tok.lower_ in res.title_openings or tok.lower_ in _NAME_HONORIFICS:
-                break
-            end += 1
+        end = _name_end(doc, i + 1, i + 7, taken, res, joined=False)
         if end - i < 2 or end - i > 5:
             continue
         span = doc[i + 1:end]
