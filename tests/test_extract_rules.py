@@ -1314,3 +1314,42 @@ def test_a_journey_to_several_capitals_in_turn(extract):
 ])
 def test_a_leaning_between_a_title_and_its_holder(extract, text, holder, post):
     assert (holder, post) in relation(extract(text), "holdsPosition")
+
+
+def test_an_honorific_in_one_word_does_not_end_the_sentence(extract):
+    found = extract("Le ministre des Finances, M. Paul Ravel, et le ministre du Commerce de la "
+                    "République du Chili, S.E.M. Diego Fuentes Araya, ont coprésidé mardi à "
+                    "Lyon les travaux de la commission mixte.")
+    assert relation(found, "met") & {("Paul Ravel", "Diego Fuentes Araya"),
+                                     ("Diego Fuentes Araya", "Paul Ravel")}
+
+
+def test_a_subject_the_parse_took_for_a_vocative(extract):
+    found = extract("Mme Inès Garnier, ministre déléguée auprès du ministre de l'Europe, chargée "
+                    "du Commerce extérieur, se rendra au Pérou puis au Chili la semaine prochaine.")
+    assert {("Inès Garnier", "Pérou"), ("Inès Garnier", "Chili")} <= relation(found, "visited")
+
+
+TOUR = ("Paris, le 2 mai 2025 - Mme Inès Garnier, ministre déléguée chargée du Commerce "
+        "extérieur, se rendra au Pérou du 5 au 8 mai.\n\n"
+        "À Arequipa, la ministre rencontrera le président du Pérou, M. Luis Quispe Rojas. "
+        "Elle s'entretiendra avec le ministre de l'Économie, M. Jorge Salas ; elle visitera "
+        "ensuite le port.\n\n"
+        "De retour à Paris, Mme Garnier recevra le ministre du Budget, M. Paul Ravel.")
+
+
+def test_a_fronted_place_frames_its_paragraph(extract):
+    found, claims = extract(TOUR, date="2025-05-02")
+    assert ("Inès Garnier", "Arequipa") in relation(found, "visited")
+    planned = {c.object.value for c in claims if c.relation == "status"
+               and "Arequipa" in c.subject.label}
+    assert planned == {"planned"}
+    # the host of the place's paragraph holds a post of the country the traveller goes to
+    posts = {c.object.iri: c.object for c in claims if c.relation == "holdsPosition"}
+    countries = {posts[c.subject.iri].label if c.subject.iri in posts else c.subject.label:
+                 c.object.label for c in claims
+                 if c.relation == "country" and c.subject.type == "Position"}
+    assert countries.get("ministre de l'Économie") == "Pérou"
+    # the next paragraph is back home: no visit, and the host there is the scene's
+    assert ("Inès Garnier", "Paris") not in relation(found, "visited")
+    assert countries.get("ministre du Budget") == "France"

@@ -314,8 +314,11 @@ def subjects(ctx: Context, token: int, salience: Salience, *, climb: bool = True
             for g in a.children if g.dep_ in _SUBJECT_DEPS]  # the parse hangs X on "a"
         if not subj and level == 0:
             # the parse took an unknown surname for an adverb: "Ouattara, qui …, a profité"
-            subj = [c for c in verb.children if c.i < verb.i and c.dep_ in ("advmod", "dep")
-                    and _named_person(ctx, c.i)] or _opening_name(ctx, verb)
+            # or for a vocative: "Mme X, ministre …, se rendra au Bénin"
+            subj = [c for c in verb.children if c.i < verb.i and c.dep_ in (
+                "advmod", "dep", "vocative", "dislocated") and any(
+                    _named_person(ctx, x.i) for x in (c, *c.children)
+                    if x is c or x.dep_ == "flat:name")] or _opening_name(ctx, verb)
         for c in subj:  # "A et B", and "le ministre X et son homologue Y" (conj of the name)
             pair = the_two(ctx, c.i) if level == 0 else []
             if pair:  # "les deux ministres"
@@ -328,6 +331,8 @@ def subjects(ctx: Context, token: int, salience: Salience, *, climb: bool = True
                     named = sorted((x for x in t.children if x.dep_ in ("appos", "flat:name",
                                                                          "nmod")),
                                    key=lambda x: x.dep_ == "nmod")
+                    named += [g for x in named if x.dep_ == "appos"  # "S.E. M. X": X
+                              for g in x.children if g.dep_ == "flat:name"]
                     entity = next((e for x in named
                                    for e in [agent_of_token(ctx, x.i, salience)]
                                    if e and (x.dep_ != "nmod" or t.lower_ in _HONORIFIC_HEADS)),
@@ -401,7 +406,7 @@ def named_before_verb(ctx: Context, verb: int) -> list[Entity]:
     pair = the_two(ctx, t)  # "…, les deux parties ont signé": the parse hung them elsewhere
     if pair:
         return pair
-    index = ctx.mention_at(t)
+    index = _title_of_complement(ctx, ctx.mention_at(t))
     if index is None or ctx.mentions[index].kind not in ("Person", "Position"):
         return []
     found: list[Entity] = []
@@ -424,7 +429,31 @@ def named_before_verb(ctx: Context, verb: int) -> list[Entity]:
     return found
 
 
+def _title_of_complement(ctx: Context, index: int | None) -> int | None:
+    """Return the title whose complement a mention ends ("ministre du Royaume de Jordanie").
+
+    A place, an organisation or a topic is looked through, back to the title before it in
+    the same stretch between commas; any other mention is returned as it is.
+    """
+    if index is None or ctx.mentions[index].kind not in (
+            "Country", "City", "Place", "Organization", "Topic"):
+        return index
+    doc: Any = ctx.doc
+    end = ctx.mentions[index].start
+    for j in range(index - 1, -1, -1):
+        m = ctx.mentions[j]
+        if m.sentence != ctx.mentions[index].sentence or any(
+                doc[u].text in (",", ";") or doc[u].pos_ in ("VERB", "AUX")
+                for u in range(m.end, end)):
+            return index
+        if m.kind == "Position":
+            return j
+        end = m.start
+    return index
+
+
 _CHAIN_WORDS = frozenset({"et", "le", "la", "les", "l'", "l’", "m.", "mme", "sem", "s.e.", "dr",
+                          "nouveau", "nouvel", "nouvelle",
                           "monsieur", "madame", "son", "sa"})
 """Words between the names of a chain: "X et la ministre, Mme Y"."""
 

@@ -1237,32 +1237,36 @@ def _visited_country(ctx: Context, place: Entity) -> str | None:
     return country.label if country is not None else None
 
 
-def give_scene_country(ctx: Context) -> None:
+def give_scene_country(ctx: Context, hosts: dict[str, str] | None = None) -> None:
     """Give the scene's country to the state posts the article leaves without one.
 
     A visitor keeps what the text says of them: their post is not the host country's. Someone
-    who goes (or will go) to another country is not a visitor of the scene's.
+    who goes (or will go) to another country is not a visitor of the scene's. ``hosts`` gives
+    the people who received a traveller abroad their own country (person IRI → country).
     """
-    country = scene_country(ctx)
-    if country is None:
+    hosts = hosts or {}
+    scene = scene_country(ctx)
+    if scene is None and not hosts:
         return
     visitors = {c.subject.iri for c in ctx.claims if c.relation == "visited"
                 and isinstance(c.object, Entity) and _visited_country(ctx, c.object) in (
-                    None, country)}  # a visitor here is a guest; one going abroad, a host
+                    None, scene)}  # a visitor here is a guest; one going abroad, a host
     with_country = {c.subject.iri for c in ctx.claims if c.relation in ("country", "organization")
                     and c.subject.type == "Position"}
     # someone whose other post has a country ("son homologue italien, X, ministre de …")
     national = {c.subject.iri for c in ctx.claims if c.relation == "country"
                 and c.subject.type == "Position" and isinstance(c.object, Entity)
-                and c.object.label != country}
+                and c.object.label != scene}
     visitors |= {c.subject.iri for c in ctx.claims if c.relation == "holdsPosition"
                  and isinstance(c.object, Entity) and c.object.iri in national}
     claims: list[Claim] = []
     given: dict[str, Entity] = {}
     for c in ctx.claims:
         post = c.object
+        country = hosts.get(c.subject.iri, scene)
         if c.relation in ("holdsPosition", "heldPosition") and isinstance(post, Entity) and \
-                post.iri not in with_country and c.subject.iri not in visitors and \
+                country is not None and post.iri not in with_country and \
+                (c.subject.iri not in visitors or c.subject.iri in hosts) and \
                 post.label.lower().startswith(_STATE_POSTS):
             # this holder's post is the host country's (a visitor's same title stays apart),
             # unless the article gives that title, in the plural, one other country ("une
@@ -1270,12 +1274,13 @@ def give_scene_country(ctx: Context) -> None:
             said = {m.countries[0] for m in ctx.mentions if m.kind == "Position" and m.plural
                     and m.countries and m.key.lower() == post.label.lower()}
             own = next(iter(said)) if len(said) == 1 else country
-            if post.iri not in given:
-                given[post.iri] = Entity(ctx.minter.keyed("Position", post.label, own),
-                                         "Position", post.label, ctx.lang)
-                claims.append(Claim(given[post.iri], "country", ctx.entity("Country", own),
+            key = f"{post.iri} {own}"
+            if key not in given:
+                given[key] = Entity(ctx.minter.keyed("Position", post.label, own),
+                                    "Position", post.label, ctx.lang)
+                claims.append(Claim(given[key], "country", ctx.entity("Country", own),
                                     c.sentence, "fr.country.scene.v1", 0.5))
-            c = replace(c, object=given[post.iri])
+            c = replace(c, object=given[key])
         claims.append(c)
     ctx.claims[:] = claims
 

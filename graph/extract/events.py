@@ -32,11 +32,11 @@ from graph.extract.agents import (
     two_countries,
 )
 from graph.extract.context import AGENT_KINDS, Context
+from graph.extract.places import PLACE_KINDS, fronted_places
 from graph.model.records import Entity, Literal
 
 __all__ = ["find_events"]
 
-PLACE_KINDS = ("Place", "City", "Country")
 _PLACE_PREPOSITIONS = {"à", "en", "au", "aux", "dans", "sur", "vers", "in", "to", "at"}
 _CAMEO = {"Meeting": "036", "Visit": "042", "PressConference": "010", "Agreement": "057",
           "PhoneCall": "041"}
@@ -622,7 +622,9 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
         objects = [ctx.mention_at(c.i) for c in tok.children if c.dep_ == "obj"]
         place = next((ctx.entity_of(i) for i in objects
                       if i is not None and ctx.mentions[i].kind in PLACE_KINDS), None)
-        place = place or _place_after(ctx, t)
+        framed = fronted_places(ctx).get(sentence)  # "À Ouidah, elle visitera le musée"
+        place = place or _place_after(ctx, t) or (
+            ctx.entity_of(framed) if framed is not None else None)
     elif tok.pos_ == "VERB" and lemma in ctx.res.trigger("visit", "motion_verbs"):
         if lemma == "rendre" and not any(c.lower_ in ("se", "s'") for c in tok.children):
             return

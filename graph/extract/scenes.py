@@ -1,0 +1,115 @@
+"""Meetings framed by a fronted place: who travelled there, and whose country it is.
+
+- ``fr.visit.fronted.v1`` — "À Cotonou, la ministre sera reçue par le président": a meeting
+  that names no place of its own takes the place that opens its paragraph
+  (:func:`~graph.extract.places.fronted_places`); the participant who travels to that country
+  (a visit the article gives them) visited the place too, with the meeting's status.
+
+The others at such a meeting are its hosts: :func:`visits_at_fronted_places` returns their
+country, which a post the article leaves without one takes
+(:func:`~graph.extract.constructions.give_scene_country`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graph.extract.context import Context
+from graph.extract.events import country_of_city, record_visit
+from graph.extract.places import fronted_places
+from graph.model.records import Entity, Literal
+
+__all__ = ["visits_at_fronted_places"]
+
+
+@dataclass
+class _Meeting:
+    sentence: int
+    date: str | None
+    people: list[Entity] = field(default_factory=list)
+    placed: bool = False
+    status: str = "happened"
+
+
+def _meetings(ctx: Context, framed: dict[int, int]) -> list[_Meeting]:
+    found: dict[str, _Meeting] = {}
+    for c in ctx.claims:
+        if c.subject.type != "Meeting" or c.sentence not in framed:
+            continue
+        meeting = found.setdefault(c.subject.iri, _Meeting(c.sentence, c.date))
+        if c.relation == "participant" and isinstance(c.object, Entity):
+            meeting.people.append(c.object)
+        elif c.relation == "place":
+            meeting.placed = True
+        elif c.relation == "status" and isinstance(c.object, Literal):
+            meeting.status = str(c.object.value)
+    return list(found.values())
+
+
+def _travellers(ctx: Context, meeting: _Meeting, country: Entity | None) -> list[Entity]:
+    """Return the participants the article sends to ``country`` (anywhere, when unknown)."""
+    going = set()
+    for c in ctx.claims:
+        if c.relation != "visited" or not isinstance(c.object, Entity):
+            continue
+        to = c.object if c.object.type == "Country" else country_of_city(ctx, c.object)
+        if country is None or (to is not None and to.iri == country.iri):
+            going.add(c.subject.iri)
+    return [p for p in meeting.people if p.iri in going]
+
+
+def _country_named(ctx: Context, framed: dict[int, int], place: int,
+                   travellers: list[Entity]) -> Entity | None:
+    """Return the one country the travellers go to that the place's paragraph names.
+
+    "À Cotonou, la ministre sera reçue par le président du Bénin": a city that is no capital
+    is in the country of the journey that its sentences name.
+    """
+    going = {c.object.label for c in ctx.claims if c.relation == "visited"
+             and c.subject in travellers and isinstance(c.object, Entity)
+             and c.object.type == "Country"}
+    named = set()
+    for sentence in (s for s, p in framed.items() if p == place):
+        for index in ctx.in_sentence(sentence, "Country", "Position"):
+            m = ctx.mentions[index]
+            named |= {m.key} if m.kind == "Country" else set(m.countries)
+    if len(going & named) == 1:
+        return ctx.entity("Country", next(iter(going & named)))
+    return ctx.entity("Country", next(iter(going))) if len(going) == 1 else None
+
+
+def visits_at_fronted_places(ctx: Context) -> dict[str, str]:
+    """Record the visits of meetings under a fronted place; return the hosts' countries.
+
+    Returns
+    -------
+    dict
+        Person IRI → the label of the country whose place they received a traveller in.
+    """
+    framed = fronted_places(ctx)
+    if not framed:
+        return {}
+    hosts: dict[str, str] = {}
+    done = set()
+    for meeting in _meetings(ctx, framed):
+        if meeting.placed or meeting.status == "denied" or len(meeting.people) < 2:
+            continue
+        place = ctx.entity_of(framed[meeting.sentence])
+        if place is None:
+            continue
+        country = place if place.type == "Country" else country_of_city(ctx, place)
+        travellers = _travellers(ctx, meeting, country)
+        if not travellers or len(travellers) == len(meeting.people):
+            continue  # nobody came, or everybody did: no host
+        country = country or _country_named(ctx, framed, framed[meeting.sentence], travellers)
+        status = None if meeting.status == "happened" else meeting.status
+        for person in travellers:
+            if place.type != "Country" and (person.iri, place.iri) not in done:
+                done.add((person.iri, place.iri))
+                record_visit(ctx, person, place, meeting.sentence, meeting.date, status,
+                             "fr.visit.fronted.v1", 0.55)
+        if country is not None:
+            for person in meeting.people:
+                if person not in travellers:
+                    hosts.setdefault(person.iri, country.label)
+    return hosts
