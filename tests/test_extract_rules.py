@@ -1353,3 +1353,21 @@ def test_a_fronted_place_frames_its_paragraph(extract):
     # the next paragraph is back home: no visit, and the host there is the scene's
     assert ("Inès Garnier", "Paris") not in relation(found, "visited")
     assert countries.get("ministre du Budget") == "France"
+
+
+def test_a_participle_that_opens_the_sentence_is_its_subjects(extract):
+    found = extract("Arrivé lundi à Lima, M. Raj Malhotra a été reçu le lendemain par le "
+                    "président de la République, M. Luis Quispe.")
+    assert ("Raj Malhotra", "Lima") in relation(found, "visited")
+    assert ("Luis Quispe", "Lima") not in relation(found, "visited")
+
+
+def test_a_menu_line_gives_no_scene(extract):
+    # the page's header lines have no verb: the lead goes on to the first sentence ("à Lima")
+    text = ("MINISTÈRE DES FINANCES\nAccueil | Ministère | Actualités | Contact\nCommuniqué\n"
+            "Publié le 3 mai 2025\n\nLe ministre des Finances, M. Jorge Salas, a reçu jeudi à "
+            "Lima son homologue japonais, M. Kenji Sato, venu du Japon.")
+    _, claims = extract(text)
+    countries = {c.object.label for c in claims
+                 if c.relation == "country" and c.subject.label == "Jorge Salas"}
+    assert countries == {"Pérou"}

@@ -318,7 +318,7 @@ def subjects(ctx: Context, token: int, salience: Salience, *, climb: bool = True
             subj = [c for c in verb.children if c.i < verb.i and c.dep_ in (
                 "advmod", "dep", "vocative", "dislocated") and any(
                     _named_person(ctx, x.i) for x in (c, *c.children)
-                    if x is c or x.dep_ == "flat:name")] or _opening_name(ctx, verb)
+                    if x is c or x.dep_ in ("flat:name", "appos"))] or _opening_name(ctx, verb)
         for c in subj:  # "A et B", and "le ministre X et son homologue Y" (conj of the name)
             pair = the_two(ctx, c.i) if level == 0 else []
             if pair:  # "les deux ministres"

@@ -1119,10 +1119,12 @@ def scene_country(ctx: Context) -> str | None:
     if country:
         return country
     lead = []  # the body up to its first sentence that names someone
+    said = 0  # sentences with a verb (a line of a page's header is none)
     for s in ctx.sentences:
         if not s.title and not s.clutter:
             lead.append(s.index)
-            if ctx.in_sentence(s.index, "Person") or len(lead) == 4:
+            said += any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[s.start:s.end])  # type: ignore[index]
+            if ctx.in_sentence(s.index, "Person") or said == 4:
                 break
     for m in ctx.mentions:  # the first "à Rabat", "en Algérie", "au Mali" of the lead
         if m.kind in ("Country", "City") and not m.quoted and m.start > 0 and \

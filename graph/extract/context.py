@@ -239,7 +239,9 @@ def _mark_clutter(sentences: list[Sentence], text: str, res: Resources) -> list[
     for s in sentences:
         words = text[s.start_char:s.end_char].lstrip(" -–—•>|»«\"").lower()
         if words.startswith(openings) or (s.end_char - s.start_char < 40 and any(
-                w in words for w in ("cookie", "newsletter", "abonnez", "s'abonner"))):
+                w in words for w in ("cookie", "newsletter", "abonnez", "s'abonner"))) or (
+                s.end_char - s.start_char < 240 and sum(
+                    words.count(bar) for bar in ("|", "›", " > ")) >= 2):  # a menu, a path
             s = dataclasses.replace(s, clutter=True)
         out.append(s)
     return out

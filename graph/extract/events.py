@@ -342,9 +342,25 @@ def _relative_agent(ctx: Context, noun: int) -> tuple[Entity, int] | None:
 
 
 def _apposed_participle(ctx: Context, verb) -> list[Entity]:  # type: ignore[no-untyped-def]
-    """Return the person a bare participle is set after: "…, Y, arrivé la veille à Hanoï"."""
+    """Return the person a bare participle is set after: "…, Y, arrivé la veille à Hanoï".
+
+    A participle that opens its sentence is set before the person: "Arrivé mercredi à Lima,
+    M. Y a été reçu …": Y, named right after the participle's clause.
+    """
     if "Part" not in verb.morph.get("VerbForm") or any(
-            c.dep_.startswith("aux") for c in verb.children) or verb.i < 2:
+            c.dep_.startswith("aux") for c in verb.children):
+        return []
+    sentence = ctx.sentences[sentence_index(ctx, verb.i)]
+    if verb.i == sentence.start:
+        comma = next((t for t in range(verb.i + 1, min(verb.i + 12, sentence.end))
+                      if ctx.doc[t].text == ","), None)  # type: ignore[index]
+        for t in (comma + 1, comma + 2) if comma is not None else ():
+            index = ctx.mention_at(t)
+            if index is not None and ctx.mentions[index].kind == "Person":
+                person = ctx.entity_of(index)
+                return [person] if person is not None else []
+        return []
+    if verb.i < 2:
         return []
     for t in (verb.head.i, verb.i - 2 if ctx.doc[verb.i - 1].text == "," else -1):  # type: ignore[index]
         index = ctx.mention_at(t) if t >= 0 else None

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from graph.extract.context import Context
 from graph.model.iri import normalize_label
@@ -353,7 +354,7 @@ def fronted_places(ctx: Context) -> dict[int, int]:
     """
     if "_fronted_places" in ctx.__dict__:
         return ctx.__dict__["_fronted_places"]  # type: ignore[no-any-return]
-    doc = ctx.doc
+    doc: Any = ctx.doc
     found: dict[int, int] = {}
     current = None
     for s in ctx.sentences:
@@ -363,7 +364,7 @@ def fronted_places(ctx: Context) -> dict[int, int]:
         if index is not None and doc[s.start].lower_ in ("à", "au", "en") and \
                 ctx.mentions[index].kind in PLACE_KINDS and \
                 ctx.mentions[index].end < s.end and doc[ctx.mentions[index].end].text == ",":
-            current = index  # type: ignore[index]
+            current = index
         if current is not None and not (s.title or s.clutter):
             found[s.index] = current
     ctx.__dict__["_fronted_places"] = found
