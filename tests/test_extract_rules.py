@@ -1371,3 +1371,10 @@ def test_a_menu_line_gives_no_scene(extract):
     countries = {c.object.label for c in claims
                  if c.relation == "country" and c.subject.label == "Jorge Salas"}
     assert countries == {"Pérou"}
+
+
+def test_a_place_the_tagger_glued_to_a_title_is_no_name(extract):
+    found = extract("Le vice-président chinois Wang Lei a rencontré jeudi à Beijing le Premier "
+                    "ministre du Niger, Moussa Adamou, en visite officielle.")
+    people = {s for s, _ in relation(found, "met")} | {o for _, o in relation(found, "met")}
+    assert people == {"Wang Lei", "Moussa Adamou"}

@@ -184,6 +184,12 @@ def _cut_apart(doc, ent, res: Resources) -> list:  # type: ignore[no-untyped-def
     if ent.label_ in ("PER", "PERSON"):
         while start < end - 1 and doc[start].lower_ in _DETS:
             start += 1  # "Le Premier ministre …"
+        for i in range(start + 1, end - 1):  # "à Beijing le Premier ministre …": no name
+            if doc[i].text in ("le", "la", "les", "l'") and _match_title(doc, i + 1, res):
+                head = normalize_label(doc[start:i].text)
+                if head in res.capitals or head in res.countries:
+                    return [Span(ent.doc, start, i, label="LOC")]
+                return [Span(ent.doc, start, i, label=ent.label_)] if i - start >= 2 else []
         match = _match_title(doc, start, res)
         if match and match[1] < end:  # "Premier ministre vietnamien Tran Quoc Hung"
             cut = match[1]
