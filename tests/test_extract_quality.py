@@ -33,6 +33,8 @@ def _scores(tmp_path: Path, folder: Path) -> tuple[float, float]:
     ("written-3", 0.53, 0.88),
     ("written-4", 0.50, 0.87),
     ("written-5", 0.33, 0.82),
+    ("written-6", 0.58, 0.88),
+    ("written-7", 0.47, 0.84),
 ])
 def test_written_sets(tmp_path: Path, name: str, recall: float, precision: float) -> None:
     found, right = _scores(tmp_path, EVAL / name)
