@@ -46,28 +46,26 @@ def _meetings(ctx: Context, framed: dict[int, int]) -> list[_Meeting]:
     return list(found.values())
 
 
-def _travellers(ctx: Context, meeting: _Meeting, country: Entity | None) -> list[Entity]:
-    """Return the participants the article sends to ``country`` (anywhere, when unknown)."""
-    going = set()
+def _journeys(ctx: Context) -> dict[str, set[str]]:
+    """Return the countries the article sends each traveller to (person IRI → labels).
+
+    A visit to a city that is no capital counts as a journey to no known country.
+    """
+    going: dict[str, set[str]] = {}
     for c in ctx.claims:
-        if c.relation != "visited" or not isinstance(c.object, Entity):
-            continue
-        to = c.object if c.object.type == "Country" else country_of_city(ctx, c.object)
-        if country is None or (to is not None and to.iri == country.iri):
-            going.add(c.subject.iri)
-    return [p for p in meeting.people if p.iri in going]
+        if c.relation == "visited" and isinstance(c.object, Entity):
+            to = c.object if c.object.type == "Country" else country_of_city(ctx, c.object)
+            going.setdefault(c.subject.iri, set()).update([to.label] if to else [])
+    return going
 
 
 def _country_named(ctx: Context, framed: dict[int, int], place: int,
-                   travellers: list[Entity]) -> Entity | None:
-    """Return the one country the travellers go to that the place's paragraph names.
+                   going: set[str]) -> Entity | None:
+    """Return the one country of ``going`` (the travellers' journeys) the place's paragraph names.
 
     "À Cotonou, la ministre sera reçue par le président du Bénin": a city that is no capital
     is in the country of the journey that its sentences name.
     """
-    going = {c.object.label for c in ctx.claims if c.relation == "visited"
-             and c.subject in travellers and isinstance(c.object, Entity)
-             and c.object.type == "Country"}
     named = set()
     for sentence in (s for s, p in framed.items() if p == place):
         for index in ctx.in_sentence(sentence, "Country", "Position"):
@@ -89,6 +87,7 @@ def visits_at_fronted_places(ctx: Context) -> dict[str, str]:
     framed = fronted_places(ctx)
     if not framed:
         return {}
+    journeys = _journeys(ctx)
     hosts: dict[str, str] = {}
     done = set()
     for meeting in _meetings(ctx, framed):
@@ -98,10 +97,12 @@ def visits_at_fronted_places(ctx: Context) -> dict[str, str]:
         if place is None:
             continue
         country = place if place.type == "Country" else country_of_city(ctx, place)
-        travellers = _travellers(ctx, meeting, country)
+        travellers = [p for p in meeting.people if p.iri in journeys and (
+            country is None or country.label in journeys[p.iri])]  # who goes there
         if not travellers or len(travellers) == len(meeting.people):
             continue  # nobody came, or everybody did: no host
-        country = country or _country_named(ctx, framed, framed[meeting.sentence], travellers)
+        country = country or _country_named(ctx, framed, framed[meeting.sentence], set().union(
+            *(journeys[p.iri] for p in travellers)))
         status = None if meeting.status == "happened" else meeting.status
         for person in travellers:
             if place.type != "Country" and (person.iri, place.iri) not in done:
