@@ -454,6 +454,24 @@ def test_an_event_keeps_the_words_the_article_calls_it_by(extract):
     ("Les dernières évolutions concernant la pêche et le commerce du vin ont été discutées lors "
      "d'un entretien téléphonique entre le ministre portugais, Paulo Reis, et son "
      "homologue chilien Jonas Berg.", {"pêche", "commerce du vin"}),
+    ("Le président Oscar Velde a reçu Jonas Berg. La rencontre a été consacrée au suivi du "
+     "plan d'action sur un partenariat stratégique et global signé entre le Portugal et le Chili "
+     "en 2024, et à la coopération militaire et sécuritaire.",
+     {"suivi du plan d'action sur un partenariat stratégique et global",
+      "coopération militaire et sécuritaire"}),
+    ("Le président Oscar Velde a reçu Jonas Berg. Les deux hommes ont fait le point sur le "
+     "calendrier électoral et la situation humanitaire.",
+     {"calendrier électoral", "situation humanitaire"}),
+    ("Le président Oscar Velde a reçu Jonas Berg. Au menu de l'entretien : la pêche artisanale "
+     "et la préservation des forêts.", {"pêche artisanale", "préservation des forêts"}),
+    ("Le Portugal et le Chili ont signé une convention de financement destinée au soutien des "
+     "petites et moyennes entreprises, un accord dans le domaine agricole et un protocole "
+     "instituant des consultations politiques régulières entre leurs ministères.",
+     {"soutien des petites et moyennes entreprises", "domaine agricole",
+      "consultations politiques régulières"}),
+    ("Paulo Reis et Jonas Berg ont signé un mémorandum portant création d'un conseil d'affaires "
+     "et un accord sur la formation des diplomates entre l'Institut Camões et l'Université du "
+     "Chili.", {"création d'un conseil d'affaires", "formation des diplomates"}),
 ])
 def test_topics_of_talks_and_agreements(extract, text, topics):
     """Lists after a colon, complements in the infinitive, quoted domains, « entre les deux »."""

@@ -716,24 +716,32 @@ def _segments(ctx: Context, end: int, stop: int | None = None, *,
             break  # "un mémorandum sur X et un accord sur Y": Y is the next agreement's
         words = [doc[u].lower_ for u in range(t, min(t + 3, s.end))]  # type: ignore[index]
         if words[:3] in (["entre", "les", "deux"], ["dans", "les", "deux"],
-                         ["pour", "les", "deux"]) or words[:2] == ["des", "deux"]:
+                         ["pour", "les", "deux"]) or words[:2] in (["des", "deux"],
+                                                                 ["entre", "leurs"]):
             # "le partenariat entre les deux pays": the topic is the partnership
-            t += 4 if words[1] == "les" else 3
+            t += 4 if words[1] in ("les", "leurs") else 3
             while t < s.end and doc[t].pos_ == "ADJ":  # type: ignore[index]
                 t += 1  # "… entre les deux institutions législatives"
             continue
         if tok.lower_ in ("dans", "en") and nxt in ("le", "les") and after in (
                 "domaine", "domaines", "secteur", "secteurs") and items[-1]:
             items.append([])  # "l'encadrement du partenariat dans les domaines économique …"
+            wrapped = wrapped or after in ("domaines", "secteurs")
             t += 3
             continue
         if not items[0] and tok.lower_ in _WRAPPERS:
             wrapped = True
         if tok.lower_ in _TOPIC_SEPARATORS or tok.text == ":":
-            between = any(doc[u].lower_ == "entre" for u in items[-1]) and not any(  # type: ignore[index]
-                doc[u].lower_ == "et" for u in items[-1])  # type: ignore[index]
+            # "la frontière entre la Russie et l'Ukraine": "et" after "entre" joins its sides
+            between = max((u for u in items[-1] if doc[u].lower_ == "entre"), default=-1) > max(  # type: ignore[index]
+                (u for u in items[-1] if doc[u].lower_ == "et"), default=-1)  # type: ignore[index]
             if tok.lower_ in (",", "et") and not wrapped and nxt in ("de", "du", "des", "d'"):
                 items[-1].append(t)  # "transports de voyageurs et de marchandises": one item
+            elif tok.lower_ == "et" and items[-1] and not wrapped and (
+                    doc[t - 1].pos_ == "ADJ" or doc[t - 1].lower_ in _SIZES) \
+                    and t + 1 < s.end and doc[t + 1].pos_ == "ADJ":
+                # "coopération militaire et sécuritaire", "petites et moyennes entreprises"
+                items[-1].append(t)
             elif tok.lower_ == "et" and between:
                 items[-1].append(t)  # "la frontière entre la Russie et l'Ukraine": one item
             elif items[-1]:
@@ -744,6 +752,8 @@ def _segments(ctx: Context, end: int, stop: int | None = None, *,
     return [i for i in items if i]
 
 
+_SIZES = frozenset({"petit", "petite", "petits", "petites", "grand", "grande", "grands",
+                    "grandes", "moyen", "moyenne", "moyens", "moyennes"})
 _TOPIC_TRIGGERS = {"visant", "portant", "axé", "axée", "axés", "axées", "relatif", "relative",
                    "relatifs", "relatives", "concernant", "touchant", "lié", "liée", "liés",
                    "liées", "centré", "centrée", "centrés", "centrées"}
@@ -793,16 +803,25 @@ def _container(ctx: Context, item: list[int]) -> bool:
     return len(nouns) == 1 and ctx.doc[nouns[0]].lower_ in _CONTAINERS  # type: ignore[index]
 
 
+_DE_WORDS = frozenset({"de", "du", "des", "d'", "d’"})
+
+
 def _item_label(ctx: Context, item: list[int]) -> str | None:
     """Return the topic an item of a list names, without articles or a wrapping noun."""
     doc = ctx.doc
     tokens = list(item)
     for _ in range(3):
         while tokens and (doc[tokens[0]].lower_ in _DETS  # type: ignore[index]
-                          or doc[tokens[0]].pos_ in ("DET", "ADP", "PUNCT", "ADV", "NUM")):  # type: ignore[index]
+                          or doc[tokens[0]].pos_ in ("DET", "ADP", "PUNCT", "NUM")
+                          or doc[tokens[0]].pos_ == "ADV" and not (  # type: ignore[index]
+                              # "du dessalement de l'eau": a noun the tagger took for an adverb
+                              doc[tokens[0]].dep_ in ("conj", "obj", "nmod", "obl:arg")  # type: ignore[index]
+                              and len(tokens) > 1 and doc[tokens[1]].lower_ in _DE_WORDS)):  # type: ignore[index]
             tokens = tokens[1:]
-        if tokens and doc[tokens[0]].lower_ in _WRAPPERS and len(tokens) > 1:  # type: ignore[index]
-            tokens = tokens[1:]  # "les domaines du transport", "les questions de sécurité"
+        if tokens and doc[tokens[0]].lower_ in _WRAPPERS and len(tokens) > 1 and not all(  # type: ignore[index]
+                doc[t].pos_ == "ADJ" for t in tokens[1:]):  # type: ignore[index]
+            # "les domaines du transport", "les questions de sécurité"; not "le secteur minier"
+            tokens = tokens[1:]
             continue
         break
     while tokens and (doc[tokens[-1]].pos_ in ("ADP", "DET", "PUNCT", "CCONJ")  # type: ignore[index]
@@ -837,12 +856,19 @@ def _topic(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
         items = _segments(ctx, span[0], span[1])
     else:
         plural = any(ctx.doc[t].lower_ in ("domaines", "secteurs") for t in range(start, end))  # type: ignore[index]
-        items = _segments(ctx, end, wrapped=plural)
+        # "portant création d'un fonds": the noun of the match opens the topic
+        items = _segments(ctx, end - 1 if pattern.options.get("from_last") else end,
+                          wrapped=plural)
     # "ont porté sur « le renforcement de … »": the quotation is the topic phrase itself
-    opens = end < len(ctx.doc) and ctx.doc[end].text in ("«", '"', "“")  # type: ignore[arg-type,index]
+    doc: Any = ctx.doc
+    opens = end < len(doc) and doc[end].text in ("«", '"', "“")
     for item in items:
-        label = _item_label(ctx, item)
-        if label is None or ctx.quoted(item[0]) and not ctx.quoted(start) and not opens \
+        label = _item_label(ctx, _trimmed(ctx, item, subject.type == "Agreement"))
+        if label is not None and " " not in label and doc[item[0]].pos_ == "ADJ" \
+                and doc[end - 1].lower_ in ("domaine", "secteur"):
+            label = f"{doc[end - 1].lower_} {label}"  # "dans le domaine agricole"
+        if label is None or label.split()[0] in _TOPIC_TRIGGERS \
+                or ctx.quoted(item[0]) and not ctx.quoted(start) and not opens \
                 or normalize_label(label) == normalize_label(
                 subject.label) or label.split()[0] in ("tel", "telle", "tels", "telles"):
             continue
@@ -858,6 +884,29 @@ def _topic(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
             ctx.add(subject, "concerns", ctx.entity("Topic", text), sentence, pattern.name, 0.5)
 
 
+_SIGNED = frozenset({"signer", "conclure", "parapher", "adopter", "ratifier"})
+
+
+def _trimmed(ctx: Context, item: list[int], agreement: bool) -> list[int]:
+    """Cut what qualifies a topic item but is not its topic.
+
+    "le mémorandum sur X signé en 2023": the signing is the memorandum's history, not its
+    subject; "un accord sur X entre l'Institut A et l'École B" (an agreement's topic only): the
+    parties follow "entre".
+    """
+    doc: Any = ctx.doc
+    for k, t in enumerate(item):
+        if k and doc[t].pos_ == "VERB" and doc[t].lemma_ in _SIGNED \
+                and "Part" in doc[t].morph.get("VerbForm"):
+            return item[:k]
+        if k and agreement and doc[t].lower_ == "entre" and t + 2 < len(doc):
+            u = t + 2 if doc[t + 1].lower_ in ("la", "le", "les", "l'", "l’") else t + 1
+            index = ctx.mention_at(u)
+            if index is not None or doc[u].pos_ == "PROPN":  # a name: the text's parties
+                return item[:k]
+    return item
+
+
 def _topic_subject(ctx: Context, sentence: int, start: int, pattern: Pattern) -> Entity | None:
     """Return the agreement or event a topic phrase belongs to.
 
@@ -868,7 +917,7 @@ def _topic_subject(ctx: Context, sentence: int, start: int, pattern: Pattern) ->
     s = ctx.sentences[sentence]
     nouns = ctx.res.trigger("agreement", "nouns")
     if pattern.options.get("agreement_first"):  # "un mémorandum … portant sur X"
-        for t in range(start - 1, s.start - 1, -1):
+        for t in range(start, s.start - 1, -1):  # the match itself may open on the agreement
             near = t >= start - 8 or doc[t].dep_ in ("nsubj", "nsubj:pass")  # type: ignore[index]
             if near and doc[t].pos_ == "NOUN" and ctx.lemma(t) in nouns and (  # type: ignore[index]
                     t == s.start or doc[t - 1].lower_ not in ("en", "d'", "d’")):  # type: ignore[index]
@@ -877,6 +926,8 @@ def _topic_subject(ctx: Context, sentence: int, start: int, pattern: Pattern) ->
             written = [c.subject for c in ctx.claims  # not "les réunions prévues à l'ONU"
                        if c.subject.type == "Agreement" and c.sentence == sentence]
             return written[-1] if written else None
+        if pattern.options.get("agreement_only"):
+            return None  # "a plaidé en faveur de X": no text, no topic
     referred = _referred_event(ctx, sentence, start)
     if referred is not None:
         return referred  # "l'appel téléphonique a porté sur …"
