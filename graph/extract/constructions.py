@@ -737,9 +737,7 @@ def _segments(ctx: Context, end: int, stop: int | None = None, *,
                 (u for u in items[-1] if doc[u].lower_ == "et"), default=-1)  # type: ignore[index]
             if tok.lower_ in (",", "et") and not wrapped and nxt in ("de", "du", "des", "d'"):
                 items[-1].append(t)  # "transports de voyageurs et de marchandises": one item
-            elif tok.lower_ == "et" and items[-1] and not wrapped and (
-                    doc[t - 1].pos_ == "ADJ" or doc[t - 1].lower_ in _SIZES) \
-                    and t + 1 < s.end and doc[t + 1].pos_ == "ADJ":
+            elif tok.lower_ == "et" and items[-1] and not wrapped and _adjectives(ctx, t):
                 # "coopération militaire et sécuritaire", "petites et moyennes entreprises"
                 items[-1].append(t)
             elif tok.lower_ == "et" and between:
@@ -750,6 +748,13 @@ def _segments(ctx: Context, end: int, stop: int | None = None, *,
             items[-1].append(t)
         t += 1
     return [i for i in items if i]
+
+
+def _adjectives(ctx: Context, t: int) -> bool:
+    """Tell whether the "et" at ``t`` joins two adjectives ("militaire et sécuritaire")."""
+    doc: Any = ctx.doc
+    return (doc[t - 1].pos_ == "ADJ" or doc[t - 1].lower_ in _SIZES) and t + 1 < len(doc) \
+        and doc[t + 1].pos_ == "ADJ"
 
 
 _SIZES = frozenset({"petit", "petite", "petits", "petites", "grand", "grande", "grands",
@@ -808,7 +813,7 @@ _DE_WORDS = frozenset({"de", "du", "des", "d'", "d’"})
 
 def _item_label(ctx: Context, item: list[int]) -> str | None:
     """Return the topic an item of a list names, without articles or a wrapping noun."""
-    doc = ctx.doc
+    doc: Any = ctx.doc
     tokens = list(item)
     for _ in range(3):
         while tokens and (doc[tokens[0]].lower_ in _DETS  # type: ignore[index]
