@@ -50,6 +50,24 @@ def test_met_triggers(extract, text):
         {"Karl Weber", "Paolo Conti"}, {"Claire Martin", "Jonas Berg"})
 
 
+@pytest.mark.parametrize(("text", "pair"), [
+    # the agent the parse hung on a time complement ("fin de journée")
+    ("Jonas Berg a été reçu en fin de journée par le Premier ministre, Claire Martin.",
+     {"Jonas Berg", "Claire Martin"}),
+    # the object the parse hung on the venue ("au siège du département")
+    ("La ministre, Claire Martin, a reçu mardi au siège du département la commissaire "
+     "européenne chargée de la Pêche, Ilse Janssen, en visite au Portugal.",
+     {"Claire Martin", "Ilse Janssen"}),
+    # a demonym the tokenizer cut in three ("cabo - verdien")
+    ("Le ministre, Marc Weydert, a accueilli le 2 avril à Lisbonne son homologue cabo-verdien, "
+     "José Mendes Tavares, pour une visite de travail.", {"Marc Weydert", "José Mendes Tavares"}),
+    ("Mme Ilse Janssen a présenté ses lettres de créance à Son Excellence M. Tojo Rakoto, "
+     "Président de la République.", {"Ilse Janssen", "Tojo Rakoto"}),
+])
+def test_met_where_the_parse_misplaces_a_side(extract, text, pair):
+    assert {n for p in relation(extract(text), "met") for n in p} == pair
+
+
 @pytest.mark.parametrize("text", [
     "Claire Martin n'a pas rencontré Jonas Berg lors de son passage.",
     "Claire Martin pourrait rencontrer Jonas Berg la semaine prochaine.",

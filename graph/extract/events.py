@@ -129,10 +129,16 @@ def _people(entities: list[Entity]) -> list[Entity]:
     return out
 
 
+_NAME_OPENERS = frozenset({"le", "la", "l'", "les", "son", "sa", "ses", "leur", "leurs", "m.",
+                           "mme", "sem", "s.e."})
+"""Words between a preposition and the person it introduces ("avec le", "à S.E.")."""
+
+
 def _agents_after(ctx: Context, token: int, words: set[str], limit: int = 8) -> list[Entity]:
     """Agents after one of ``words`` ("avec X", "entre X et Y") following ``token``."""
     s = next(s for s in ctx.sentences if s.start <= token < s.end)
     doc = ctx.doc
+    honorifics = ctx.res.positions.get("honorifics", ())  # "à Son Excellence M. X"
     for t in range(token + 1, min(token + limit, s.end)):
         if doc[t].lower_ == "présence":  # type: ignore[index]
             break  # "en présence de X": X attended, the talks were not with X
@@ -162,8 +168,7 @@ def _agents_after(ctx: Context, token: int, words: set[str], limit: int = 8) -> 
                             u += 1
                         continue
                     break
-                if doc[u].lower_ in ("le", "la", "l'", "les", "son", "sa", "ses", "leur", "leurs",  # type: ignore[index]
-                                     "m.", "mme", "sem", "s.e.") or (  # type: ignore[index]
+                if doc[u].lower_ in _NAME_OPENERS or doc[u].lower_ in honorifics or (  # type: ignore[index]
                         doc[u].lower_ in ("du", "de", "des", "avec") and out  # type: ignore[index]
                         and doc[u - 1].lower_ == "et"):  # type: ignore[index]  # "de X et du Y"
                     u += 1
@@ -201,9 +206,38 @@ def _apposed_name(ctx: Context, start: int, end: int, limit: int = 16) -> list[E
     return []
 
 
+def _stray_objects(verb) -> list[Any]:  # type: ignore[no-untyped-def]
+    """Return the object or agent the parse hung on a complement of the verb instead.
+
+    "Y a été reçu en fin de journée par le Premier ministre, X": "par le Premier ministre" as a
+    complement of "journée"; "X a reçu mardi au siège du département la commissaire, Y": "la
+    commissaire" as a complement of "siège". Only when the verb has no object (no agent) of
+    its own, and not across another verb.
+    """
+    passive = any(c.dep_ == "aux:pass" for c in verb.children)
+    own = ("obl:agent",) if passive else ("obj",)
+    if any(c.dep_ in own for c in verb.children):
+        return []
+    out = []
+    for d in verb.subtree:
+        if d.dep_ != "nmod" or d.pos_ not in ("NOUN", "PROPN") or d.i < verb.i:
+            continue
+        head = d.head
+        while head.i != verb.i and head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        if head.i != verb.i:
+            continue
+        cases = [c.lower_ for c in d.children if c.dep_ == "case"]
+        if passive and cases == ["par"] or not passive and not cases and any(
+                c.dep_ == "det" for c in d.children):
+            out.append(d)
+    return out[:1]
+
+
 def _objects(ctx: Context, verb, salience: Salience) -> list[Entity]:  # type: ignore[no-untyped-def]
     out = []
-    for c in verb.children:
+    strays = _stray_objects(verb)
+    for c in [*verb.children, *strays]:
         lead = _delegation_lead(ctx, c.i) if c.lemma_ in ("délégation", "mission") else None
         if lead is not None:  # "a reçu une délégation (de sénateurs) conduite par X": X
             out += _agents_after(ctx, lead, {"par"}, limit=3)[:1]
@@ -212,7 +246,7 @@ def _objects(ctx: Context, verb, salience: Salience) -> list[Entity]:  # type: i
             # "a reçu un appel du président X", "un coup de fil de son homologue": the caller
             out += _agents_after(ctx, c.i + (2 if c.lemma_ == "coup" else 0),
                                  {"de", "du", "d'", "d’"}, limit=4)[:1]
-        if c.dep_ in ("obj", "iobj", "obl:agent"):  # "Y a été reçu par X"
+        if c.dep_ in ("obj", "iobj", "obl:agent") or c in strays:  # "Y a été reçu par X"
             for t in [c, *[x for x in c.children if x.dep_ in ("conj", "appos")]]:
                 if t.i in ctx.counterparts:
                     out.append(ctx.counterparts[t.i][0])

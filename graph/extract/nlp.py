@@ -11,6 +11,7 @@ import functools
 import importlib.util
 
 from graph.errors import KGError
+from graph.extract.resources import compound_words
 from graph.extract.text import split_sentences
 
 __all__ = ["DEFAULT_MODELS", "load_model", "model_name"]
@@ -70,7 +71,7 @@ def load_model(name: str):  # type: ignore[no-untyped-def]
     """Load a spaCy model once per process, with the ``kg_sentences`` component added.
 
     The tokenizer also splits the honorifics of :data:`_SPECIAL_CASES` ("S.E.M." is "S.E."
-    and "M.").
+    and "M.") and keeps the hyphenated demonyms of the language's countries whole.
 
     Raises
     ------
@@ -88,6 +89,8 @@ def load_model(name: str):  # type: ignore[no-untyped-def]
     for form, parts in _SPECIAL_CASES.items():  # "S.E.M. X": "S.E." then "M." (his title)
         nlp.tokenizer.add_special_case(  # type: ignore[union-attr]
             form, [{"ORTH": part} for part in parts])
+    for form in compound_words(nlp.lang):  # "cabo-verdien" is one word, not "cabo - verdien"
+        nlp.tokenizer.add_special_case(form, [{"ORTH": form}])  # type: ignore[union-attr]
     component = _sentence_component()
     before = "parser" if "parser" in nlp.pipe_names else None
     if before:

@@ -136,6 +136,25 @@ def _lower_set(values: object) -> frozenset[str]:
 
 
 @functools.cache
+def compound_words(lang: str) -> frozenset[str]:
+    """Return the hyphenated demonyms of ``lang``, lower-case and capitalised.
+
+    The tokenizer splits some of them ("cabo - verdien"); :func:`graph.extract.nlp.load_model`
+    keeps them whole.
+
+    Examples
+    --------
+    >>> "cap-verdienne" in compound_words("fr")
+    True
+    """
+    if lang not in LANGUAGES:
+        return frozenset()
+    forms = {form for entry in _read(lang, "countries.yaml") or []
+             for form in entry.get("demonyms", []) if "-" in form}
+    return frozenset(forms | {f[:1].upper() + f[1:] for f in forms})
+
+
+@functools.cache
 def load_resources(lang: str) -> Resources:
     """Read the resources of ``lang`` (cached: once per process).
 
