@@ -68,6 +68,41 @@ def test_met_where_the_parse_misplaces_a_side(extract, text, pair):
     assert {n for p in relation(extract(text), "met") for n in p} == pair
 
 
+@pytest.mark.parametrize(("text", "pairs"), [
+    ("La ministre Claire Martin a présidé mardi une réunion tripartite avec ses homologues "
+     "danois, Jonas Berg, et néerlandais, Pieter Hoekstra.",
+     {("Claire Martin", "Jonas Berg"), ("Claire Martin", "Pieter Hoekstra"),
+      ("Jonas Berg", "Pieter Hoekstra")}),
+    ("Recevant l'ambassadeur du Chili, Luis Paredes, le Président Oscar Velde a rappelé "
+     "l'amitié entre les deux peuples.", {("Luis Paredes", "Oscar Velde")}),
+    ("Ont pris part à cette rencontre le ministre chilien, Luis Paredes, et son homologue "
+     "péruvien, Ana Torres.", {("Ana Torres", "Luis Paredes")}),
+    ("La nouvelle ministre de la Culture, Lena Holm, a pris ses fonctions lundi lors d'une "
+     "cérémonie de passation avec son prédécesseur, Paulo Reis.", {("Lena Holm", "Paulo Reis")}),
+])
+def test_meetings_of_several_or_of_a_handover(extract, text, pairs):
+    met = {tuple(sorted(p)) for p in relation(extract(text), "met")}
+    assert met == {tuple(sorted(p)) for p in pairs}
+
+
+def test_the_plural_counterparts_hold_the_post_for_their_countries(extract):
+    found = extract("La ministre des Affaires étrangères Claire Martin a reçu ses homologues "
+                    "danois, Jonas Berg, et néerlandais, Pieter Hoekstra.")
+    posts = relation(found, "holdsPosition")
+    assert ("Pieter Hoekstra", "ministre des Affaires étrangères") in posts
+    assert ("ministre des Affaires étrangères", "Pays-Bas") in relation(found, "country")
+
+
+def test_a_predecessor_held_the_post_and_a_comma_list_of_portfolios_is_one_title(extract):
+    found = extract("Le nouveau ministre des Affaires étrangères, Coopération internationale et "
+                    "Francophonie, M. Paulo Reis, a pris ses fonctions mercredi avec son "
+                    "prédécesseur, Mme Lena Holm.")
+    title = "ministre des Affaires étrangères, Coopération internationale et Francophonie"
+    assert ("Paulo Reis", title) in relation(found, "holdsPosition")
+    assert ("Lena Holm", title) in relation(found, "heldPosition")
+    assert relation(found, "met") == set()  # no handover ceremony is said
+
+
 @pytest.mark.parametrize("text", [
     "Claire Martin n'a pas rencontré Jonas Berg lors de son passage.",
     "Claire Martin pourrait rencontrer Jonas Berg la semaine prochaine.",

@@ -97,6 +97,9 @@ def _counterpart(ctx: Context, sentence: int, start: int, end: int, pattern: Pat
     country = None
     for t in range(start, end):
         country = country or ctx.res.demonym(doc[t].text)  # type: ignore[index]
+    if country is None and end < s.end and ctx.res.demonym(doc[end].text):  # type: ignore[index]
+        country = ctx.res.demonym(doc[end].text)  # type: ignore[index]
+        end += 1  # "ses homologues danois": a demonym the tagger took for a noun
     u = end
     if country is None and u < s.end and doc[u].lower_ in ("de", "du", "d'", "d’"):  # type: ignore[index]
         # "son homologue de la République de Corée, X"
@@ -156,6 +159,38 @@ def _counterpart(ctx: Context, sentence: int, start: int, end: int, pattern: Pat
                                        span.text, sentence, post.label, (country,)), country))
     for t in range(start, end):
         ctx.counterparts[t] = (person, after)
+    plural = any(doc[t].lower_ == "homologues" for t in range(start, end))  # type: ignore[index]
+    if plural and posts and subject is not None:
+        _next_counterparts(ctx, sentence, after, subject, posts, pattern)
+
+
+def _next_counterparts(ctx: Context, sentence: int, after: int, subject: Entity, posts: list,  # type: ignore[type-arg]
+                       pattern: Pattern) -> None:
+    """Read the counterparts a plural "homologues" goes on to name after its first one.
+
+    "ses homologues djiboutien, X, et somalien, Y": Y holds the subject's post for Somalia.
+    """
+    doc: Any = ctx.doc
+    s = ctx.sentences[sentence]
+    u = after
+    while u + 2 < s.end:
+        while u < s.end and doc[u].lower_ in (",", "et"):
+            u += 1
+        country = ctx.res.demonym(doc[u].text) if u < s.end else None
+        if country is None:
+            return
+        v = u + 1
+        while v < s.end and doc[v].lower_ in (",", "m.", "mme", "sem", "s.e."):
+            v += 1
+        index = ctx.mention_at(v) if v < s.end else None
+        if index is None or ctx.mentions[index].kind != "Person":
+            return
+        person = ctx.entity_of(index)
+        if person is None or person.iri == subject.iri:
+            return
+        give_post(ctx, person, _national_post(posts), country, sentence, pattern.name, 0.6)
+        ctx.counterparts[u] = (person, ctx.mentions[index].end)
+        u = ctx.mentions[index].end
 
 
 def _name_after_titles(ctx: Context, start: int, end: int) -> tuple[int | None, list[int]]:
@@ -404,6 +439,12 @@ def _meeting(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern
     people = subjects(ctx, t, salience)
     if pattern.options.get("sides_only"):  # "X a présidé, avec son homologue Y, la réunion"
         people += _agents_after(ctx, t, {"avec"}, limit=8)
+    elif pattern.options.get("inverted") and start <= ctx.sentences[sentence].start + 1:
+        # "Ont pris part à cette rencontre le ministre X, son homologue Y ainsi que Z": the
+        # subject follows the verb, and the parse is lost; every person named after it
+        people += [e for m in range(len(ctx.mentions)) if ctx.mentions[m].kind == "Person"
+                   and end <= ctx.mentions[m].start < ctx.sentences[sentence].end
+                   for e in [ctx.entity_of(m)] if e is not None]
     else:
         people += _agents_after(ctx, end - 1, {"avec", "entre", "de", "du", "par", "à", "au",
                                                "pour"})
@@ -1110,6 +1151,37 @@ def _theme(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
     ctx.add(event, "concerns", ctx.entity("Topic", theme), sentence, pattern.name, 0.55)
 
 
+_HANDOVER = frozenset({"passation", "remise", "reprise", "cérémonie", "installation"})
+"""Nouns of a handover, where a new office holder and the one before meet."""
+
+
+def _predecessor(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
+                 salience: Salience) -> None:
+    """Read "X … avec son prédécesseur, Y": Y held X's post; at a handover, they met."""
+    doc: Any = ctx.doc
+    s = ctx.sentences[sentence]
+    u = end
+    while u < s.end and doc[u].lower_ in (",", "m.", "mme", "sem", "s.e.", "dr", "dr."):
+        u += 1
+    index = ctx.mention_at(u) if u < s.end else None
+    if index is None or ctx.mentions[index].kind != "Person":
+        return
+    before = person_before_verb(ctx, start)
+    subject = before[0] if before is not None else next(
+        iter(subjects(ctx, _governing_verb(ctx, start), salience)
+             or subjects(ctx, doc[start].sent.root.i, salience)), None)
+    previous = ctx.entity_of(index)
+    if subject is None or previous is None or subject.iri == previous.iri:
+        return
+    posts = [p for p, m, _ in ctx.held.get(subject.iri, []) if not m.former]
+    if posts:
+        post = max(posts, key=lambda p: len(p.label))
+        ctx.add(previous, "heldPosition", post, sentence, pattern.name, 0.55)
+    if any(ctx.lemma(t) in _HANDOVER for t in range(s.start, s.end)):
+        record_meeting(ctx, [subject, previous], start, sentence, "Meeting",
+                       modality(ctx, start), pattern.name, "passation")
+
+
 READERS = {
     "call": ("before", _call),
     "counterpart": ("before", _counterpart),
@@ -1122,6 +1194,7 @@ READERS = {
     "head_of": ("after", _head_of),
     "topic": ("after", _topic),
     "theme": ("after", _theme),
+    "predecessor": ("after", _predecessor),
 }
 """Reader name → (when it runs, function)."""
 

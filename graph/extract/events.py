@@ -23,6 +23,7 @@ from typing import Any
 from graph.dates import find_dates
 from graph.extract.agents import (
     Salience,
+    agent_of_token,
     left_agents,
     modality,
     person_before_verb,
@@ -150,7 +151,8 @@ def _agents_after(ctx: Context, token: int, words: set[str], limit: int = 8) -> 
                     named, u = ctx.counterparts[u]
                     out.append(named)
                     if u < s.end and doc[u].lower_ in (",", "et", "and"):  # type: ignore[index]
-                        u += 1
+                        while u < s.end and doc[u].lower_ in (",", "et", "and"):  # type: ignore[index]
+                            u += 1  # "ses homologues djiboutien, X, et somalien, Y"
                         continue
                     break
                 index = ctx.mention_at(u)
@@ -404,6 +406,22 @@ def _apposed_participle(ctx: Context, verb) -> list[Entity]:  # type: ignore[no-
     return []
 
 
+def _opening_participle_subject(ctx: Context, verb, salience: Salience) -> list[Entity]:  # type: ignore[no-untyped-def]
+    """Return who does what a present participle opening the sentence says.
+
+    "Recevant l'ambassadeur d'Algérie, X, le Président Y a rappelé …": Y, the subject of the
+    sentence's main verb.
+    """
+    if verb.i != ctx.sentences[sentence_index(ctx, verb.i)].start \
+            or "Part" not in verb.morph.get("VerbForm") or "Pres" not in verb.morph.get("Tense"):
+        return []
+    s = ctx.sentences[sentence_index(ctx, verb.i)]
+    subject = next((u for u in range(verb.i + 1, s.end) if ctx.doc[u].dep_ == "nsubj"  # type: ignore[index]
+                    and ctx.doc[u].head.i != verb.i and ctx.doc[u].head.pos_ == "VERB"), None)  # type: ignore[index]
+    person = agent_of_token(ctx, subject, salience) if subject is not None else None
+    return [person] if person is not None else []
+
+
 def _apposed_visitor(ctx: Context, noun: int) -> Entity | None:
     """Return the person ", en visite" follows: "avec Y, en visite de travail à Rabat".
 
@@ -538,7 +556,8 @@ def _meeting(ctx: Context, t: int, sentence: int, salience: Salience) -> None:
     nouns = ctx.res.trigger("meeting", "nouns")
     kind = "Meeting"
     if tok.pos_ == "VERB" and lemma in triggers:
-        people = _people(subjects(ctx, t, salience) + _objects(ctx, tok, salience))
+        people = _people(_opening_participle_subject(ctx, tok, salience)
+                         or subjects(ctx, t, salience)) + _people(_objects(ctx, tok, salience))
     elif tok.pos_ == "VERB" and lemma in with_verbs:
         before = person_before_verb(ctx, t)  # ", X a dîné avec Y": X, whatever the parse says
         subj = [before[0]] if before is not None else subjects(ctx, t, salience)

@@ -459,6 +459,11 @@ _LEANINGS = frozenset(f"{stem}{end}" for stem, ends in (
 écologiste X"."""
 
 
+def _portfolio_word(token, res: Resources) -> bool:  # type: ignore[no-untyped-def]
+    """Tell whether a capitalised word names a portfolio ("Coopération", "Francophonie")."""
+    return token.text[:1].isupper() and token.lower_ in res.positions.get("portfolios", ())
+
+
 def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool,  # type: ignore[no-untyped-def]
                  org_spans: dict[int, int], people: frozenset[int] = frozenset(),
                  envoy: bool = False):
@@ -529,6 +534,19 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
                 parts.append(token.text)
                 i += 1
                 continue
+        if lower == "," and title_domain and parts and i + 2 < limit \
+                and _portfolio_word(doc[i + 1], res):
+            # "ministre des Affaires étrangères, Coopération internationale et Francophonie":
+            # the portfolios go on without "de"
+            k = i + 1
+            while k < limit and (_portfolio_word(doc[k], res) or doc[k].pos_ == "ADJ"
+                                 and doc[k].is_lower and not res.demonym(doc[k].lower_)
+                                 or doc[k].lower_ == "et" and k + 1 < limit
+                                 and _portfolio_word(doc[k + 1], res)):
+                k += 1
+            parts.append(doc[i:k].text)
+            i = k
+            continue
         if lower in _TO and title_domain:
             # "ministre de la Coopération au développement", "commissaire aux Affaires
             # intérieures": a portfolio, not a place ("ministre de l'Intérieur à Rabat")

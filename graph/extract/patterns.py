@@ -28,6 +28,8 @@ Readers (``graph.extract.constructions.READERS``):
 - ``post`` — a portfolio given by a verb ("prend la tête du ministère de X", "le poste de X a
   été confié à NAME"): NAME holds "ministre de X".
 - ``portfolio`` — a portfolio named alone after a person ("X reste aux Armées").
+- ``predecessor`` — "avec son prédécesseur, Y": Y held the subject's post; at a handover
+  ceremony the two met.
 - ``topic`` — what an agreement or a meeting is about ("portant sur X", "dans le domaine de
   X", "ont abordé X et Y"): ``kg:concerns`` from the agreement or event of the sentence.
 """
