@@ -1449,3 +1449,18 @@ def test_a_place_the_tagger_glued_to_a_title_is_no_name(extract):
                     "ministre du Niger, Moussa Adamou, en visite officielle.")
     people = {s for s, _ in relation(found, "met")} | {o for _, o in relation(found, "met")}
     assert people == {"Wang Lei", "Moussa Adamou"}
+
+
+def test_the_new_minister_speaks_not_the_one_named_last(extract):
+    found = extract("Lisbonne, 25 août - Le nouveau ministre des Affaires étrangères, Paulo Reis, "
+                    "a pris ses fonctions lundi. M. Jonas Berg a été nommé secrétaire général de "
+                    "la Présidence. « Je prends la mesure de la tâche », a déclaré le nouveau chef "
+                    "de la diplomatie portugaise.")
+    speakers = {s for s, _ in relation(found, "said")}
+    assert speakers == {"Paulo Reis"}
+
+
+def test_the_counterpart_of_a_minister_of_europe_and_foreign_affairs(extract):
+    found = extract("Mme Claire Dupuis, ministre de l'Europe et des Affaires étrangères, s'est "
+                    "entretenue mardi à Jakarta avec son homologue indonésien, M. Budi Santoso.")
+    assert ("Budi Santoso", "ministre des Affaires étrangères") in relation(found, "holdsPosition")

@@ -245,7 +245,12 @@ def _national_post(posts: list) -> str:  # type: ignore[type-arg]
     # "chef de l'État" describes what "président" or "roi" names: the name wins
     named = [label for label in national if not label.startswith("chef ")]
     label = (named or national or [posts[0][0].label])[0]
-    return re.split(r",| et d(?:e|es|u|')\b| et à\b", label)[0].strip()
+    first = re.split(r",| et d(?:e|es|u|')\b| et à\b", label)[0].strip()
+    if "affaires étrangères" in label.lower() and "affaires étrangères" not in first.lower():
+        # "ministre de l'Europe et des Affaires étrangères": the counterpart is the minister
+        # of foreign affairs, not "of Europe"
+        return f"{label.split()[0]} des Affaires étrangères"
+    return first
 
 
 def _named_before(ctx: Context, sentence: int, start: int, subject: Entity,

@@ -21,6 +21,7 @@ _DE = {"de", "du", "des", "d'", "d’"}
 _DETS = {"le", "la", "l'", "les", "un", "une", "ce", "cette", "ces", "son", "sa", "ses", "leur",
          "leurs", "au", "aux", "du", "des", "notre", "nos", "votre"}
 _DEFINITE = {"le", "la", "l'", "les", "ce", "cette", "ces", "au", "aux", "du"}
+_NEW = frozenset({"nouveau", "nouvelle", "nouvel", "nouveaux", "nouvelles"})
 _CAPITAL = re.compile(r"^[A-ZÀ-ÖØ-Þ]")
 _DATE_WORDS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
                          "hier", "demain", "aujourd'hui", "matin", "soir"})
@@ -730,7 +731,9 @@ def _position_mentions(doc, sentences, sentence_of, quotes, res: Resources,
             out.append(Mention(
                 "Position", i, stop, span.start_char, span.end_char, span.text,
                 sentence_of[i], label, tuple(dict.fromkeys(countries)), org,
-                definite=previous in _DEFINITE,  # « l'ancien ministre » is not today's
+                # « l'ancien ministre » is not today's; « le nouveau ministre » is
+                definite=previous in _DEFINITE or previous in _NEW and i > sent.start + 1
+                and doc[i - 2].lower_ in _DEFINITE,
                 plural=title.plural or len(set(countries)) > 1,
                 quoted=_in_quote(quotes, span.start_char, span.end_char), former=former,
             ))
