@@ -134,6 +134,12 @@ def test_meeting_date_from_hier(extract):
     ("Hélène Dubois a visité Montréal pendant trois jours.", {"Montréal"}, "happened"),
     ("Hélène Dubois est attendue jeudi à Dakar.", {"Dakar", "Sénégal"}, "planned"),
     ("Hélène Dubois se rendra au Japon le mois prochain.", {"Japon"}, "planned"),
+    # a country whose name is also a demonym, then the rest of the list
+    ("Hélène Dubois se rendra en Indonésie, aux Philippines et au Japon.",
+     {"Indonésie", "Philippines", "Japon"}, "planned"),
+    # past an apposition of the first stop, « ainsi qu'à »
+    ("Hélène Dubois se rendra à Toamasina, principal port du pays, ainsi qu'à Fianarantsoa.",
+     {"Toamasina", "Fianarantsoa"}, "planned"),
 ])
 def test_visited_triggers(extract, text, places, status):
     """A visit to a capital is also a visit to its country; other cities stay alone."""

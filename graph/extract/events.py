@@ -483,6 +483,12 @@ def _place_after(ctx: Context, token: int, limit: int = 7) -> Entity | None:
     return None
 
 
+def _placeish(ctx: Context, token: int) -> bool:
+    """Tell whether a token names no one: a plain word, or part of a place's name."""
+    index = ctx.mention_at(token)
+    return index is None or ctx.mentions[index].kind in PLACE_KINDS
+
+
 def _coordinated_places(ctx: Context, token: int, limit: int = 7) -> list[Entity]:
     """Return the places listed after the first one a journey names.
 
@@ -495,9 +501,22 @@ def _coordinated_places(ctx: Context, token: int, limit: int = 7) -> list[Entity
     if first is None or ctx.mentions[first].kind not in PLACE_KINDS:
         return []
     places, v = [], ctx.mentions[first].end
-    while v + 1 < s.end and doc[v].lower_ in (",", "et", "puis"):
+    while v + 1 < s.end and doc[v].lower_ in (",", "et", "puis", "ainsi"):
+        if doc[v].text == ",":  # "à Toamasina, principal port du pays, ainsi qu'à Y": past
+            close = next((w for w in range(v + 1, min(v + 8, s.end - 1))  # the apposition
+                          if doc[w].text == "," and doc[w + 1].lower_ in ("ainsi", "et", "puis")),
+                         None)
+            if close is not None and doc[v + 1].lower_ not in ("à", "au", "aux", "en") and all(
+                    doc[w].pos_ not in ("VERB", "AUX") and _placeish(ctx, w)
+                    for w in range(v + 1, close)):
+                v = close
         u = v + 1
-        if doc[u].lower_ in ("et", "puis"):
+        if doc[v].lower_ == "ainsi" or doc[u].lower_ == "ainsi":
+            u = (u + 1 if doc[u].lower_ == "ainsi" else u)
+            if u >= s.end or doc[u].lower_ not in ("que", "qu'", "qu’"):
+                break
+            u += 1
+        elif doc[u].lower_ in ("et", "puis"):
             u += 1
         if u < s.end and doc[u].lower_ in ("à", "au", "aux", "en"):
             u += 1

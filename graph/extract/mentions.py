@@ -342,7 +342,11 @@ def _gazetteer_mentions(doc, sentence_of, quotes, taken, res: Resources):  # typ
             if len(span) < width or any(t.i in taken for t in span):
                 continue
             norm = normalize_label(span.text)
-            if norm in res.countries and not (width == 1 and res.demonym(token.lower_)):
+            if norm in res.countries and not (
+                    # "suisse", "argentine", "philippines" are demonyms too: a country when
+                    # capitalised inside the sentence ("aux Philippines", "la Suisse")
+                    width == 1 and res.demonym(token.lower_) and not (
+                        token.text[:1].isupper() and token.i > 0 and not token.is_sent_start)):
                 out.append(Mention("Country", span.start, span.end, span.start_char,
                                    span.end_char, span.text, sentence_of[span.start],
                                    res.countries[norm],
