@@ -1470,3 +1470,19 @@ def test_the_counterpart_of_a_minister_of_europe_and_foreign_affairs(extract):
     found = extract("Mme Claire Dupuis, ministre de l'Europe et des Affaires étrangères, s'est "
                     "entretenue mardi à Jakarta avec son homologue indonésien, M. Budi Santoso.")
     assert ("Budi Santoso", "ministre des Affaires étrangères") in relation(found, "holdsPosition")
+
+
+@pytest.mark.parametrize("words", ["le responsable paraguayen",
+                                   "le responsable de nationalité paraguayenne"])
+def test_a_national_noun_designates_the_one_person_of_that_country(extract, words):
+    found = extract("Le président de la Chambre, Abdel Touhami, a reçu mardi à Rabat le président "
+                    "de la Chambre des députés du Paraguay, Raúl Benítez. « Nous voulons être la "
+                    f"porte d'entrée du Maroc », a déclaré {words}.")
+    assert {s for s, _ in relation(found, "said")} == {"Raúl Benítez"}
+
+
+def test_the_patron_of_diplomacy_is_the_minister_of_foreign_affairs(extract):
+    found = extract("Kinshasa - Le nouveau ministre des Affaires étrangères, M. Paulo Reis, a pris "
+                    "ses fonctions avec son prédécesseur, Mme Lena Holm. « Je trouve un ministère "
+                    "en ordre », a déclaré le nouveau patron de la diplomatie congolaise.")
+    assert {s for s, _ in relation(found, "said")} == {"Paulo Reis"}

@@ -74,7 +74,7 @@ def agent_of_token(ctx: Context, token: int, salience: Salience) -> Entity | Non
         return found
     if ctx.is_pronoun(token):
         return pronoun_person(ctx, token, _antecedent(ctx, token) or salience.person)
-    return envoy_named(ctx, token)
+    return envoy_named(ctx, token) or national_named(ctx, token)
 
 
 _DIPLOMAT = frozenset({"diplomate", "diplomates"})
@@ -101,6 +101,39 @@ def envoy_named(ctx: Context, token: int) -> Entity | None:
              and (demonym is None or country == demonym)}
     if len(found) != 1:
         return None  # nobody, or several: "le diplomate" among ambassadors names none
+    iri = next(iter(found))
+    return next((e for e in ctx.person_of.values() if e.iri == iri), None)
+
+
+_NATIONAL_NOUNS = frozenset({"responsable", "diplomate", "officiel", "officielle", "visiteur",
+                             "visiteuse", "hôte", "invité", "invitée", "émissaire",
+                             "personnalité"})
+"""Nouns that, with a demonym, designate the one person of that country ("le responsable
+paraguayen")."""
+
+
+def national_named(ctx: Context, token: int) -> Entity | None:
+    """Return the one person of a country that "le responsable paraguayen" designates.
+
+    Also "le responsable de nationalité nigériane". The person's country comes from the posts
+    and nationalities read so far; nobody, or several of that country: ``None``.
+    """
+    doc: Any = ctx.doc
+    if doc[token].lower_ not in _NATIONAL_NOUNS or token == 0 or doc[token - 1].lower_ not in (
+            "le", "la", "l'", "l’"):
+        return None
+    u = token + 1
+    if doc[u:u + 2].text.lower() == "de nationalité":
+        u += 2
+    country = ctx.res.demonym(doc[u].text) if u < len(doc) else None
+    if country is None:
+        return None
+    found = {iri for iri, posts in ctx.held.items() for post, source, c in posts
+             if c == country and source.start < token}
+    found |= {c.subject.iri for c in ctx.claims if c.relation == "country"
+              and c.subject.type == "Person" and getattr(c.object, "label", None) == country}
+    if len(found) != 1:
+        return None
     iri = next(iter(found))
     return next((e for e in ctx.person_of.values() if e.iri == iri), None)
 

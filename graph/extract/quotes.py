@@ -15,6 +15,7 @@ from __future__ import annotations
 from graph.extract.agents import (
     Salience,
     envoy_named,
+    national_named,
     pronoun_person,
     sentence_index,
     subjects,
@@ -111,8 +112,8 @@ def _after(ctx: Context, tokens: list[int], salience: Salience,
                 break
             if ctx.is_pronoun(u):
                 return pronoun_person(ctx, u, salience.person)
-            envoy = envoy_named(ctx, u)  # "a confié le diplomate turc"
-            if envoy is not None:
+            envoy = envoy_named(ctx, u) or national_named(ctx, u)  # "a confié le diplomate
+            if envoy is not None:  # turc", "a déclaré le responsable paraguayen"
                 return envoy
             index = ctx.mention_at(u)
             if index is not None and last is not None and ctx.lemma(t) in _GOING_ON \
