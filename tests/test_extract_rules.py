@@ -1486,3 +1486,21 @@ def test_the_patron_of_diplomacy_is_the_minister_of_foreign_affairs(extract):
                     "ses fonctions avec son prédécesseur, Mme Lena Holm. « Je trouve un ministère "
                     "en ordre », a déclaré le nouveau patron de la diplomatie congolaise.")
     assert {s for s, _ in relation(found, "said")} == {"Paulo Reis"}
+
+
+def test_a_name_after_son_excellence_that_the_tagger_missed(extract):
+    found = extract("À l'invitation de son homologue, le Président de la République du Rwanda, "
+                    "Son Excellence Emmanuel Nsengimana Rukundo, effectue depuis mercredi une "
+                    "visite d'Etat au Bénin.")
+    assert ("Emmanuel Nsengimana Rukundo", "Bénin") in relation(found, "visited")
+
+
+@pytest.mark.parametrize("title", ["le président de la Chambre des représentants",
+                                   "le directeur du Protocole d'Etat",
+                                   "le porte-parole du ministère"])
+def test_more_state_posts_take_the_datelines_country(extract, title):
+    found = extract(f"Rabat, 24 juin (MAP) - {title[0].upper() + title[1:]}, Karim Alami, a "
+                    "présidé mardi une réunion à Rabat.")
+    posts = {o for s, o in relation(found, "holdsPosition") if s == "Karim Alami"}
+    assert posts and all(("Maroc") in {c for p, c in relation(found, "country") if p == post}
+                         for post in posts)

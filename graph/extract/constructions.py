@@ -1236,7 +1236,20 @@ _STATE_POSTS = ("ministre", "premier ministre", "première ministre", "chef du g
                 "vice-ministre", "vice-premier ministre", "directeur de cabinet",
                 "directrice de cabinet", "député", "sénateur", "sénatrice",
                 "médiateur de la république", "médiatrice de la république",
-                "porte-parole du gouvernement")
+                "porte-parole", "président de la chambre",
+                "présidente de la chambre", "vice-président de l'assemblée",
+                "vice-présidente de l'assemblée", "vice-président du sénat",
+                "vice-présidente du sénat", "président du parlement", "présidente du parlement",
+                "directeur du protocole", "directrice du protocole", "chef du protocole",
+                "cheffe du protocole", "chef du bureau", "cheffe du bureau", "gouverneur",
+                "gouverneure", "préfet", "préfète", "wali", "maire", "député", "députée")
+
+
+_STATE_BODIES = ("chambre des représentants", "chambre des députés", "chambre des conseillers",
+                 "assemblée nationale", "assemblée populaire", "sénat", "parlement",
+                 "conseil constitutionnel", "cour suprême", "cour constitutionnelle",
+                 "conseil de la nation", "conseil national")
+"""Bodies of a state whose posts take the scene's country when the text gives none."""
 
 
 def scene_country(ctx: Context) -> str | None:
@@ -1307,8 +1320,9 @@ def give_person_countries(ctx: Context) -> None:
     for c in ctx.claims:
         if c.subject.type == "Position" and c.relation == "country":
             countries.setdefault(c.subject.iri, []).append(c)
-        elif c.subject.type == "Position" and c.relation == "organization":
-            orgs.add(c.subject.iri)
+        elif c.subject.type == "Position" and c.relation == "organization" and not (
+                isinstance(c.object, Entity) and c.object.label.lower().startswith(_STATE_BODIES)):
+            orgs.add(c.subject.iri)  # a state's own body ("Sénat") is no organisation here
     for c in list(ctx.claims):
         if c.relation != "holdsPosition" or not isinstance(c.object, Entity) \
                 or c.subject.type != "Person" or c.object.iri in orgs:
@@ -1387,14 +1401,21 @@ def give_scene_country(ctx: Context, hosts: dict[str, str] | None = None) -> Non
     visitors = {c.subject.iri for c in ctx.claims if c.relation == "visited"
                 and isinstance(c.object, Entity) and _visited_country(ctx, c.object) in (
                     None, scene)}  # a visitor here is a guest; one going abroad, a host
-    with_country = {c.subject.iri for c in ctx.claims if c.relation in ("country", "organization")
-                    and c.subject.type == "Position"}
+    with_country = {c.subject.iri for c in ctx.claims if c.subject.type == "Position" and (
+        c.relation == "country" or c.relation == "organization" and not (
+            isinstance(c.object, Entity) and c.object.label.lower().startswith(_STATE_BODIES)))}
     # someone whose other post has a country ("son homologue italien, X, ministre de …")
     national = {c.subject.iri for c in ctx.claims if c.relation == "country"
                 and c.subject.type == "Position" and isinstance(c.object, Entity)
                 and c.object.label != scene}
     visitors |= {c.subject.iri for c in ctx.claims if c.relation == "holdsPosition"
                  and isinstance(c.object, Entity) and c.object.iri in national}
+    # "président de la Chambre des représentants": a post of a state's own body
+    state_bodies: dict[str, list[Claim]] = {}  # post IRI → its organisation claims
+    for c in ctx.claims:
+        if c.relation == "organization" and c.subject.type == "Position" and isinstance(
+                c.object, Entity) and c.object.label.lower().startswith(_STATE_BODIES):
+            state_bodies.setdefault(c.subject.iri, []).append(c)
     claims: list[Claim] = []
     given: dict[str, Entity] = {}
     for c in ctx.claims:
@@ -1403,7 +1424,7 @@ def give_scene_country(ctx: Context, hosts: dict[str, str] | None = None) -> Non
         if c.relation in ("holdsPosition", "heldPosition") and isinstance(post, Entity) and \
                 country is not None and post.iri not in with_country and \
                 (c.subject.iri not in visitors or c.subject.iri in hosts) and \
-                post.label.lower().startswith(_STATE_POSTS):
+                (post.label.lower().startswith(_STATE_POSTS) or post.iri in state_bodies):
             # this holder's post is the host country's (a visitor's same title stays apart),
             # unless the article gives that title, in the plural, one other country ("une
             # délégation de sénateurs français … la sénatrice X": France's)
@@ -1416,6 +1437,7 @@ def give_scene_country(ctx: Context, hosts: dict[str, str] | None = None) -> Non
                                     "Position", post.label, ctx.lang)
                 claims.append(Claim(given[key], "country", ctx.entity("Country", own),
                                     c.sentence, "fr.country.scene.v1", 0.5))
+                claims += [replace(o, subject=given[key]) for o in state_bodies.get(post.iri, ())]
             c = replace(c, object=given[key])
         claims.append(c)
     ctx.claims[:] = claims

@@ -877,7 +877,7 @@ def _joined_names(doc, mentions: list[Mention]) -> list[Mention]:  # type: ignor
 
 
 _NAME_HONORIFICS = frozenset({"m.", "mme", "mlle", "dr", "dr.", "pr", "pr.", "sem", "s.e.",
-                              "monsieur", "madame", "me"})
+                              "monsieur", "madame", "me", "excellence", "cheikh", "cheick"})
 
 
 def _names_tagged_places(doc, mentions: list[Mention], positions: list[Mention],  # type: ignore[no-untyped-def]
