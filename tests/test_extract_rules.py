@@ -1504,3 +1504,22 @@ def test_more_state_posts_take_the_datelines_country(extract, title):
     posts = {o for s, o in relation(found, "holdsPosition") if s == "Karim Alami"}
     assert posts and all(("Maroc") in {c for p, c in relation(found, "country") if p == post}
                          for post in posts)
+
+
+@pytest.mark.parametrize(("text", "posts"), [
+    ("M. Paulo Reis, diplomate de carrière, était jusqu'ici ambassadeur du Portugal au Maroc.",
+     {"ambassadeur au Maroc"}),
+    ("Mme Lena Holm a été auparavant ambassadrice d'Allemagne au Mozambique, puis directrice "
+     "adjointe du département Afrique.", {"ambassadrice au Mozambique", "directrice adjointe"}),
+    ("Dr Paulo Reis était jusqu'à sa nomination représentant résident du PNUD au Niger.",
+     {"représentant résident"}),
+])
+def test_a_copula_in_the_past_gives_a_former_post(extract, text, posts):
+    found = extract(text)
+    assert {o for _, o in relation(found, "heldPosition")} == posts
+    assert relation(found, "holdsPosition") == set()
+
+
+def test_a_copula_since_a_date_is_a_post_still_held(extract):
+    found = extract("Paulo Reis était depuis 2020 ministre de la Culture. Il a démissionné hier.")
+    assert relation(found, "heldPosition") == set()

@@ -15,6 +15,7 @@ Rules (each named in the evidence):
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from graph.extract.agents import modality, person_gender, title_gender
@@ -42,6 +43,15 @@ _COPULA = re.compile(
     r"a été (?:nommée?|élue?|désignée?|réélue?)|est (?:nommée?|élue?|désignée?))\s+"
     r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|officiellement)\s+)?"
     r"(?:(?:le|la|l'|un|une|au poste de|comme)\s*)?$", re.IGNORECASE)
+_FORMER_COPULA = re.compile(
+    r"^\s*(?:,\s*)?(?:[a-zà-ÿ'’ -]{3,40},\s*)?(?:qui\s+)?"
+    r"(?:était|a été|avait été|fut|a notamment été|a également été|"
+    r"a aussi été|a successivement été|avait notamment été|avait également été)\s+"
+    r"(?:(?:auparavant|précédemment|jusqu['’]\s*ici|jusque-là|jusqu['’]\s*alors|"
+    r"jusqu['’]\s*à sa nomination|notamment|également|aussi|successivement|déjà)\s*,?\s*)*"
+    r"(?:(?:le|la|l'|l’|un|une)\s*)?$", re.IGNORECASE)
+"""A copula in a past tense between a name and a title: "X était jusqu'ici ambassadeur",
+"X a été auparavant ministre". The post is a former one."""
 _QUALITY = re.compile(r"^\s*,?\s*(?:en (?:sa|leur|ses) qualités? d[e'’]|en tant qu[e'’]|"
                       r"nommée? au poste d[e'’])\s*(?:(?:le|la|l'|l’)\s*)?$", re.IGNORECASE)
 _NOMINATION = re.compile(r"^\s*(?:comme|au poste de|en tant que|à la tête de|à la présidence de)"
@@ -57,14 +67,23 @@ _NAMED_BEFORE = re.compile(r",\s*(?:[^\W\d_][\w'’-]*\s*){0,2}$")
 """The incise opens after a comma and at most two words ("jusque-là", "précédemment")."""
 
 
+def _since(ctx: Context, m: Mention) -> bool:
+    """Tell whether an imperfect copula still holds: "X était depuis 2020 ministre"."""
+    s = ctx.sentences[m.sentence]
+    return "depuis" in ctx.text[ctx.doc[s.start].idx:m.start_char].lower()  # type: ignore[index]
+
+
 def _gap(ctx: Context, a: Mention, b: Mention) -> str:
     return ctx.text[a.end_char:b.start_char]
 
 
 def record_post(ctx: Context, person: Entity, index: int, method: str, confidence: float,
-                country: str | None = None, org: Entity | None = None) -> None:
-    """Record that ``person`` holds the post of position mention ``index``."""
+                country: str | None = None, org: Entity | None = None, *,
+                former: bool = False) -> None:
+    """Record that ``person`` holds (``former``: held) the post of mention ``index``."""
     m = ctx.mentions[index]
+    if former and not m.former:
+        m = replace(m, former=True)
     post = ctx.position_entity(m, country, org)
     ctx.holder.setdefault(index, person)
     known = ctx.held.setdefault(person.iri, [])
@@ -193,6 +212,8 @@ def _pair_rules(ctx: Context, sentence: int) -> None:
                 record_post(ctx, person, b, "fr.title.apposition.v1", 0.8)
             elif _subject_elsewhere(ctx, ma, mb):
                 continue  # "sur proposition du président X, a été nommé Y": not X
+            elif _FORMER_COPULA.match(gap) and not _since(ctx, mb):
+                record_post(ctx, person, b, "fr.title.former.v1", 0.7, former=True)
             elif _COPULA.match(gap) or _QUALITY.match(gap):
                 record_post(ctx, person, b, "fr.title.nomination.v1", 0.75)
             elif _NOMINATION.match(gap) and _has_nomination_verb(ctx, sentence):
@@ -568,6 +589,8 @@ def find_posts(ctx: Context) -> None:
         _joined_titles(ctx, a, b)
 
 
+_THEN = re.compile(r"^\s*,?\s*(?:puis|et|avant d['’]être)\s*(?:(?:le|la|l'|l’)\s*)?$",
+                   re.IGNORECASE)
 _JOINED = re.compile(r"^\s*(?:,|et)\s*(?:également|aussi)?\s*$")
 
 
@@ -578,8 +601,14 @@ def _joined_titles(ctx: Context, a: int, b: int) -> None:
     ("le ministre X, le ministre Y" names two: the determiner starts another.)
     """
     ma, mb = ctx.mentions[a], ctx.mentions[b]
-    if ma.sentence != mb.sentence or ma.plural or mb.plural or ma.quoted or mb.quoted \
-            or not _JOINED.match(_gap(ctx, ma, mb)):
+    if ma.sentence != mb.sentence or ma.plural or mb.plural or ma.quoted or mb.quoted:
+        return
+    if _THEN.match(_gap(ctx, ma, mb)) and a in ctx.holder and b not in ctx.holder and any(
+            m.start == ma.start and m.former for _, m, _ in ctx.held.get(ctx.holder[a].iri, [])):
+        # "X a été ambassadeur au Mozambique, puis directeur de l'Afrique": both former
+        record_post(ctx, ctx.holder[a], b, "fr.title.former.v1", 0.6, former=True)
+        return
+    if not _JOINED.match(_gap(ctx, ma, mb)):
         return
     if a in ctx.holder and b not in ctx.holder:
         record_post(ctx, ctx.holder[a], b, "fr.title.joined.v1", 0.6)
