@@ -531,6 +531,11 @@ def test_an_event_keeps_the_words_the_article_calls_it_by(extract):
     ("Paulo Reis et Jonas Berg ont signé un mémorandum portant création d'un conseil d'affaires "
      "et un accord sur la formation des diplomates entre l'Institut Camões et l'Université du "
      "Chili.", {"création d'un conseil d'affaires", "formation des diplomates"}),
+    ("Paulo Reis et Jonas Berg ont signé un accord d'exemption de visa pour les titulaires de "
+     "passeports diplomatiques, ainsi qu'une feuille de route sur la pêche artisanale.",
+     {"exemption de visa pour les titulaires de passeports diplomatiques", "pêche artisanale"}),
+    ("Le président Oscar Velde a reçu Jonas Berg. Les échanges porteront sur la pêche "
+     "artisanale et la sécurité maritime.", {"pêche artisanale", "sécurité maritime"}),
 ])
 def test_topics_of_talks_and_agreements(extract, text, topics):
     """Lists after a colon, complements in the infinitive, quoted domains, « entre les deux »."""

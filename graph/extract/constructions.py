@@ -747,6 +747,11 @@ def _segments(ctx: Context, end: int, stop: int | None = None, *,
             and doc[t - 1].lower_ in ("de", "à") and (  # type: ignore[index]
                 doc[t - 2].pos_ == "NOUN" or doc[t - 2].dep_ == "nmod"  # type: ignore[index]
                 or "Part" in doc[t - 2].morph.get("VerbForm"))  # type: ignore[index]
+        if tok.lower_ == "pour" and items[-1] and nxt in ("les", "des") and after and doc[  # type: ignore[index]
+                t + 2].pos_ == "NOUN":
+            items[-1].append(t)  # "exemption de visa pour les titulaires de passeports …"
+            t += 1
+            continue
         if tok.text in (".", ";", "(", ")") or quote_mark or tok.lower_ in _TOPIC_STOPS or (
                 tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "acl", "nmod")
                 and not complement):
@@ -924,6 +929,9 @@ def _topic(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
                 subject.label) or label.split()[0] in ("tel", "telle", "tels", "telles"):
             continue
         labels = [label]
+        whole = _item_label(ctx, item) if subject.type == "Agreement" else None
+        if whole is not None and whole != label and " entre " in whole:
+            labels.append(whole)  # "partenariat entre la Chine et le Sénégal": both ways
         words = label.split(" ", 2)
         if len(words) == 3 and words[0] in _PROCESS and words[1] in ("de", "du", "des"):
             labels.append(words[2])  # "renforcement de la sécurité": sécurité too
@@ -967,6 +975,13 @@ def _topic_subject(ctx: Context, sentence: int, start: int, pattern: Pattern) ->
     doc = ctx.doc
     s = ctx.sentences[sentence]
     nouns = ctx.res.trigger("agreement", "nouns")
+    if pattern.options.get("agreement_first") and doc[start].lower_ in ctx.res.trigger(  # type: ignore[index]
+            "agreement", "phrase_nouns"):  # "une feuille de route sur X": that text
+        named = [c.subject for c in ctx.claims if c.subject.type == "Agreement"
+                 and c.sentence == sentence
+                 and c.subject.label.lower().startswith(doc[start].lower_)]  # type: ignore[index]
+        if named:
+            return named[-1]
     if pattern.options.get("agreement_first"):  # "un mémorandum … portant sur X"
         for t in range(start, s.start - 1, -1):  # the match itself may open on the agreement
             near = t >= start - 8 or doc[t].dep_ in ("nsubj", "nsubj:pass")  # type: ignore[index]
