@@ -1528,3 +1528,12 @@ def test_a_copula_in_the_past_gives_a_former_post(extract, text, posts):
 def test_a_copula_since_a_date_is_a_post_still_held(extract):
     found = extract("Paulo Reis était depuis 2020 ministre de la Culture. Il a démissionné hier.")
     assert relation(found, "heldPosition") == set()
+
+
+def test_congolais_under_a_kinshasa_dateline_is_the_drc(extract):
+    found = extract("Kinshasa, 19 juin 2025 (ACP) - La ministre des Affaires étrangères, Mme Lena "
+                    "Holm, a reçu mardi M. Paulo Reis. M. Reis avait été ambassadeur de la RDC au "
+                    "Kenya. « Nous avançons sur tous les dossiers de la région », a déclaré la "
+                    "cheffe de la diplomatie congolaise.")
+    assert {s for s, _ in relation(found, "said")} == {"Lena Holm"}
+    assert ("Lena Holm", "République démocratique du Congo") in relation(found, "country")

@@ -131,6 +131,15 @@ def _in_lead(ctx: Context, m: Mention) -> bool:
     return False
 
 
+_ALIKE = frozenset({frozenset({"Congo", "République démocratique du Congo"})})
+"""Countries one demonym names ("congolais"): a title with it fits a post of either."""
+
+
+def _alike(demonym_country: str, country: str | None) -> bool:
+    """Tell whether a title's country fits a post's or a dateline's country."""
+    return country == demonym_country or frozenset({demonym_country, country}) in _ALIKE
+
+
 def holder_by_title(ctx: Context, index: int) -> Entity | None:
     """Return the person a title designates, from the posts already known in the article.
 
@@ -152,9 +161,10 @@ def holder_by_title(ctx: Context, index: int) -> Entity | None:
                 pass  # "le chef de la diplomatie malienne": the minister of foreign affairs
             elif not post.label.startswith(head):
                 continue
-            if m.countries and m.countries[0] != country and (
-                    country is not None or known - {m.countries[0]}
-                    or dateline_country(ctx) not in (None, m.countries[0])
+            if m.countries and not _alike(m.countries[0], country) and (
+                    country is not None or any(not _alike(m.countries[0], k) for k in known)
+                    or dateline_country(ctx) is not None
+                    and not _alike(m.countries[0], dateline_country(ctx))
                     or m.countries[0] in _counterpart_countries(ctx)):
                 # "le vice-ministre turc": a post whose country was not said, too (unless the
                 # dateline says whose: "Dakar (APS) - Le chef de l'État" is Senegal's; or a
@@ -623,8 +633,12 @@ def _country_of_holder(ctx: Context, index: int, person: Entity) -> None:
              if country is None and source.start < m.start and (
                  post.label.startswith(m.key.split()[0]) or _same_post(m.key, post.label))]
     if len(posts) == 1 and not {c for _, _, c in ctx.held.get(person.iri, []) if c}:
+        country = m.countries[0]
+        dateline = dateline_country(ctx)
+        if dateline is not None and _alike(country, dateline):
+            country = dateline  # "congolaise" under a Kinshasa dateline: the DRC
         record_post(ctx, person, ctx.mentions.index(posts[0][1]), "fr.title.anaphor.v1", 0.55,
-                    country=m.countries[0])
+                    country=country)
 
 
 def _country_by_title(ctx: Context, index: int) -> None:
