@@ -1537,3 +1537,18 @@ def test_congolais_under_a_kinshasa_dateline_is_the_drc(extract):
                     "cheffe de la diplomatie congolaise.")
     assert {s for s, _ in relation(found, "said")} == {"Lena Holm"}
     assert ("Lena Holm", "République démocratique du Congo") in relation(found, "country")
+
+
+@pytest.mark.parametrize(("text", "person", "post", "org"), [
+    ("Le Premier ministre a reçu M. Olumide Carter, directeur des opérations de la Banque "
+     "mondiale pour la RDC et le Burundi.", "Olumide Carter", "directeur des opérations",
+     "Banque mondiale"),
+    ("Le directeur du bureau de la GIZ à Madagascar, M. Jens Ober, était présent.", "Jens Ober",
+     "directeur du bureau", "GIZ"),
+    ("Il a rencontré la directrice générale de LuxDev, l'Agence luxembourgeoise pour la "
+     "Coopération au Développement, Anne Kayser.", "Anne Kayser", "directrice générale", "LuxDev"),
+])
+def test_a_post_in_a_unit_of_an_organisation(extract, text, person, post, org):
+    found = extract(text)
+    assert (person, post) in relation(found, "holdsPosition")
+    assert (post, org) in relation(found, "organization")

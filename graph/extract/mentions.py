@@ -237,6 +237,10 @@ def _entity_mentions(doc, sentence_of, quotes, res: Resources):  # type: ignore[
                     end = cut
                     tokens = [t for t in tokens if t.i < end]
                     break
+        while end - start > 1 and doc[end - 1].pos_ in ("ADP", "DET", "CCONJ") \
+                and doc[end - 1].is_lower:
+            end -= 1  # "Banque mondiale pour la": the tagger ran on into the next phrase
+        tokens = [t for t in tokens if t.i < end]
         if ent.label_ in ("PER", "PERSON") and end - start >= 3 and start >= 2 \
                 and doc[start - 1].lower_ in ("l'", "la", "du", "des", "de") \
                 and _title_before(doc, start - 1, res):
@@ -625,6 +629,15 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
             if j in people:
                 break
             if not _CAPITAL.match(head.text):
+                k = _past_adjectives(doc, j + 1, limit, res)
+                if not title_domain and head.pos_ == "NOUN" and k + 1 < limit \
+                        and doc[k].lower_ in _DE and (
+                            org_spans.get(k + 1) or k + 2 < limit and doc[k + 1].lower_ in (
+                                "la", "l'", "l’", "le") and org_spans.get(k + 2)):
+                    # "directeur des opérations de la Banque mondiale": the unit, then the body
+                    parts.append(doc[i:k].text)
+                    i = k
+                    continue
                 if not (title_domain and head.text.replace("-", "").isalpha()
                         and head.pos_ not in ("DET", "ADP", "VERB", "AUX", "PRON")):
                     break

@@ -270,7 +270,9 @@ def _long_complement(ctx: Context, title: Mention, person: Mention, gap: str) ->
     résidente des Nations unies en Mauritanie, X": a "de", "pour" or "en" phrase of a few
     words, no verb, no other mention of a person or title, then a comma.
     """
-    if not re.match(r"^\s*(?:de|du|des|d['’]|pour|auprès|en|au|aux)\b[^,;:.«»()]*"
+    if _renamed_org(ctx, title, person):
+        return True  # "la directrice générale de LuxDev, l'Agence luxembourgeoise …, X"
+    if not re.match(r"^\s*(?:de|du|des|d['’]|pour|auprès|en|au|aux|à)\b[^,;:.«»()]*"
                     r"(?:\(\s*[A-Z][A-Za-z]{1,9}\s*\)\s*)?,\s*(?:m\.|mme|sem)?\s*$", gap, re.I) \
             and not re.match(r"^\s*[a-zéèêàç]+\s*,\s*$", gap):
         return False
@@ -280,6 +282,21 @@ def _long_complement(ctx: Context, title: Mention, person: Mention, gap: str) ->
     return not any(ctx.doc[t].pos_ in ("VERB", "AUX") for t in tokens) and not any(  # type: ignore[index]
         (i := ctx.mention_at(t)) is not None and ctx.mentions[i].kind in ("Person", "Position")
         for t in tokens)
+
+
+def _renamed_org(ctx: Context, title: Mention, person: Mention) -> bool:
+    """Tell whether only an organisation's other name stands between a title and a name."""
+    doc: Any = ctx.doc
+    tokens = list(range(title.end, person.start))
+    if not title.org or len(tokens) < 3 or doc[tokens[0]].text != "," \
+            or doc[tokens[-1]].text != ",":
+        return False
+    inner = tokens[1:-1]
+    if doc[inner[0]].lower_ in ("l'", "l’", "la", "le", "les"):
+        inner = inner[1:]
+    index = ctx.mention_at(inner[0]) if inner else None
+    return index is not None and ctx.mentions[index].kind == "Organization" \
+        and ctx.mentions[index].start == inner[0] and ctx.mentions[index].end == inner[-1] + 1
 
 
 def _opens_clause(ctx: Context, post: Mention) -> bool:
