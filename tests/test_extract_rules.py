@@ -536,6 +536,9 @@ def test_an_event_keeps_the_words_the_article_calls_it_by(extract):
      {"exemption de visa pour les titulaires de passeports diplomatiques", "pêche artisanale"}),
     ("Le président Oscar Velde a reçu Jonas Berg. Les échanges porteront sur la pêche "
      "artisanale et la sécurité maritime.", {"pêche artisanale", "sécurité maritime"}),
+    ("Le ministre Paulo Reis s'est entretenu par téléphone avec son homologue suédois, Jonas "
+     "Berg, de la pêche artisanale et de la sécurité maritime.",
+     {"pêche artisanale", "sécurité maritime"}),
 ])
 def test_topics_of_talks_and_agreements(extract, text, topics):
     """Lists after a colon, complements in the infinitive, quoted domains, « entre les deux »."""

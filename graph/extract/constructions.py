@@ -910,6 +910,11 @@ def _topic(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
                 ctx.mention_at(span[0])].kind in AGENT_KINDS:  # type: ignore[index]
             return
         items = _segments(ctx, span[0], span[1])
+    elif pattern.options.get("after_partner"):  # "s'est entretenu avec X, de Y et de Z"
+        begin = _after_partner(ctx, end)
+        if begin is None:
+            return
+        items = _segments(ctx, begin, wrapped=True)  # each item opens with its "de"
     else:
         plural = any(ctx.doc[t].lower_ in ("domaines", "secteurs") for t in range(start, end))  # type: ignore[index]
         # "portant création d'un fonds": the noun of the match opens the topic
@@ -941,6 +946,32 @@ def _topic(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
             text = text[3:] if text.startswith(("la ", "le ")) else text
             text = text[2:] if text.startswith(("l'", "l’")) else text
             ctx.add(subject, "concerns", ctx.entity("Topic", text), sentence, pattern.name, 0.5)
+
+
+def _after_partner(ctx: Context, end: int) -> int | None:
+    """Return where the topic starts after the partner of a talk verb: "avec X, de Y".
+
+    "s'est entretenu par téléphone avec son homologue soudanais, X, de la situation au
+    Darfour": the "de" phrase after the named partner. ``None`` when no "avec" comes soon, no
+    one is named, or a verb comes first.
+    """
+    doc: Any = ctx.doc
+    s = ctx.sentences[sentence_index(ctx, end - 1)]
+    avec = next((t for t in range(end, min(end + 5, s.end)) if doc[t].lower_ == "avec"), None)
+    if avec is None:
+        return None
+    named = False
+    for t in range(avec + 1, min(avec + 25, s.end - 1)):
+        index = ctx.mention_at(t)
+        named = named or t in ctx.counterparts or index is not None and ctx.mentions[
+            index].kind == "Person"
+        if doc[t].pos_ in ("VERB", "AUX") or doc[t].text in (".", ";", ":", "«"):
+            return None
+        if named and (doc[t].text == "," or index is not None and ctx.mentions[index].kind
+                      == "Person" and ctx.mentions[index].end == t + 1) and doc[
+                t + 1].lower_ in ("de", "du", "des", "d'", "d’", "sur"):
+            return t + 1
+    return None
 
 
 _SIGNED = frozenset({"signer", "conclure", "parapher", "adopter", "ratifier"})
