@@ -1555,3 +1555,11 @@ def test_a_post_in_a_unit_of_an_organisation(extract, text, person, post, org):
     found = extract(text)
     assert (person, post) in relation(found, "holdsPosition")
     assert (post, org) in relation(found, "organization")
+
+
+def test_a_gathering_named_as_the_subject_names_its_meeting(extract):
+    _, claims = extract("La 23e session de la grande commission mixte tuniso-libyenne s'est "
+                        "ouverte mardi à Tunis, sous la coprésidence du Chef du gouvernement, "
+                        "Slim Ben Ammar, et du Premier ministre libyen, Ali Mabrouk.")
+    names = {a for c in claims if c.subject.type == "Meeting" for a in c.subject.aliases}
+    assert "session de la grande commission mixte tuniso-libyenne" in names

@@ -94,11 +94,34 @@ def event_names(ctx: Context, sentence: int, kind: str) -> tuple[str, ...]:
     doc: Any = ctx.doc
     names = []
     for t in range(s.start, s.end):
+        if kind == "Meeting" and doc[t].pos_ == "NOUN" and doc[t].lower_ in _GATHERING_NAMES \
+                and not ctx.quoted(t) and doc[t].dep_ in ("nsubj", "nsubj:pass", "obj"):
+            # "La 23e session de la grande commission mixte … s'est ouverte": its full name
+            names.append(_gathering_phrase(ctx, t, s.end))
         if doc[t].pos_ != "NOUN" or ctx.lemma(t) not in nouns or ctx.quoted(t) \
                 or ctx.mention_at(t) is not None:
             continue
         names.append(event_noun(ctx, t, s.end))
     return tuple(dict.fromkeys(names))
+
+
+_GATHERING_NAMES = frozenset({"session", "commission", "sommet", "forum", "conférence",
+                              "conseil", "comité", "assises", "dialogue", "consultations"})
+"""Nouns of a gathering whose whole phrase names the meeting ("session de la commission")."""
+
+
+def _gathering_phrase(ctx: Context, t: int, limit: int) -> str:
+    """Return a gathering noun with its adjectives and "de" complements, lower case."""
+    doc: Any = ctx.doc
+    end = t + 1
+    while end < limit and (doc[end].pos_ in ("ADJ", "PROPN") or doc[end].lower_ in (
+            "de", "du", "des", "la", "l'", "l’", "le", "-") or doc[end].pos_ == "NOUN"
+            and (doc[end - 1].lower_ in ("de", "du", "des", "la", "l'", "l’", "le")
+                 or doc[end - 1].pos_ == "ADJ" and doc[end - 1].i > t + 1)):
+        end += 1
+    while end > t + 1 and doc[end - 1].lower_ in ("de", "du", "des", "la", "l'", "l’", "le"):
+        end -= 1
+    return str(doc[t:end].text.lower()).replace("' ", "'")
 
 
 def event_noun(ctx: Context, t: int, limit: int) -> str:
