@@ -945,7 +945,8 @@ def _topic(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
         for text in labels:
             text = text[3:] if text.startswith(("la ", "le ")) else text
             text = text[2:] if text.startswith(("l'", "l’")) else text
-            ctx.add(subject, "concerns", ctx.entity("Topic", text), sentence, pattern.name, 0.5)
+            ctx.add(subject, "concerns", ctx.entity("Topic", text, *topic_variants(text)),
+                    sentence, pattern.name, 0.5)
 
 
 def _after_partner(ctx: Context, end: int) -> int | None:
@@ -972,6 +973,35 @@ def _after_partner(ctx: Context, end: int) -> int | None:
                 t + 1].lower_ in ("de", "du", "des", "d'", "d’", "sur"):
             return t + 1
     return None
+
+
+_STEP = re.compile(r"^(?:préparation|préparatifs|suivi|tenue|organisation|bilan|évaluation)"
+                   r" (?:de la |de l['’]|des |du |de )(?:(?:prochaine?s?|future?s?) )?",
+                   re.IGNORECASE)
+_QUALIFIER = re.compile(r" (?:dans (?:les|le|la|l['’])|à (?=[A-ZÀ-Ý])|de \d)")
+
+
+def topic_variants(text: str) -> tuple[str, ...]:
+    """Return shorter names of a topic: without the step it is at, without where it is.
+
+    They become the topic's other names (``skos:altLabel``).
+
+    Examples
+    --------
+    >>> topic_variants("préparation du prochain sommet de Lomé")
+    ('sommet de Lomé',)
+    >>> topic_variants("construction d'une centrale solaire à Dosso")
+    ("construction d'une centrale solaire",)
+    """
+    out = []
+    step = _STEP.match(text)
+    if step and len(text) > step.end() + 3:
+        out.append(text[step.end():])
+    for name in [text, *out]:
+        cut = _QUALIFIER.search(name)
+        if cut and len(name[:cut.start()].split()) >= 2:
+            out.append(name[:cut.start()])
+    return tuple(dict.fromkeys(v for v in out if v != text))
 
 
 _SIGNED = frozenset({"signer", "conclure", "parapher", "adopter", "ratifier"})
