@@ -1563,3 +1563,13 @@ def test_a_gathering_named_as_the_subject_names_its_meeting(extract):
                         "Slim Ben Ammar, et du Premier ministre libyen, Ali Mabrouk.")
     names = {a for c in claims if c.subject.type == "Meeting" for a in c.subject.aliases}
     assert "session de la grande commission mixte tuniso-libyenne" in names
+
+
+def test_credentials_in_capacity_and_their_figured_copy(extract):
+    found = extract("Son Excellence M. Anil Seetohul a présenté jeudi ses lettres de créance en "
+                    "qualité d'ambassadeur de la République de Maurice. La veille, M. Seetohul "
+                    "avait remis la copie figurée de ses lettres de créance à la ministre des "
+                    "Affaires étrangères, Mme Voahangy Rasoanaivo.")
+    assert ("Anil Seetohul", "ambassadeur") in relation(found, "holdsPosition")
+    assert {n for p in relation(found, "met") for n in p} == {"Anil Seetohul",
+                                                               "Voahangy Rasoanaivo"}

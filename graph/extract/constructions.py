@@ -441,6 +441,8 @@ def _meeting(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern
     """Read a meeting trigger of several words: "séance de travail", "lettres de créance"."""
     t = _anchor(ctx, start, end)
     tok = ctx.doc[t]  # type: ignore[index]
+    if tok.pos_ == "VERB" and tok.dep_ == "acl" and start <= tok.head.i < end:
+        t, tok = tok.head.i, tok.head  # "la copie figurée": the noun, not its participle
     people = subjects(ctx, t, salience)
     if pattern.options.get("sides_only"):  # "X a présidé, avec son homologue Y, la réunion"
         people += _agents_after(ctx, t, {"avec"}, limit=8)
@@ -456,6 +458,8 @@ def _meeting(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern
         if len(people) < 2:  # "un dîner d'État pour X", "une audience à X"
             people += _agents_after(ctx, start, {"avec", "entre", "par", "à", "au", "pour"},
                                     limit=6)
+        if len(_people(people)) < 2:  # "la copie figurée de ses lettres de créance à X"
+            people += _agents_after(ctx, end - 1, {"à", "au"}, limit=12)
     verb = tok.head if tok.pos_ == "NOUN" else tok
     if verb.pos_ == "VERB":
         people += _objects(ctx, verb, salience)

@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from graph.extract.agents import modality, person_gender, title_gender
+from graph.extract.agents import Salience, modality, person_gender, subjects, title_gender
 from graph.extract.context import Context
 from graph.extract.mentions import Mention
 from graph.extract.places import dateline_country
@@ -52,7 +52,7 @@ _FORMER_COPULA = re.compile(
     r"(?:(?:le|la|l'|l’|un|une)\s*)?$", re.IGNORECASE)
 """A copula in a past tense between a name and a title: "X était jusqu'ici ambassadeur",
 "X a été auparavant ministre". The post is a former one."""
-_QUALITY = re.compile(r"^\s*,?\s*(?:en (?:sa|leur|ses) qualités? d[e'’]|en tant qu[e'’]|"
+_QUALITY = re.compile(r"^\s*,?\s*(?:en (?:(?:sa|leur|ses) )?qualités? d[e'’]|en tant qu[e'’]|"
                       r"nommée? au poste d[e'’])\s*(?:(?:le|la|l'|l’)\s*)?$", re.IGNORECASE)
 _NOMINATION = re.compile(r"^\s*(?:comme|au poste de|en tant que|à la tête de|à la présidence de)"
                          r"\s*(?:(?:le|la|l')\s*)?$", re.IGNORECASE)
@@ -612,8 +612,35 @@ def find_posts(ctx: Context) -> None:
                     _country_of_holder(ctx, i, person)
             elif m.countries:
                 _country_by_title(ctx, i)
+    for i in positions:
+        _in_capacity(ctx, i)
     for a, b in zip(positions, positions[1:], strict=False):
         _joined_titles(ctx, a, b)
+
+
+_CAPACITY = re.compile(r"(?:en (?:(?:sa|leur) )?qualité d[e'’]|en tant qu[e'’])\s*$", re.IGNORECASE)
+
+
+def _in_capacity(ctx: Context, index: int) -> None:
+    """Read "X a présenté ses lettres de créance en qualité d'ambassadeur de Y": X's post.
+
+    The title after "en qualité de" or "en tant que" is held by the subject of the verb the
+    phrase belongs to.
+    """
+    m = ctx.mentions[index]
+    if index in ctx.holder or m.plural or m.quoted or not _CAPACITY.search(
+            ctx.text[max(0, m.start_char - 30):m.start_char]):
+        return
+    verb = ctx.doc[m.start]  # type: ignore[index]
+    for _ in range(6):
+        if verb.pos_ == "VERB" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ != "VERB":
+        return
+    people = [p for p in subjects(ctx, verb.i, Salience(), climb=False) if p.type == "Person"]
+    if len(people) == 1:
+        record_post(ctx, people[0], index, "fr.title.capacity.v1", 0.7)
 
 
 _THEN = re.compile(r"^\s*,?\s*(?:puis|et|avant d['’]être)\s*(?:(?:le|la|l'|l’)\s*)?$",
