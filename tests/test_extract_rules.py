@@ -1573,3 +1573,19 @@ def test_credentials_in_capacity_and_their_figured_copy(extract):
     assert ("Anil Seetohul", "ambassadeur") in relation(found, "holdsPosition")
     assert {n for p in relation(found, "met") for n in p} == {"Anil Seetohul",
                                                                "Voahangy Rasoanaivo"}
+
+
+def test_the_counterpart_of_a_minister_of_foreign_and_european_affairs(extract):
+    found = extract("Le ministre des Affaires étrangères et européennes, Marc Weydert, a accueilli "
+                    "mardi son homologue cabo-verdien, José Tavares.")
+    assert {o for s, o in relation(found, "holdsPosition") if s == "José Tavares"} == {
+        "ministre des Affaires étrangères"}
+
+
+def test_a_cabinets_report_of_a_journey_abroad_stays_in_its_country(extract):
+    found = extract("Le Conseil des ministres du Togo s'est réuni mercredi. La ministre de la "
+                    "Santé, Mme Lena Holm, a présenté le plan national de vaccination du Togo. "
+                    "Le Conseil a adopté le budget du Togo. Le ministre des Mines, M. Paulo Reis, "
+                    "s'est rendu au Ghana du 3 au 5 mars.")
+    assert ("ministre de la Santé", "Togo") in relation(found, "country")
+    assert ("ministre de la Santé", "Ghana") not in relation(found, "country")

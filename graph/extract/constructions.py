@@ -246,7 +246,8 @@ def _national_post(posts: list) -> str:  # type: ignore[type-arg]
     named = [label for label in national if not label.startswith("chef ")]
     label = (named or national or [posts[0][0].label])[0]
     first = re.split(r",| et d(?:e|es|u|')\b| et à\b", label)[0].strip()
-    if "affaires étrangères" in label.lower() and "affaires étrangères" not in first.lower():
+    if "affaires étrangères" in label.lower() and first.lower() != (
+            f"{label.split()[0]} des affaires étrangères").lower():
         # "ministre de l'Europe et des Affaires étrangères": the counterpart is the minister
         # of foreign affairs, not "of Europe"
         return f"{label.split()[0]} des Affaires étrangères"
@@ -1368,8 +1369,6 @@ def scene_country(ctx: Context) -> str | None:
             place = c.object if c.object.type == "Country" else country_of_city(ctx, c.object)
             if place is not None:
                 visited.add(place.label)
-    if len(visited) == 1:
-        return next(iter(visited))
     counts: Counter[str] = Counter()
     for m in ctx.mentions:
         if m.kind == "Country":
@@ -1382,6 +1381,10 @@ def scene_country(ctx: Context) -> str | None:
             for country in m.countries:
                 counts[country] += 1
     ranked = counts.most_common(2)
+    if len(visited) == 1 and (not ranked or counts[next(iter(visited))] * 2 > ranked[0][1]):
+        # the country visited, unless the article names another far more often (a cabinet's
+        # report of its minister's journey abroad is its own country's)
+        return next(iter(visited))
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
     return None
