@@ -1589,3 +1589,4 @@ def test_a_cabinets_report_of_a_journey_abroad_stays_in_its_country(extract):
                     "s'est rendu au Ghana du 3 au 5 mars.")
     assert ("ministre de la Santé", "Togo") in relation(found, "country")
     assert ("ministre de la Santé", "Ghana") not in relation(found, "country")
+

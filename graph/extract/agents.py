@@ -552,6 +552,24 @@ def left_agents(ctx: Context, token: int, salience: Salience) -> list[Entity]:
     return []
 
 
+def _future_form(tok) -> bool:  # type: ignore[no-untyped-def]
+    """Tell whether a verb is written in the future the tagger missed ("signeront").
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as T
+    >>> _future_form(T(lemma_="signer", lower_="signeront", pos_="VERB"))
+    True
+    >>> _future_form(T(lemma_="signer", lower_="signent", pos_="VERB"))
+    False
+    """
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX") or not lemma.endswith(("er", "ir", "re")):
+        return False
+    stem = lemma[:-1] if lemma.endswith("re") else lemma
+    return any(tok.lower_ == stem + ending for ending in ("ai", "as", "a", "ons", "ez", "ont"))
+
+
 def modality(ctx: Context, token: int) -> str | None:
     """Return ``"denied"``, ``"hypothetical"``, ``"planned"`` or ``None`` (it happened).
 
@@ -584,7 +602,7 @@ def modality(ctx: Context, token: int) -> str | None:
                 if v is not verb or p.lemma_ in hypothetical:
                     return "hypothetical"
                 status = status or "hypothetical"
-            if "Fut" in p.morph.get("Tense"):
+            if "Fut" in p.morph.get("Tense") or _future_form(p):
                 status = "planned"
         if v is not verb and v.lemma_ in ctx.res.trigger("denial"):
             return "denied"
