@@ -377,6 +377,10 @@ def test_evidence_carries_the_rule_and_the_sentence(extract):
      "ministre fédérale de la Santé"),
     ("Jonas Berg, vice-Premier ministre et ministre des Finances, est arrivé.", "Jonas Berg",
      "vice-premier ministre"),
+    ("La secrétaire aux Affaires étrangères des Philippines, Mme Maria Cruz, est arrivée.",
+     "Maria Cruz", "secrétaire aux Affaires étrangères des Philippines"),
+    ("Le secrétaire de Cabinet kényan aux Affaires étrangères, Musalia Odhiambo, a parlé.",
+     "Musalia Odhiambo", "secrétaire de Cabinet aux Affaires étrangères"),
 ])
 def test_posts_of_government_news(extract, text, person, post):
     assert (person, post) in relation(extract(text), "holdsPosition")
