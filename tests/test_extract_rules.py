@@ -1594,3 +1594,9 @@ def test_a_cabinets_report_of_a_journey_abroad_stays_in_its_country(extract):
     assert ("ministre de la Santé", "Togo") in relation(found, "country")
     assert ("ministre de la Santé", "Ghana") not in relation(found, "country")
 
+
+
+def test_a_meeting_lists_each_of_its_people_once(extract):
+    _, claims = extract("Paulo Reis a rencontré Lena Holm à Rabat.")
+    people = [c.object.label for c in claims if c.relation == "participant"]
+    assert sorted(people) == ["Lena Holm", "Paulo Reis"]

@@ -598,8 +598,8 @@ def _meeting(ctx: Context, t: int, sentence: int, salience: Salience) -> None:
     nouns = ctx.res.trigger("meeting", "nouns")
     kind = "Meeting"
     if tok.pos_ == "VERB" and lemma in triggers:
-        people = _people(_opening_participle_subject(ctx, tok, salience)
-                         or subjects(ctx, t, salience)) + _people(_objects(ctx, tok, salience))
+        people = _people((_opening_participle_subject(ctx, tok, salience)
+                          or subjects(ctx, t, salience)) + _objects(ctx, tok, salience))
     elif tok.pos_ == "VERB" and lemma in with_verbs:
         before = person_before_verb(ctx, t)  # ", X a dîné avec Y": X, whatever the parse says
         subj = [before[0]] if before is not None else subjects(ctx, t, salience)
