@@ -973,9 +973,8 @@ def _after_partner(ctx: Context, end: int) -> int | None:
             index].kind == "Person"
         if doc[t].pos_ in ("VERB", "AUX") or doc[t].text in (".", ";", ":", "«"):
             return None
-        if named and (doc[t].text == "," or index is not None and ctx.mentions[index].kind
-                      == "Person" and ctx.mentions[index].end == t + 1) and doc[
-                t + 1].lower_ in ("de", "du", "des", "d'", "d’", "sur"):
+        if named and doc[t].text == "," and doc[t + 1].lower_ in (
+                "de", "du", "des", "d'", "d’", "sur"):  # not "avec X de la FAO": X's body
             return t + 1
     return None
 
