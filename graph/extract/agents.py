@@ -101,7 +101,11 @@ def envoy_named(ctx: Context, token: int) -> Entity | None:
              and (demonym is None or country == demonym)}
     if len(found) != 1:
         return None  # nobody, or several: "le diplomate" among ambassadors names none
-    iri = next(iter(found))
+    return _person_with(ctx, next(iter(found)))
+
+
+def _person_with(ctx: Context, iri: str) -> Entity | None:
+    """Return the person of the article whose IRI is ``iri``."""
     return next((e for e in ctx.person_of.values() if e.iri == iri), None)
 
 
@@ -132,10 +136,7 @@ def national_named(ctx: Context, token: int) -> Entity | None:
              if c == country and source.start < token}
     found |= {c.subject.iri for c in ctx.claims if c.relation == "country"
               and c.subject.type == "Person" and getattr(c.object, "label", None) == country}
-    if len(found) != 1:
-        return None
-    iri = next(iter(found))
-    return next((e for e in ctx.person_of.values() if e.iri == iri), None)
+    return _person_with(ctx, next(iter(found))) if len(found) == 1 else None
 
 
 def pronoun_person(ctx: Context, token: int, found: Entity | None) -> Entity | None:
@@ -321,6 +322,19 @@ def sentence_index(ctx: Context, token: int) -> int:
             break
         found = s.index
     return found
+
+
+def governing_verb(ctx: Context, token: int) -> int:
+    """Return the verb a token's phrase hangs from, however deep the phrase.
+
+    "a appelé, au cours d'un entretien avec son homologue": appelé.
+    """
+    tok = ctx.doc[token]  # type: ignore[index]
+    for _ in range(8):
+        if tok.pos_ == "VERB" or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return int(tok.i)
 
 
 def _verb_of(tok):  # type: ignore[no-untyped-def]

@@ -16,6 +16,7 @@ from typing import Any
 
 from graph.extract.agents import (
     Salience,
+    governing_verb,
     left_agents,
     modality,
     person_before_verb,
@@ -107,9 +108,7 @@ def _counterpart(ctx: Context, sentence: int, start: int, end: int, pattern: Pat
                       for i in [ctx.mention_at(v)] if i is not None), None)
         if named is not None and ctx.mentions[named].kind == "Country":
             country, u = ctx.mentions[named].key, ctx.mentions[named].end
-    while u < s.end and doc[u].lower_ in (",", "m.", "mme", "sem", "s.e.", "monsieur",  # type: ignore[index]
-                                          "madame"):
-        u += 1
+    u = _past_name_lead(ctx, u, s.end)
     index = ctx.mention_at(u) if u < s.end else None
     titled = False  # the counterpart's own titles are said: theirs, not the subject's
     if (index is None or ctx.mentions[index].kind == "Position") and u > end \
@@ -126,7 +125,7 @@ def _counterpart(ctx: Context, sentence: int, start: int, end: int, pattern: Pat
         after = ctx.mentions[index].end
     before = person_before_verb(ctx, start)
     subject = before[0] if before is not None and before[1] <= start else next(
-        iter(subjects(ctx, start, salience) or subjects(ctx, _governing_verb(ctx, start),
+        iter(subjects(ctx, start, salience) or subjects(ctx, governing_verb(ctx, start),
                                                         salience)), None)
     posts = ctx.held.get(subject.iri, []) if subject is not None else []
     if person is None:  # "avec son homologue français": the holder of that post, if named
@@ -164,6 +163,17 @@ def _counterpart(ctx: Context, sentence: int, start: int, end: int, pattern: Pat
         _next_counterparts(ctx, sentence, after, subject, posts, pattern)
 
 
+_NAME_LEAD = frozenset({",", "m.", "mme", "sem", "s.e.", "monsieur", "madame", "dr", "dr."})
+"""What stands between a title (or a demonym) and the name after it: ", M. X"."""
+
+
+def _past_name_lead(ctx: Context, u: int, end: int) -> int:
+    """Return where a name may start after ``u``: past commas and honorifics."""
+    while u < end and ctx.doc[u].lower_ in _NAME_LEAD:  # type: ignore[index]
+        u += 1
+    return u
+
+
 def _next_counterparts(ctx: Context, sentence: int, after: int, subject: Entity, posts: list,  # type: ignore[type-arg]
                        pattern: Pattern) -> None:
     """Read the counterparts a plural "homologues" goes on to name after its first one.
@@ -179,9 +189,7 @@ def _next_counterparts(ctx: Context, sentence: int, after: int, subject: Entity,
         country = ctx.res.demonym(doc[u].text) if u < s.end else None
         if country is None:
             return
-        v = u + 1
-        while v < s.end and doc[v].lower_ in (",", "m.", "mme", "sem", "s.e."):
-            v += 1
+        v = _past_name_lead(ctx, u + 1, s.end)
         index = ctx.mention_at(v) if v < s.end else None
         if index is None or ctx.mentions[index].kind != "Person":
             return
@@ -220,19 +228,6 @@ def _name_after_titles(ctx: Context, start: int, end: int) -> tuple[int | None, 
 
 _BETWEEN_TITLES = frozenset({",", "et", "le", "la", "l'", "l’", "m.", "mme", "sem", "s.e.",
                              "monsieur", "madame", "dr"})
-
-
-def _governing_verb(ctx: Context, token: int) -> int:
-    """Return the verb a token's phrase hangs from, however deep the phrase.
-
-    "a appelé, au cours d'un entretien avec son homologue": appelé.
-    """
-    tok = ctx.doc[token]  # type: ignore[index]
-    for _ in range(8):
-        if tok.pos_ == "VERB" or tok.head.i == tok.i:
-            break
-        tok = tok.head
-    return int(tok.i)
 
 
 def _national_post(posts: list) -> str:  # type: ignore[type-arg]
@@ -450,9 +445,8 @@ def _meeting(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern
     elif pattern.options.get("inverted") and start <= ctx.sentences[sentence].start + 1:
         # "Ont pris part à cette rencontre le ministre X, son homologue Y ainsi que Z": the
         # subject follows the verb, and the parse is lost; every person named after it
-        people += [e for m in range(len(ctx.mentions)) if ctx.mentions[m].kind == "Person"
-                   and end <= ctx.mentions[m].start < ctx.sentences[sentence].end
-                   for e in [ctx.entity_of(m)] if e is not None]
+        people += [e for m in ctx.in_sentence(sentence, "Person", quoted=True)
+                   if ctx.mentions[m].start >= end for e in [ctx.entity_of(m)] if e is not None]
     else:
         people += _agents_after(ctx, end - 1, {"avec", "entre", "de", "du", "par", "à", "au",
                                                "pour"})
@@ -973,8 +967,8 @@ def _after_partner(ctx: Context, end: int) -> int | None:
             index].kind == "Person"
         if doc[t].pos_ in ("VERB", "AUX") or doc[t].text in (".", ";", ":", "«"):
             return None
-        if named and doc[t].text == "," and doc[t + 1].lower_ in (
-                "de", "du", "des", "d'", "d’", "sur"):  # not "avec X de la FAO": X's body
+        if named and doc[t].text == "," and (  # not "avec X de la FAO": X's body
+                doc[t + 1].lower_ in _DE_WORDS or doc[t + 1].lower_ == "sur"):
             return t + 1
     return None
 
@@ -1245,15 +1239,13 @@ def _predecessor(ctx: Context, sentence: int, start: int, end: int, pattern: Pat
     """Read "X … avec son prédécesseur, Y": Y held X's post; at a handover, they met."""
     doc: Any = ctx.doc
     s = ctx.sentences[sentence]
-    u = end
-    while u < s.end and doc[u].lower_ in (",", "m.", "mme", "sem", "s.e.", "dr", "dr."):
-        u += 1
+    u = _past_name_lead(ctx, end, s.end)
     index = ctx.mention_at(u) if u < s.end else None
     if index is None or ctx.mentions[index].kind != "Person":
         return
     before = person_before_verb(ctx, start)
     subject = before[0] if before is not None else next(
-        iter(subjects(ctx, _governing_verb(ctx, start), salience)
+        iter(subjects(ctx, governing_verb(ctx, start), salience)
              or subjects(ctx, doc[start].sent.root.i, salience)), None)
     previous = ctx.entity_of(index)
     if subject is None or previous is None or subject.iri == previous.iri:

@@ -18,7 +18,14 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from graph.extract.agents import Salience, modality, person_gender, subjects, title_gender
+from graph.extract.agents import (
+    Salience,
+    governing_verb,
+    modality,
+    person_gender,
+    subjects,
+    title_gender,
+)
 from graph.extract.context import Context
 from graph.extract.mentions import Mention
 from graph.extract.places import dateline_country
@@ -152,6 +159,7 @@ def holder_by_title(ctx: Context, index: int) -> Entity | None:
     head = m.key.split()[0]
     gender = title_gender(ctx, m)
     best: tuple[bool, bool, bool, int, Entity] | None = None
+    dateline = dateline_country(ctx)
     for person_iri, posts in ctx.held.items():
         known = {c for _, _, c in posts if c}
         for post, source, country in posts:
@@ -163,8 +171,7 @@ def holder_by_title(ctx: Context, index: int) -> Entity | None:
                 continue
             if m.countries and not _alike(m.countries[0], country) and (
                     country is not None or any(not _alike(m.countries[0], k) for k in known)
-                    or dateline_country(ctx) is not None
-                    and not _alike(m.countries[0], dateline_country(ctx))
+                    or dateline is not None and not _alike(m.countries[0], dateline)
                     or m.countries[0] in _counterpart_countries(ctx)):
                 # "le vice-ministre turc": a post whose country was not said, too (unless the
                 # dateline says whose: "Dakar (APS) - Le chef de l'État" is Senegal's; or a
@@ -184,7 +191,7 @@ def holder_by_title(ctx: Context, index: int) -> Entity | None:
             lead = rank >= 0 and len(m.key.split()) == 1 and _in_lead(ctx, source)
             said = not m.countries or country == m.countries[0]
             # a title without a country, under a dateline: that country's holder first
-            home = bool(m.countries) or country in (None, dateline_country(ctx))
+            home = bool(m.countries) or country in (None, dateline)
             if best is None or (said, lead, home, rank) > best[:4]:
                 best = (said, lead, home, rank, person)
     return best[4] if best else None
@@ -631,14 +638,10 @@ def _in_capacity(ctx: Context, index: int) -> None:
     if index in ctx.holder or m.plural or m.quoted or not _CAPACITY.search(
             ctx.text[max(0, m.start_char - 30):m.start_char]):
         return
-    verb = ctx.doc[m.start]  # type: ignore[index]
-    for _ in range(6):
-        if verb.pos_ == "VERB" or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    if verb.pos_ != "VERB":
+    verb = governing_verb(ctx, m.start)
+    if ctx.doc[verb].pos_ != "VERB":  # type: ignore[index]
         return
-    people = [p for p in subjects(ctx, verb.i, Salience(), climb=False) if p.type == "Person"]
+    people = [p for p in subjects(ctx, verb, Salience(), climb=False) if p.type == "Person"]
     if len(people) == 1:
         record_post(ctx, people[0], index, "fr.title.capacity.v1", 0.7)
 
