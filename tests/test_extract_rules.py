@@ -1600,3 +1600,66 @@ def test_a_meeting_lists_each_of_its_people_once(extract):
     _, claims = extract("Paulo Reis a rencontré Lena Holm à Rabat.")
     people = [c.object.label for c in claims if c.relation == "participant"]
     assert sorted(people) == ["Lena Holm", "Paulo Reis"]
+
+
+def test_receptions_in_turn_are_one_meeting_each(extract):
+    found = extract("Arrivé lundi à Vientiane, le ministre suédois Jonas Berg a successivement été "
+                    "reçu au palais présidentiel par le président de la République, Tojo Rakoto, "
+                    "au siège du gouvernement par le Premier ministre, Ana Torres, puis à "
+                    "l'Assemblée par le président de l'Assemblée nationale, Luis Paredes.")
+    met = relation(found, "met")
+    assert {frozenset(p) for p in met} == {frozenset({"Jonas Berg", n}) for n in (
+        "Tojo Rakoto", "Ana Torres", "Luis Paredes")}  # the hosts did not meet one another
+
+
+def test_a_second_par_of_another_clause_is_no_host(extract):
+    met = relation(extract("Le ministre Jonas Berg a été reçu par le président Tojo Rakoto, qui "
+                           "a été élu en mars, au terme d'un scrutin organisé par le Premier "
+                           "ministre, Ana Torres."), "met")
+    assert {n for p in met for n in p} == {"Jonas Berg", "Tojo Rakoto"}
+
+
+@pytest.mark.parametrize("delegation", ["une délégation du Gabon comprenant",
+                                        "la délégation gabonaise, composée de"])
+def test_a_countrys_delegation_gives_its_members_that_country(extract, delegation):
+    found = extract(f"Nairobi, 3 mars (KNA) – Le président Tojo Rakoto conduit {delegation} la "
+                    "ministre des Affaires étrangères, Lena Holm, et le ministre de l'Économie, "
+                    "Paulo Reis. Le Kenya accueille le sommet.")
+    countries = relation(found, "country")
+    assert ("Lena Holm", "Gabon") in countries and ("Paulo Reis", "Gabon") in countries
+    assert ("Lena Holm", "Kenya") not in countries
+
+
+def test_who_receives_a_traveller_is_of_the_country_visited(extract):
+    found = extract("Le Caire, 4 mars (MENA) – Le ministre égyptien des Affaires étrangères, "
+                    "Jonas Berg, a entamé mardi une visite de deux jours au Liban. Il a été reçu "
+                    "par le président de la République, Tojo Rakoto. L'Égypte et ses voisins "
+                    "préparent un sommet égyptien.")
+    countries = relation(found, "country")
+    assert ("Tojo Rakoto", "Liban") in countries
+    assert ("Tojo Rakoto", "Égypte") not in countries
+
+
+def test_a_handover_before_the_first_trip_abroad_is_at_home(extract):
+    found = extract("Conakry, 4 mars (AGP) – La nouvelle ministre des Affaires étrangères, Lena "
+                    "Holm, a pris fonction lundi en présence de son prédécesseur, Paulo Reis, "
+                    "désormais secrétaire général de la Présidence. Elle se rendra vendredi au "
+                    "Liberia pour une visite de travail.")
+    countries = relation(found, "country")
+    assert ("Paulo Reis", "Liberia") not in countries
+
+
+@pytest.mark.parametrize(("words", "country"), [
+    ("de la République de Guinée-Bissau", "Guinée-Bissau"),
+    ("du Royaume des Pays-Bas", "Pays-Bas"),
+])
+def test_a_hyphenated_country_in_a_title_is_that_country(extract, words, country):
+    found = extract(f"Le ministre Tojo Rakoto a reçu l'ambassadeur {words}, M. Jonas Berg.")
+    assert ("Jonas Berg", country) in relation(found, "country")
+
+
+def test_a_dateline_place_before_its_comma_sets_the_scene(extract):
+    found = extract("Agence d'information | Accueil › Actualités\n\nDjibouti, le 28/03/2026 "
+                    "(ADI) – Le Président de la République, M. Tojo Rakoto, a ouvert le sommet "
+                    "consacré à la crise au Soudan. Le Soudan et la crise au Soudan dominent.")
+    assert ("Tojo Rakoto", "Djibouti") in relation(found, "country")

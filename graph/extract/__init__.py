@@ -39,7 +39,7 @@ from graph.extract.places import find_place_facts
 from graph.extract.posts import find_posts
 from graph.extract.quotes import find_quotes_said
 from graph.extract.resources import LANGUAGES, load_resources
-from graph.extract.scenes import visits_at_fronted_places
+from graph.extract.scenes import hosts_of_travellers, visits_at_fronted_places
 from graph.ingest.documents import Normalized, iter_documents, normalize
 from graph.model.iri import Minter
 from graph.model.rdf import Source, document_source, facts_to_triples, make_source
@@ -116,7 +116,8 @@ def read_article(parsed, prepared: Prepared, minter: Minter) -> Context:  # type
         last_speaker = speaker
         _update_salience(ctx, s.index, salience)
     find_place_facts(ctx)
-    give_scene_country(ctx, visits_at_fronted_places(ctx))
+    framed = visits_at_fronted_places(ctx)  # first: it records visits
+    give_scene_country(ctx, {**hosts_of_travellers(ctx), **framed})
     give_person_countries(ctx)
     visits_at_meetings(ctx)
     date_meetings(ctx)

@@ -1461,6 +1461,36 @@ def _visited_country(ctx: Context, place: Entity) -> str | None:
     return country.label if country is not None else None
 
 
+_DELEGATIONS = ("délégation", "mission", "équipe", "suite")
+
+
+def _delegation_countries(ctx: Context) -> dict[str, str]:
+    """Return the people a country's delegation lists, with that country (person IRI → country).
+
+    "une délégation du Gabon comprenant la ministre X", "la délégation gabonaise, composée de
+    X et de Y": X and Y are the Gabon's, whatever country the article takes place in.
+    """
+    doc = ctx.doc
+    out: dict[str, str] = {}
+    for index, entity in ctx.person_of.items():
+        tok = doc[ctx.mentions[index].start]  # type: ignore[index]
+        for _ in range(5):
+            if tok.head is tok:
+                break
+            tok = tok.head
+            if tok.lemma_.lower() not in _DELEGATIONS or tok.pos_ != "NOUN":
+                continue
+            for c in tok.children:
+                if c.dep_ == "amod" and ctx.res.demonym(c.lower_):
+                    out.setdefault(entity.iri, ctx.res.demonym(c.lower_))  # type: ignore[arg-type]
+                elif c.dep_ == "nmod":
+                    place = ctx.mention_at(c.i)
+                    if place is not None and ctx.mentions[place].kind == "Country":
+                        out.setdefault(entity.iri, ctx.mentions[place].key)
+            break
+    return out
+
+
 def give_scene_country(ctx: Context, hosts: dict[str, str] | None = None) -> None:
     """Give the scene's country to the state posts the article leaves without one.
 
@@ -1468,7 +1498,7 @@ def give_scene_country(ctx: Context, hosts: dict[str, str] | None = None) -> Non
     who goes (or will go) to another country is not a visitor of the scene's. ``hosts`` gives
     the people who received a traveller abroad their own country (person IRI → country).
     """
-    hosts = hosts or {}
+    hosts = {**_delegation_countries(ctx), **(hosts or {})}
     scene = scene_country(ctx)
     if scene is None and not hosts:
         return

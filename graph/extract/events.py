@@ -259,6 +259,42 @@ def _stray_objects(verb) -> list[Any]:  # type: ignore[no-untyped-def]
     return out[:1]
 
 
+_NEXT_STOP = frozenset({"à", "au", "aux", "en", "dans", "puis", "ensuite", "enfin", "et"})
+"""Words that open the next stop of a list of receptions ("…, puis à Aïn el-Tiné par Z")."""
+
+
+def _successive_agents(ctx: Context, agent: int) -> list[Entity]:
+    """Return the hosts of the next stops of "reçu à A par X, à B par Y, puis à C par Z".
+
+    After the first agent, each ", [puis] à/au PLACE par Z" of the sentence gives one more,
+    up to the first verb of another clause.
+    """
+    doc = ctx.doc
+    s = next(s for s in ctx.sentences if s.start <= agent < s.end)
+    out: list[Entity] = []
+    for p in range(agent + 1, s.end):
+        tok = doc[p]  # type: ignore[index]
+        if tok.pos_ in ("VERB", "AUX") and tok.is_lower:
+            break  # "reçu par X, qui l'a félicité": another clause
+        if tok.lower_ != "par":
+            continue
+        comma = next((u for u in range(p - 1, max(agent, p - 8), -1)
+                      if doc[u].text == ","), None)  # type: ignore[index]
+        if comma is None or comma + 1 == p or doc[comma + 1].lower_ not in _NEXT_STOP:  # type: ignore[index]
+            continue
+        out += [e for e in _agents_after(ctx, p - 1, {"par"}, limit=2)[:1] if e not in out]
+    return out
+
+
+def _verb_between(ctx: Context, start: int, end: int) -> bool:
+    """Tell whether a conjugated verb stands between two tokens: no apposition reaches across.
+
+    A participle does not count ("la commissaire chargée de la Pêche, X").
+    """
+    return any(tok.pos_ == "AUX" or tok.pos_ == "VERB" and "Fin" in tok.morph.get("VerbForm")
+               for tok in (ctx.doc[u] for u in range(start + 1, end)))  # type: ignore[index]
+
+
 def _objects(ctx: Context, verb, salience: Salience) -> list[Entity]:  # type: ignore[no-untyped-def]
     out = []
     strays = _stray_objects(verb)
@@ -272,7 +308,8 @@ def _objects(ctx: Context, verb, salience: Salience) -> list[Entity]:  # type: i
             out += _agents_after(ctx, c.i + (2 if c.lemma_ == "coup" else 0),
                                  {"de", "du", "d'", "d’"}, limit=4)[:1]
         if c.dep_ in ("obj", "iobj", "obl:agent") or c in strays:  # "Y a été reçu par X"
-            for t in [c, *[x for x in c.children if x.dep_ in ("conj", "appos")]]:
+            for t in [c, *[x for x in c.children if x.dep_ in ("conj", "appos") and not (
+                    x.dep_ == "appos" and _verb_between(ctx, c.i, x.i))]]:
                 if t.i in ctx.counterparts:
                     out.append(ctx.counterparts[t.i][0])
                     continue
@@ -597,9 +634,14 @@ def _meeting(ctx: Context, t: int, sentence: int, salience: Salience) -> None:
     with_verbs = ctx.res.trigger("meeting", "with_verbs")
     nouns = ctx.res.trigger("meeting", "nouns")
     kind = "Meeting"
+    successive: list[Entity] = []
     if tok.pos_ == "VERB" and lemma in triggers:
-        people = _people((_opening_participle_subject(ctx, tok, salience)
-                          or subjects(ctx, t, salience)) + _objects(ctx, tok, salience))
+        guests = _opening_participle_subject(ctx, tok, salience) or subjects(ctx, t, salience)
+        successive = [e for c in [*tok.children, *_stray_objects(tok)] if c.dep_ == "obl:agent"
+                      for e in _successive_agents(ctx, c.i)]
+        people = _people(guests + [o for o in _objects(ctx, tok, salience)
+                                   if o not in successive])  # the parse may join them
+        successive = [e for e in successive if e not in people]
     elif tok.pos_ == "VERB" and lemma in with_verbs:
         before = person_before_verb(ctx, t)  # ", X a dîné avec Y": X, whatever the parse says
         subj = [before[0]] if before is not None else subjects(ctx, t, salience)
@@ -652,6 +694,9 @@ def _meeting(ctx: Context, t: int, sentence: int, salience: Salience) -> None:
         kind = "PhoneCall"
     noun = lemma if tok.pos_ == "NOUN" else _NOUN_OF.get(lemma, "rencontre")
     event = record_meeting(ctx, people, t, sentence, kind, status, "fr.met.v1", noun)
+    for host in successive:  # "reçu à A par X, puis à B par Y": one meeting each
+        record_meeting(ctx, _people(guests + [host]), t, sentence, kind, status, "fr.met.v1",
+                       noun)
     if event is not None and kind == "Meeting" and status is None and lemma in triggers \
             and any(c.dep_ == "aux:pass" for c in tok.children):
         _received_at(ctx, tok, sentence, salience)

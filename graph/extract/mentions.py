@@ -204,7 +204,7 @@ def _cut_apart(doc, ent, res: Resources) -> list:  # type: ignore[no-untyped-def
         for width in (3, 2, 1):  # "Abou Dhabi Rajesh Kumar Venkataraman"
             rest = doc[start + width:end]
             norm = normalize_label(doc[start:start + width].text)
-            if len(rest) >= 2 and doc[start + width - 1].is_alpha and (
+            if len(rest) >= 2 and _wordish(doc[start + width - 1]) and (
                     norm in res.capitals or norm in res.countries) and all(
                     t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest):
                 return [Span(ent.doc, start, start + width, label="LOC"),
@@ -219,6 +219,15 @@ def _title_before(doc, i: int, res: Resources) -> bool:  # type: ignore[no-untyp
                                                for k in range(j + 1, i + 1)):
             return True
     return False
+
+
+def _wordish(tok) -> bool:  # type: ignore[no-untyped-def]
+    """Tell whether a token is a word, hyphenated or not ("Pays-Bas", kept whole), no sign."""
+    return bool(tok.is_alpha or tok.text.replace("-", "").replace("'", "").isalpha())
+
+
+_TRAILING = frozenset({",", ";", ":", "-", "–", "—"})
+"""Punctuation an entity never ends with (the tagger sometimes takes it in)."""
 
 
 def _entity_mentions(doc, sentence_of, quotes, res: Resources):  # type: ignore[no-untyped-def]
@@ -237,9 +246,10 @@ def _entity_mentions(doc, sentence_of, quotes, res: Resources):  # type: ignore[
                     end = cut
                     tokens = [t for t in tokens if t.i < end]
                     break
-        while end - start > 1 and doc[end - 1].pos_ in ("ADP", "DET", "CCONJ") \
-                and doc[end - 1].is_lower:
-            end -= 1  # "Banque mondiale pour la": the tagger ran on into the next phrase
+        while end - start > 1 and (doc[end - 1].pos_ in ("ADP", "DET", "CCONJ") and doc[
+                end - 1].is_lower or doc[end - 1].is_space or doc[end - 1].text in _TRAILING):
+            end -= 1  # "Banque mondiale pour la": the tagger ran on into the next phrase;
+            # "Djibouti," or "Soudan" and the blank line after it: the tagger took them in
         tokens = [t for t in tokens if t.i < end]
         if ent.label_ in ("PER", "PERSON") and end - start >= 3 and start >= 2 \
                 and doc[start - 1].lower_ in ("l'", "la", "du", "des", "de") \
@@ -318,7 +328,7 @@ def _capital_phrases(doc, sentence_of, quotes, taken, res: Resources):  # type: 
         if country is None and doc[token.i + 1].lower_ in ("du", "de"):
             for width in (3, 2, 1):
                 span = doc[token.i + 2: token.i + 2 + width]
-                if len(span) == width and span[-1].is_alpha \
+                if len(span) == width and _wordish(span[-1]) \
                         and normalize_label(span.text) in res.countries:
                     end, country = token.i + 2 + width, res.countries[normalize_label(span.text)]
                     break
@@ -343,8 +353,9 @@ def _gazetteer_mentions(doc, sentence_of, quotes, taken, res: Resources):  # typ
             continue
         for width in (3, 2, 1):
             span = doc[token.i: token.i + width]
-            if len(span) < width or any(t.i in taken for t in span):
-                continue
+            if len(span) < width or any(t.i in taken for t in span) or \
+                    span[-1].is_punct or span[-1].is_space:
+                continue  # "Djibouti ," reads as "djibouti": the comma is no part of it
             norm = normalize_label(span.text)
             if norm in res.countries and not (
                     # "suisse", "argentine", "philippines" are demonyms too: a country when
@@ -403,7 +414,7 @@ def _country_at(doc, start: int, limit: int, res: Resources) -> bool:  # type: i
         start += 1
     for width in (3, 2, 1):
         span = doc[start:start + width]
-        if start + width <= limit and span[-1].is_alpha and span[0].text[:1].isupper() \
+        if start + width <= limit and _wordish(span[-1]) and span[0].text[:1].isupper() \
                 and normalize_label(span.text) in res.countries:
             return True
     return False
@@ -415,7 +426,7 @@ def _posting_end(doc, start: int, limit: int, res: Resources) -> int | None:  # 
         start += 1
     for width in (3, 2, 1):
         span = doc[start:start + width]
-        if start + width <= limit and span[-1].is_alpha and span[0].text[:1].isupper() and (
+        if start + width <= limit and _wordish(span[-1]) and span[0].text[:1].isupper() and (
                 normalize_label(span.text) in res.countries
                 or normalize_label(span.text) in res.capitals):
             return start + width
@@ -599,8 +610,8 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
                     countries.append(res.demonym(doc[k].lower_))  # type: ignore[arg-type]
                     i = k + 1
                     continue
-                if k + 1 < limit and doc[k].lower_ in ("de", "du", "d'"):
-                    e = k + 1
+                if k + 1 < limit and doc[k].lower_ in ("de", "du", "d'", "des"):
+                    e = k + 1  # "du Royaume des Pays-Bas"
                     while e < limit and (_CAPITAL.match(doc[e].text) or doc[e].lower_ in (
                             "de", "du", "des", "d'", "la", "l'")) and e - k < 6:
                         e += 1

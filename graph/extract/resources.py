@@ -137,21 +137,31 @@ def _lower_set(values: object) -> frozenset[str]:
 
 @functools.cache
 def compound_words(lang: str) -> frozenset[str]:
-    """Return the hyphenated demonyms of ``lang``, lower-case and capitalised.
+    """Return the hyphenated demonyms and place names of ``lang``.
 
-    The tokenizer splits some of them ("cabo - verdien"); :func:`graph.extract.nlp.load_model`
-    keeps them whole.
+    The tokenizer splits some of them ("cabo - verdien", "Guinée - Bissau", "Pays - Bas"), and
+    the tagger then reads the pieces as a person's name; :func:`graph.extract.nlp.load_model`
+    keeps them whole. Demonyms come lower-case and capitalised, names as written.
 
     Examples
     --------
-    >>> "cap-verdienne" in compound_words("fr")
-    True
+    >>> words = compound_words("fr")
+    >>> "cap-verdienne" in words, "Guinée-Bissau" in words, "Pays-Bas" in words
+    (True, True, True)
     """
     if lang not in LANGUAGES:
         return frozenset()
-    forms = {form for entry in _read(lang, "countries.yaml") or []
-             for form in entry.get("demonyms", []) if "-" in form}
-    return frozenset(forms | {f[:1].upper() + f[1:] for f in forms})
+    entries = _read(lang, "countries.yaml") or []
+    forms = {form for entry in entries for form in entry.get("demonyms", []) if "-" in form}
+    names = {word for entry in entries
+             for key in ("name", "aliases", "capital", "capitals")
+             for name in _listed(entry.get(key))
+             for word in name.split() if "-" in word and word[:1].isupper()}
+    return frozenset(forms | {f[:1].upper() + f[1:] for f in forms} | names)
+
+
+def _listed(value: object) -> list[str]:
+    return [value] if isinstance(value, str) else list(value or [])  # type: ignore[call-overload]
 
 
 @functools.cache

@@ -7,7 +7,8 @@
 
 The others at such a meeting are its hosts: :func:`visits_at_fronted_places` returns their
 country, which a post the article leaves without one takes
-(:func:`~graph.extract.constructions.give_scene_country`).
+(:func:`~graph.extract.constructions.give_scene_country`). So do the people who receive
+someone the article sends to one country (:func:`hosts_of_travellers`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from graph.extract.events import country_of_city, record_visit
 from graph.extract.places import fronted_places
 from graph.model.records import Entity, Literal
 
-__all__ = ["visits_at_fronted_places"]
+__all__ = ["hosts_of_travellers", "visits_at_fronted_places"]
 
 
 @dataclass
@@ -113,4 +114,48 @@ def visits_at_fronted_places(ctx: Context) -> dict[str, str]:
             for person in meeting.people:
                 if person not in travellers:
                     hosts.setdefault(person.iri, country.label)
+    return hosts
+
+
+def hosts_of_travellers(ctx: Context) -> dict[str, str]:
+    """Return the hosts of travellers: who meets someone where the article has sent them.
+
+    "Le ministre égyptien a entamé une visite au Liban … il a été reçu par le président de la
+    République, X": X, who travels nowhere, is the Liban's, whatever country the article is
+    written from. A traveller is where the article's last visit before the meeting sends
+    them (a tour goes on to the next country); a meeting told before any visit, such as the
+    handover before a minister's first trip abroad, is at home.
+
+    Returns
+    -------
+    dict
+        Person IRI → the label of the country of the traveller they met.
+    """
+    stops: dict[str, list[tuple[int, str | None]]] = {}  # traveller → (sentence, country)
+    for c in ctx.claims:
+        if c.relation == "visited" and isinstance(c.object, Entity):
+            to = c.object if c.object.type == "Country" else country_of_city(ctx, c.object)
+            stops.setdefault(c.subject.iri, []).append((c.sentence, to.label if to else None))
+    placed = {c.subject.iri for c in ctx.claims if c.relation == "country"}
+    national = placed | {c.subject.iri for c in ctx.claims  # "son homologue béninois, X": X's
+                         if c.relation in ("holdsPosition", "heldPosition")
+                         and isinstance(c.object, Entity) and c.object.iri in placed}
+    meetings: dict[str, tuple[int, list[Entity]]] = {}
+    for c in ctx.claims:
+        if c.subject.type == "Meeting" and c.relation == "participant" and isinstance(
+                c.object, Entity):
+            meetings.setdefault(c.subject.iri, (c.sentence, []))[1].append(c.object)
+    hosts: dict[str, str] = {}
+    for sentence, people in meetings.values():
+        going = set()
+        for person in people:
+            before = [s for s, _ in stops.get(person.iri, ()) if s <= sentence]
+            going |= {country for s, country in stops.get(person.iri, ())
+                      if before and s == max(before)}
+        going.discard(None)  # a town that is no capital, with its country or alone
+        if len(going) != 1 or all(p.iri in stops for p in people):
+            continue  # no stop of a known country, several, or nobody stays home
+        for person in people:
+            if person.iri not in stops and person.iri not in national:
+                hosts.setdefault(person.iri, next(iter(going)))  # type: ignore[arg-type]
     return hosts
