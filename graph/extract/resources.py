@@ -151,7 +151,7 @@ def compound_words(lang: str) -> frozenset[str]:
     """
     if lang not in LANGUAGES:
         return frozenset()
-    entries = _read(lang, "countries.yaml") or []
+    entries: list[dict] = _read(lang, "countries.yaml") or []  # type: ignore[type-arg]
     forms = {form for entry in entries for form in entry.get("demonyms", []) if "-" in form}
     names = {word for entry in entries
              for key in ("name", "aliases", "capital", "capitals")
