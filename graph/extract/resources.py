@@ -13,6 +13,7 @@ import dataclasses
 import functools
 from dataclasses import dataclass
 from importlib import resources as _files
+from typing import Any
 
 import yaml
 
@@ -151,7 +152,7 @@ def compound_words(lang: str) -> frozenset[str]:
     """
     if lang not in LANGUAGES:
         return frozenset()
-    entries: list[dict] = _read(lang, "countries.yaml") or []  # type: ignore[type-arg]
+    entries: list[Any] = list(_read(lang, "countries.yaml") or [])
     forms = {form for entry in entries for form in entry.get("demonyms", []) if "-" in form}
     names = {word for entry in entries
              for key in ("name", "aliases", "capital", "capitals")
