@@ -1663,3 +1663,31 @@ def test_a_dateline_place_before_its_comma_sets_the_scene(extract):
                     "(ADI) – Le Président de la République, M. Tojo Rakoto, a ouvert le sommet "
                     "consacré à la crise au Soudan. Le Soudan et la crise au Soudan dominent.")
     assert ("Tojo Rakoto", "Djibouti") in relation(found, "country")
+
+
+def test_a_guest_on_a_visit_to_the_hosts_country_visited_its_capital(extract):
+    found = extract("Le Premier ministre Tojo Rakoto a reçu le 4 novembre à Hanoï le conseiller "
+                    "fédéral Jonas Berg, en visite officielle au Vietnam du 3 au 6 novembre.")
+    assert ("Jonas Berg", "Hanoï") in relation(found, "visited")
+
+
+def test_towns_the_tagger_took_for_names_on_a_journey(extract):
+    found = extract("La ministre Lena Holm se rendra le 5 novembre à Hô Chi Minh-Ville, où elle "
+                    "rencontrera des chefs d'entreprise, puis à Can Tho pour visiter un barrage.")
+    visited = relation(found, "visited")
+    assert {("Lena Holm", "Hô Chi Minh-Ville"), ("Lena Holm", "Can Tho")} <= visited
+
+
+def test_a_post_that_goes_to_someone_is_no_journey(extract):
+    found = extract("Le ministère de la Défense revient à Paulo Reis, ancien chef d'état-major.")
+    assert not relation(found, "visited")
+    assert ("Paulo Reis", "ministre de la Défense") in relation(found, "holdsPosition")
+
+
+def test_an_envoy_for_a_region_keeps_the_region_in_the_post(extract):
+    found = extract("Le vice-ministre russe des Affaires étrangères et représentant spécial du "
+                    "Président pour le Moyen-Orient et l'Afrique, Oleg Simonenko, a reçu mardi "
+                    "la ministre Lena Holm.")
+    posts = {o for s, o in relation(found, "holdsPosition") if s == "Oleg Simonenko"}
+    assert posts == {"vice-ministre des Affaires étrangères",
+                     "représentant spécial du Président pour le Moyen-Orient et l'Afrique"}

@@ -1412,12 +1412,17 @@ def visits_at_meetings(ctx: Context) -> None:
 
     A foreigner met by a host of that country in its capital visited it: only a sentence
     with a meeting, a capital named after "à" or "au" (else the capital of the article's
-    dateline), a host whose country is that capital's, and a guest of another country.
+    dateline), a host whose country is that capital's, and a guest of another country (or
+    of no country the article gives, whom it sends to that one: "…, en visite au Vietnam").
     """
     countries: dict[str, str] = {}
+    going: dict[str, set[str]] = {}  # person → the countries the article sends them to
     for c in ctx.claims:
         if c.relation == "country" and c.subject.type == "Person" and isinstance(c.object, Entity):
             countries.setdefault(c.subject.iri, c.object.label)
+        elif c.relation == "visited" and isinstance(c.object, Entity):
+            to = _visited_country(ctx, c.object)
+            going.setdefault(c.subject.iri, set()).update([to] if to else [])
     for c in list(ctx.claims):
         if c.relation != "met" or not isinstance(c.object, Entity):
             continue
@@ -1437,8 +1442,10 @@ def visits_at_meetings(ctx: Context) -> None:
             homes = [countries.get(p.iri) for p in sides]
             for guest, home, other in ((sides[0], homes[0], homes[1]),
                                        (sides[1], homes[1], homes[0])):
-                if home and other == country and home != country and (
+                if (home and home != country or not home and country in going.get(
+                        guest.iri, ())) and other == country and (
                         named or not _resident(ctx, guest)):
+                    # a guest of another country, or of none known on a visit to that one
                     record_visit(ctx, guest, place, c.sentence, c.date, None,
                                  "fr.visit.met.v1", 0.55)
 

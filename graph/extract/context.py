@@ -300,6 +300,39 @@ def _retype_after_titles(mentions: list[Mention], doc, text: str) -> list[Mentio
     return out
 
 
+_GIVEN_TO = frozenset({"revenir", "aller", "venir"})
+"""Verbs of motion that also give a post to someone: "le ministère revient à X"."""
+
+
+def _retype_destinations(mentions: list[Mention], doc, res: Resources) -> list[Mention]:  # type: ignore[no-untyped-def]
+    """Retype as a place a "person" or "organisation" a journey goes to.
+
+    "se rendra à Hô Chi Minh-Ville, …, puis à Can Tho": the NER takes towns it does not know
+    for names. Only after "à", as the complement of a verb of motion ("se rendre", "arriver",
+    "séjourner"), or as the next stop ("puis à", "ensuite à") after a place of the sentence.
+    """
+    motion = res.trigger("visit", "motion_verbs") - _GIVEN_TO
+    out = list(mentions)
+    for i, m in enumerate(out):
+        if m.kind not in ("Person", "Organization") or m.quoted or m.start < 2 or \
+                doc[m.start - 1].lower_ != "à":
+            continue
+        root = next((t for t in doc[m.start:m.end] if not m.start <= t.head.i < m.end), None)
+        if root is None:
+            continue
+        verb = root.head
+        moving = root.dep_.startswith("obl") and verb.pos_ == "VERB" and \
+            verb.lemma_ in motion and (verb.lemma_ != "rendre" or any(
+                c.lower_ in ("se", "s'") for c in verb.children))
+        after_stop = doc[m.start - 2].lower_ in ("puis", "ensuite") and any(
+            o.kind in ("City", "Country", "Place") and o.sentence == m.sentence and o.end < m.start
+            and o.start > 0 and doc[o.start - 1].lower_ in ("à", "au", "en") for o in out)
+        if moving or after_stop:
+            out[i] = Mention("Place", m.start, m.end, m.start_char, m.end_char, m.text,
+                             m.sentence, m.text, quoted=m.quoted)
+    return out
+
+
 class Tokens:
     """A parsed doc whose tokens are made once, for rules that look at each token many times.
 
@@ -359,7 +392,7 @@ def analyze(doc, title_end: int, res: Resources, minter: Minter, lang: str,
     sentences = _mark_clutter(sentences_of(doc, title_end), text, res)
     quotes = [q for q in find_quotes(text) if q[0] >= title_end]
     mentions = _retype_surnames(find_mentions(doc, sentences, quotes, res))
-    mentions = _retype_after_titles(mentions, doc, text)
+    mentions = _retype_destinations(_retype_after_titles(mentions, doc, text), doc, res)
     ctx = Context(doc, sentences, mentions, quotes, res, minter, lang, anchor, document)
     ctx.__dict__["text"] = text  # fills the cached property
     for i, m in enumerate(mentions):

@@ -563,12 +563,13 @@ def _coordinated_places(ctx: Context, token: int, limit: int = 7) -> list[Entity
     places, v = [], ctx.mentions[first].end
     while v + 1 < s.end and doc[v].lower_ in (",", "et", "puis", "ainsi"):
         if doc[v].text == ",":  # "à Toamasina, principal port du pays, ainsi qu'à Y": past
-            close = next((w for w in range(v + 1, min(v + 8, s.end - 1))  # the apposition
+            where = doc[v + 1].lower_ == "où"  # "à X, où il verra …, puis à Y": past the clause
+            close = next((w for w in range(v + 1, min(v + (16 if where else 8), s.end - 1))
                           if doc[w].text == "," and doc[w + 1].lower_ in ("ainsi", "et", "puis")),
-                         None)
-            if close is not None and doc[v + 1].lower_ not in ("à", "au", "aux", "en") and all(
-                    doc[w].pos_ not in ("VERB", "AUX") and _placeish(ctx, w)
-                    for w in range(v + 1, close)):
+                         None)  # the apposition's end
+            if close is not None and doc[v + 1].lower_ not in ("à", "au", "aux", "en") and (
+                    where or all(doc[w].pos_ not in ("VERB", "AUX") and _placeish(ctx, w)
+                                 for w in range(v + 1, close))):
                 v = close
         u = v + 1
         if doc[v].lower_ == "ainsi" or doc[u].lower_ == "ainsi":

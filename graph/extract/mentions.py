@@ -484,6 +484,33 @@ def _portfolio_word(token, res: Resources) -> bool:  # type: ignore[no-untyped-d
     return token.text[:1].isupper() and token.lower_ in res.positions.get("portfolios", ())
 
 
+_SPECIAL = frozenset({"spécial", "spéciale", "spéciaux", "personnel", "personnelle"})
+"""What makes a title an envoy's, who is sent for a region: "envoyé spécial pour le Sahel"."""
+
+
+def _region_end(doc, start: int, limit: int, people: frozenset[int]) -> int | None:  # type: ignore[no-untyped-def]
+    """Return where the region an envoy is for ends: "le Moyen-Orient et l'Afrique", "la Libye".
+
+    Names written with a capital, joined by "et" and the small words of names ("de l'Ouest").
+    """
+    j = start + (start < limit and doc[start].lower_ in ("le", "la", "l'", "l’", "les"))
+    k = j
+    while k < limit and k not in people:
+        tok = doc[k]
+        if _CAPITAL.match(tok.text) and tok.pos_ in ("PROPN", "NOUN", "ADJ"):
+            k += 1
+        elif tok.lower_ in ("de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "les", "et") \
+                and k + 1 < limit and k + 1 not in people and (
+                    _CAPITAL.match(doc[k + 1].text)
+                    or doc[k + 1].lower_ in ("l'", "l’", "la", "le", "les")):
+            k += 1
+        else:
+            break
+    while k > j and not _CAPITAL.match(doc[k - 1].text):
+        k -= 1
+    return k if k > j and _CAPITAL.match(doc[j].text) else None
+
+
 def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool,  # type: ignore[no-untyped-def]
                  org_spans: dict[int, int], people: frozenset[int] = frozenset(),
                  envoy: bool = False):
@@ -584,6 +611,12 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
             parts.append("-" + doc[i + 1].text.lower())
             i += 2
             continue
+        if lower == "pour" and any(doc[x].lower_ in _SPECIAL for x in range(end - 1, i)):
+            k = _region_end(doc, i + 1, limit, people)  # "représentant spécial du Président
+            if k is not None:  # pour le Moyen-Orient et l'Afrique", "envoyé spécial pour le Sahel"
+                parts.append(doc[i:k].text)
+                i = k
+                continue
         if lower in _DE or (lower == "en" and countries):
             j = i + 1
             det = ""
