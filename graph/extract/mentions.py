@@ -612,10 +612,10 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
             i += 2
             continue
         if lower == "pour" and any(doc[x].lower_ in _SPECIAL for x in range(end - 1, i)):
-            k = _region_end(doc, i + 1, limit, people)  # "représentant spécial du Président
-            if k is not None:  # pour le Moyen-Orient et l'Afrique", "envoyé spécial pour le Sahel"
-                parts.append(doc[i:k].text)
-                i = k
+            region = _region_end(doc, i + 1, limit, people)  # "représentant spécial du
+            if region is not None:  # Président pour le Moyen-Orient et l'Afrique"
+                parts.append(doc[i:region].text)
+                i = region
                 continue
         if lower in _DE or (lower == "en" and countries):
             j = i + 1
