@@ -1691,3 +1691,21 @@ def test_an_envoy_for_a_region_keeps_the_region_in_the_post(extract):
     posts = {o for s, o in relation(found, "holdsPosition") if s == "Oleg Simonenko"}
     assert posts == {"vice-ministre des Affaires étrangères",
                      "représentant spécial du Président pour le Moyen-Orient et l'Afrique"}
+
+
+def test_the_head_of_state_speaks_not_the_president_of_a_commission(extract):
+    found = extract("Djibouti, le 28/03/2026 (ADI) – Le Président de la République, Chef de "
+                    "l'Etat, M. Tojo Rakoto, a ouvert le sommet. Le président de la Commission de "
+                    "l'Union africaine, M. Paulo Reis, a pris la parole. « L'Afrique ne peut pas "
+                    "rester spectatrice », a déclaré le Chef de l'Etat djiboutien.")
+    assert {s for s, _ in relation(found, "said")} == {"Tojo Rakoto"}
+
+
+@pytest.mark.parametrize(("text", "quotes"), [
+    ("M. Paulo Reis a dit que son pays rejoindrait l'initiative \"la Ceinture et la Route\". "
+     "« Nous sommes prêts », a-t-il ajouté.", {"Nous sommes prêts"}),
+    ("M. Paulo Reis a salué un projet « porteur d'espoir pour toute la région ».",
+     {"porteur d'espoir pour toute la région"}),
+])
+def test_a_name_in_quotation_marks_is_no_statement(extract, text, quotes):
+    assert {q for _, q in relation(extract(text), "said")} == quotes

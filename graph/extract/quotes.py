@@ -33,7 +33,23 @@ _INTRO_PREPOSITIONS = {"selon", "pour", "d'après", "according"}
 _TITLE_MARKERS = {"sur", "intitulé", "intitulée", "intitulés", "baptisé", "baptisée", "titré",
                   "titrée", "surnommé", "surnommée", "appelé", "appelée", "dénommé", "dénommée",
                   "entitled", "called", "named"}
+_NAMING_NOUNS = {"initiative", "opération", "programme", "projet", "plan", "stratégie",
+                 "campagne", "slogan", "devise", "label", "concept", "vision", "doctrine",
+                 "dite", "dit", "mécanisme", "fonds", "forum", "dialogue", "format", "processus"}
+"""Nouns a name in quotation marks follows: "l'initiative « la Ceinture et la Route »"."""
 _OBLIQUE = {"à", "au", "aux", "l'", "de", "du", "des", "par", "sur", "avec", "to", "on", "the"}
+
+
+def _a_name(quoted: str) -> bool:
+    """Tell whether quoted words read as a name: a few words, some after the first capitalised.
+
+    Examples
+    --------
+    >>> _a_name("« la Ceinture et la Route »"), _a_name("« porteur d'espoir pour la région »")
+    (True, False)
+    """
+    words = quoted.strip("«»\"“” \u00a0").split()
+    return 0 < len(words) <= 8 and any(w[:1].isupper() for w in words[1:])
 
 
 def _tokens_between(ctx: Context, start_char: int, end_char: int) -> list[int]:
@@ -288,7 +304,9 @@ def find_quotes_said(ctx: Context, sentence: int, salience: Salience,
         before = _tokens_between(ctx, previous_end, qs - 1)
         while before and ctx.doc[before[-1]].text in ("«", '"'):  # type: ignore[index]
             before = before[:-1]
-        if before and ctx.doc[before[-1]].lower_ in _TITLE_MARKERS:  # type: ignore[index]
+        if before and (ctx.doc[before[-1]].lower_ in _TITLE_MARKERS  # type: ignore[index]
+                       or ctx.doc[before[-1]].lower_ in _NAMING_NOUNS  # type: ignore[index]
+                       and _a_name(ctx.text[qs:qe])):
             found.append(((qs, qe), None, "other"))  # "un rapport sur « … »": a title
             previous_end = qe + 1
             continue
