@@ -1709,3 +1709,10 @@ def test_the_head_of_state_speaks_not_the_president_of_a_commission(extract):
 ])
 def test_a_name_in_quotation_marks_is_no_statement(extract, text, quotes):
     assert {q for _, q in relation(extract(text), "said")} == quotes
+
+
+@pytest.mark.parametrize("words", ["L'ambassadeur de Corée en Côte d'Ivoire",
+                                   "L'ambassadeur coréen en Côte d'Ivoire"])
+def test_korea_alone_is_the_republic_of_korea(extract, words):
+    found = extract(f"{words}, M. Lee Sang-woo, a reçu le ministre Paulo Reis.")
+    assert ("Lee Sang-woo", "Corée du Sud") in relation(found, "country")
