@@ -1716,3 +1716,11 @@ def test_a_name_in_quotation_marks_is_no_statement(extract, text, quotes):
 def test_korea_alone_is_the_republic_of_korea(extract, words):
     found = extract(f"{words}, M. Lee Sang-woo, a reçu le ministre Paulo Reis.")
     assert ("Lee Sang-woo", "Corée du Sud") in relation(found, "country")
+
+
+def test_a_meeting_is_also_called_by_the_noun_that_refers_back_to_it(extract):
+    _, claims = extract("Le ministre Paulo Reis a reçu mardi à Rabat la ministre chilienne Lena "
+                        "Holm. Au cours de l'audience, la coopération minière a été examinée.")
+    meetings = {c.subject.iri: c.subject for c in claims if c.subject.type == "Meeting"}
+    assert len(meetings) == 1
+    assert all("audience" in c.subject.aliases for c in claims if c.subject.type == "Meeting")

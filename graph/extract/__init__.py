@@ -24,6 +24,7 @@ from graph.extract.agents import Salience
 from graph.extract.constructions import (
     give_person_countries,
     give_scene_country,
+    name_events_by_reference,
     read_after,
     read_before,
     visits_at_meetings,
@@ -116,6 +117,7 @@ def read_article(parsed, prepared: Prepared, minter: Minter) -> Context:  # type
         last_speaker = speaker
         _update_salience(ctx, s.index, salience)
     find_place_facts(ctx)
+    name_events_by_reference(ctx)
     framed = visits_at_fronted_places(ctx)  # first: it records visits
     give_scene_country(ctx, {**hosts_of_travellers(ctx), **framed})
     give_person_countries(ctx)

@@ -1208,6 +1208,24 @@ def _referred_event(ctx: Context, sentence: int, start: int) -> Entity | None:
     return event if name in event.aliases else replace(event, aliases=(*event.aliases, name))
 
 
+def name_events_by_reference(ctx: Context) -> None:
+    """Give each event the nouns the article refers back to it by as other names.
+
+    "M. X a reçu Mme Y … Au cours de la rencontre, …": the meeting is also "la rencontre",
+    as an analyst reading the article would call it (see :func:`_referred_event`).
+    """
+    for s in ctx.sentences:
+        if s.title or s.clutter:
+            continue
+        event = _referred_event(ctx, s.index, s.start)
+        if event is None:
+            continue
+        for n, c in enumerate(ctx.claims):
+            if c.subject.iri == event.iri and set(event.aliases) - set(c.subject.aliases):
+                aliases = tuple(dict.fromkeys((*c.subject.aliases, *event.aliases)))
+                ctx.claims[n] = replace(c, subject=replace(c.subject, aliases=aliases))
+
+
 def _theme(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
            salience: Salience) -> None:
     """Read "… placé sous le thème « X »": the gathering named before it is about X."""
