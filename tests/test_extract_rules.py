@@ -1724,3 +1724,13 @@ def test_a_meeting_is_also_called_by_the_noun_that_refers_back_to_it(extract):
     meetings = {c.subject.iri: c.subject for c in claims if c.subject.type == "Meeting"}
     assert len(meetings) == 1
     assert all("audience" in c.subject.aliases for c in claims if c.subject.type == "Meeting")
+
+
+def test_an_agreement_a_topic_names_is_not_the_talks_it_belongs_to(extract):
+    found = extract("Le ministre Jonas Berg a été reçu au palais de Baabda par le président Tojo "
+                    "Rakoto. L'entretien de Baabda a porté sur la mise en œuvre de l'accord de "
+                    "cessez-le-feu et la reconstruction des villages frontaliers.")
+    _, claims = found
+    owners = {c.subject.type for c in claims if c.relation == "concerns"
+              and c.object.label.startswith(("mise en œuvre", "reconstruction"))}
+    assert owners == {"Meeting"}

@@ -1186,10 +1186,15 @@ def _referred_event(ctx: Context, sentence: int, start: int) -> Entity | None:
         if tok.pos_ != "NOUN" or ctx.quoted(t) or not dets & _REFERRING:
             continue
         during = tok.dep_ == "nmod" and tok.head.lower_ in _DURING  # "au cours de la réunion"
-        if not dets & _DEMONSTRATIVES and not during and (
-                any(c.dep_ == "nmod" for c in tok.children)
-                or not tok.dep_.startswith(("nsubj", "obl"))):
-            continue  # "le séjour des ressortissants" is a topic, not the visit
+        if not dets & _DEMONSTRATIVES and not during and (t >= start or any(
+                c.dep_ == "nmod" and not (c.pos_ == "PROPN" and ctx.mention_at(c.i) is not None
+                                          and ctx.mentions[ctx.mention_at(c.i)].kind in (  # type: ignore[index]
+                                              "City", "Place", "Country"))
+                for c in tok.children) or not tok.dep_.startswith(("nsubj", "obl"))):
+            # "le séjour des ressortissants" is a topic, not the visit ("l'entretien de
+            # Baabda" is the meeting there); after the topic's verb, only "lors de cet
+            # entretien" refers back, not an agreement the topic names
+            continue
         lemma = ctx.lemma(t)
         kinds = [k for k in _EVENT_KINDS if lemma in ctx.res.trigger("event_names", k)]
         if kinds:
@@ -1217,7 +1222,7 @@ def name_events_by_reference(ctx: Context) -> None:
     for s in ctx.sentences:
         if s.title or s.clutter:
             continue
-        event = _referred_event(ctx, s.index, s.start)
+        event = _referred_event(ctx, s.index, s.end)
         if event is None:
             continue
         for n, c in enumerate(ctx.claims):
