@@ -635,7 +635,8 @@ def _meeting(ctx: Context, t: int, sentence: int, salience: Salience) -> None:
     with_verbs = ctx.res.trigger("meeting", "with_verbs")
     nouns = ctx.res.trigger("meeting", "nouns")
     kind = "Meeting"
-    successive: list[Entity] = []
+    guests: list[Entity] = []
+    successive: list[Entity] = []  # "reçu à A par X, puis à B par Y": Y's meeting apart
     if tok.pos_ == "VERB" and lemma in triggers:
         guests = _opening_participle_subject(ctx, tok, salience) or subjects(ctx, t, salience)
         successive = [e for c in [*tok.children, *_stray_objects(tok)] if c.dep_ == "obl:agent"
