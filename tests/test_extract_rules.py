@@ -1734,3 +1734,13 @@ def test_an_agreement_a_topic_names_is_not_the_talks_it_belongs_to(extract):
     owners = {c.subject.type for c in claims if c.relation == "concerns"
               and c.object.label.startswith(("mise en œuvre", "reconstruction"))}
     assert owners == {"Meeting"}
+
+
+@pytest.mark.parametrize(("words", "country"), [
+    ("l'ambassadeur de la République du Sénégal auprès de l'Etat du Koweït", "Sénégal"),
+    ("l'ambassadeur désigné de la République du Chili", "Chili"),
+])
+def test_an_ambassador_accredited_to_a_state_or_designated(extract, words, country):
+    found = extract(f"Le ministre Tojo Rakoto a reçu {words}, M. Jonas Berg.")
+    assert ("Jonas Berg", country) in relation(found, "country")
+    assert ("Jonas Berg", "Tojo Rakoto") in relation(found, "met")

@@ -538,13 +538,27 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
                 countries.append(res.demonym(doc[i + 1].lower_))  # type: ignore[arg-type]
                 i += 2
             continue
+        if envoy and countries and lower == "auprès" and i + 2 < limit and doc[i + 1].lower_ in (
+                "de", "du", "d'", "d’"):  # "auprès de l'État du Koweït", "auprès du Qatar"
+            j = i + 2 + (doc[i + 2].lower_ in ("l'", "l’", "la", "le"))
+            if j + 1 < limit and doc[j].lower_ in _STATE_STYLES | {"etat"} \
+                    and doc[j + 1].lower_ in ("de", "du", "d'", "d’"):
+                j += 2
+            posting = _posting_end(doc, j, limit, res)
+            if posting is not None and (posting == limit or doc[posting].lower_ != "et"):
+                # not "auprès du Royaume de Belgique et de l'Union européenne": a title
+                # this reading would cut in two
+                parts.append(doc[i:posting].text)
+                i = posting
+                continue
         if envoy and countries and lower in ("en", "au", "aux", "à"):
             posting = _posting_end(doc, i + 1, limit, res)
             if posting is not None:
                 parts.append(doc[i:posting].text)
                 i = posting
                 continue
-        if lower in ("extraordinaire", "plénipotentiaire", "itinérant", "itinérante") or (
+        if lower in ("extraordinaire", "plénipotentiaire", "itinérant", "itinérante", "désigné",
+                     "désignée") or (
                 lower == "et" and i + 1 < limit and doc[i + 1].lower_ == "plénipotentiaire"):
             i += 1  # "ambassadeur extraordinaire et plénipotentiaire de Guinée"
             continue
