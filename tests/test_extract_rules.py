@@ -1642,11 +1642,13 @@ def test_who_receives_a_traveller_is_of_the_country_visited(extract):
 
 def test_a_handover_before_the_first_trip_abroad_is_at_home(extract):
     found = extract("Conakry, 4 mars (AGP) – La nouvelle ministre des Affaires étrangères, Lena "
-                    "Holm, a pris fonction lundi en présence de son prédécesseur, Paulo Reis, "
-                    "désormais secrétaire général de la Présidence. Elle se rendra vendredi au "
-                    "Liberia pour une visite de travail.")
+                    "Holm, a pris fonction lundi lors d'une cérémonie de passation avec son "
+                    "prédécesseur, Paulo Reis, désormais secrétaire général de la Présidence. "
+                    "Elle se rendra vendredi au Liberia pour une visite de travail.")
+    assert ("Lena Holm", "Paulo Reis") in relation(found, "met")  # the handover, at home
     countries = relation(found, "country")
-    assert ("Paulo Reis", "Liberia") not in countries
+    assert ("ministre des Affaires étrangères", "Guinée") in countries
+    assert ("ministre des Affaires étrangères", "Liberia") not in countries
 
 
 @pytest.mark.parametrize(("words", "country"), [

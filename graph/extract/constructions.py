@@ -35,6 +35,7 @@ from graph.extract.events import (
     _the_agreement,
     country_of_city,
     event_noun,
+    journeys,
     record_meeting,
     record_visit,
 )
@@ -1439,13 +1440,10 @@ def visits_at_meetings(ctx: Context) -> None:
     of no country the article gives, whom it sends to that one: "…, en visite au Vietnam").
     """
     countries: dict[str, str] = {}
-    going: dict[str, set[str]] = {}  # person → the countries the article sends them to
+    going = journeys(ctx)  # person → the countries the article sends them to
     for c in ctx.claims:
         if c.relation == "country" and c.subject.type == "Person" and isinstance(c.object, Entity):
             countries.setdefault(c.subject.iri, c.object.label)
-        elif c.relation == "visited" and isinstance(c.object, Entity):
-            to = _visited_country(ctx, c.object)
-            going.setdefault(c.subject.iri, set()).update([to] if to else [])
     for c in list(ctx.claims):
         if c.relation != "met" or not isinstance(c.object, Entity):
             continue

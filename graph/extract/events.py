@@ -927,6 +927,25 @@ def country_of_city(ctx: Context, place: Entity) -> Entity | None:
     return ctx.entity("Country", country) if country else None  # "au Caire": Le Caire
 
 
+def journey_stops(ctx: Context) -> dict[str, list[tuple[int, str | None]]]:
+    """Return where the article sends each traveller: person IRI → (sentence, country label).
+
+    A visit to a town that is no capital is a stop in no known country (``None``).
+    """
+    stops: dict[str, list[tuple[int, str | None]]] = {}
+    for c in ctx.claims:
+        if c.relation == "visited" and isinstance(c.object, Entity):
+            to = c.object if c.object.type == "Country" else country_of_city(ctx, c.object)
+            stops.setdefault(c.subject.iri, []).append((c.sentence, to.label if to else None))
+    return stops
+
+
+def journeys(ctx: Context) -> dict[str, set[str]]:
+    """Return the countries the article sends each traveller to (person IRI → labels)."""
+    return {person: {country for _, country in stops if country}
+            for person, stops in journey_stops(ctx).items()}
+
+
 def _agreement(ctx: Context, t: int, sentence: int, salience: Salience,
                speaker: Entity | None) -> bool:
     tok = ctx.doc[t]  # type: ignore[index]

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from graph.extract.context import Context
-from graph.extract.events import country_of_city, record_visit
+from graph.extract.events import country_of_city, journey_stops, journeys, record_visit
 from graph.extract.places import fronted_places
 from graph.model.records import Entity, Literal
 
@@ -47,19 +47,6 @@ def _meetings(ctx: Context, framed: dict[int, int]) -> list[_Meeting]:
     return list(found.values())
 
 
-def _journeys(ctx: Context) -> dict[str, set[str]]:
-    """Return the countries the article sends each traveller to (person IRI → labels).
-
-    A visit to a city that is no capital counts as a journey to no known country.
-    """
-    going: dict[str, set[str]] = {}
-    for c in ctx.claims:
-        if c.relation == "visited" and isinstance(c.object, Entity):
-            to = c.object if c.object.type == "Country" else country_of_city(ctx, c.object)
-            going.setdefault(c.subject.iri, set()).update([to.label] if to else [])
-    return going
-
-
 def _country_named(ctx: Context, framed: dict[int, int], place: int,
                    going: set[str]) -> Entity | None:
     """Return the one country of ``going`` (the travellers' journeys) the place's paragraph names.
@@ -88,7 +75,7 @@ def visits_at_fronted_places(ctx: Context) -> dict[str, str]:
     framed = fronted_places(ctx)
     if not framed:
         return {}
-    journeys = _journeys(ctx)
+    trips = journeys(ctx)
     hosts: dict[str, str] = {}
     done = set()
     for meeting in _meetings(ctx, framed):
@@ -98,12 +85,12 @@ def visits_at_fronted_places(ctx: Context) -> dict[str, str]:
         if place is None:
             continue
         country = place if place.type == "Country" else country_of_city(ctx, place)
-        travellers = [p for p in meeting.people if p.iri in journeys and (
-            country is None or country.label in journeys[p.iri])]  # who goes there
+        travellers = [p for p in meeting.people if p.iri in trips and (
+            country is None or country.label in trips[p.iri])]  # who goes there
         if not travellers or len(travellers) == len(meeting.people):
             continue  # nobody came, or everybody did: no host
         country = country or _country_named(ctx, framed, framed[meeting.sentence], set().union(
-            *(journeys[p.iri] for p in travellers)))
+            *(trips[p.iri] for p in travellers)))
         status = None if meeting.status == "happened" else meeting.status
         for person in travellers:
             if place.type != "Country" and (person.iri, place.iri) not in done:
@@ -131,11 +118,7 @@ def hosts_of_travellers(ctx: Context) -> dict[str, str]:
     dict
         Person IRI → the label of the country of the traveller they met.
     """
-    stops: dict[str, list[tuple[int, str | None]]] = {}  # traveller → (sentence, country)
-    for c in ctx.claims:
-        if c.relation == "visited" and isinstance(c.object, Entity):
-            to = c.object if c.object.type == "Country" else country_of_city(ctx, c.object)
-            stops.setdefault(c.subject.iri, []).append((c.sentence, to.label if to else None))
+    stops = journey_stops(ctx)
     placed = {c.subject.iri for c in ctx.claims if c.relation == "country"}
     national = placed | {c.subject.iri for c in ctx.claims  # "son homologue béninois, X": X's
                          if c.relation in ("holdsPosition", "heldPosition")
