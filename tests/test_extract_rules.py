@@ -1746,3 +1746,74 @@ def test_an_ambassador_accredited_to_a_state_or_designated(extract, words, count
     found = extract(f"Le ministre Tojo Rakoto a reçu {words}, M. Jonas Berg.")
     assert ("Jonas Berg", country) in relation(found, "country")
     assert ("Jonas Berg", "Tojo Rakoto") in relation(found, "met")
+
+
+def test_an_envoy_of_the_united_nations_keeps_the_whole_name(extract):
+    found = extract("Le président Tojo Rakoto a reçu jeudi l'Envoyé spécial du Secrétaire général "
+                    "des Nations unies pour le Sahel, M. Jonas Berg.")
+    assert ("Jonas Berg", "envoyé spécial du Secrétaire général des Nations unies pour le Sahel") \
+        in relation(found, "holdsPosition")
+    assert {frozenset(p) for p in relation(found, "met")} == {frozenset({"Tojo Rakoto",
+                                                                         "Jonas Berg"})}
+
+
+def test_a_planned_arrival_lists_its_next_stops(extract):
+    found = extract("Jonas Berg, ministre suédois de la Défense, est attendu mardi à Accra, puis "
+                    "à Abuja et à Niamey.")
+    assert {o for _, o in relation(found, "visited")} >= {"Accra", "Abuja", "Niamey"}
+    assert relation(found, "status") and {o for _, o in relation(found, "status")} == {"planned"}
+
+
+def test_a_title_resolves_to_the_counterpart_named_before(extract):
+    found = extract("Le ministre chilien des Affaires étrangères, Ana Torres, a reçu lundi à "
+                    "Santiago son homologue ghanéen, Kofi Mensah. Le chef de la diplomatie "
+                    "ghanéenne se rendra jeudi à Valparaíso.")
+    assert ("Kofi Mensah", "Valparaíso") in relation(found, "visited")
+    assert ("Ana Torres", "Valparaíso") not in relation(found, "visited")
+
+
+def test_the_subject_of_a_participle_clause_is_the_guest(extract):
+    found = extract("Le ministre suédois Jonas Berg, arrivé lundi soir à Lima à la tête d'une "
+                    "délégation, a été reçu mercredi au palais par le président de la "
+                    "République, Tojo Rakoto.")
+    assert {frozenset(p) for p in relation(found, "met")} == {frozenset({"Tojo Rakoto",
+                                                                         "Jonas Berg"})}
+
+
+def test_counterparts_of_two_countries_in_pairs(extract):
+    found = extract("Le ministre chilien des Affaires étrangères, Ana Torres, s'est entretenu "
+                    "mercredi avec ses homologues péruvien et bolivien, Luis Paredes et Tojo "
+                    "Rakoto, en marge du sommet.")
+    assert {("Luis Paredes", "Pérou"), ("Tojo Rakoto", "Bolivie")} <= relation(found, "country")
+    met = {frozenset(p) for p in relation(found, "met")}
+    assert {frozenset({"Ana Torres", "Luis Paredes"}), frozenset({"Ana Torres", "Tojo Rakoto"})} \
+        <= met
+
+
+def test_a_second_host_after_ainsi_que_par_is_a_meeting_apart(extract):
+    found = extract("Le ministre Jonas Berg a également été reçu par Mme Ana Torres, cheffe du "
+                    "gouvernement, ainsi que par M. Luis Paredes, président de l'Assemblée "
+                    "nationale.")
+    assert {frozenset(p) for p in relation(found, "met")} == {
+        frozenset({"Jonas Berg", "Ana Torres"}), frozenset({"Jonas Berg", "Luis Paredes"})}
+
+
+@pytest.mark.parametrize("text", [
+    "Le ministre Jonas Berg se rendra mercredi à Tanger, avant de s'envoler pour Dakar.",
+    "Le ministre Jonas Berg devrait être reçu mercredi par le président Tojo Rakoto, avant de "
+    "quitter Tanger pour Dakar, puis pour Bamako.",
+])
+def test_the_destination_of_a_departure(extract, text):
+    found = extract(text)
+    assert ("Jonas Berg", "Dakar") in relation(found, "visited")
+    assert ("visite de Jonas Berg à Dakar", "planned") in {
+        (s.split(" (")[0], o) for s, o in relation(found, "status")}
+    if "Bamako" in text:
+        assert ("Jonas Berg", "Bamako") in relation(found, "visited")
+
+
+def test_a_european_commissioner_belongs_to_the_union(extract):
+    found = extract("La commissaire européenne Ana Torres est arrivée lundi à Tunis. Elle visitera "
+                    "à Sousse une école.")
+    assert ("commissaire européenne", "Union européenne") in relation(found, "organization")
+    assert ("Ana Torres", "Sousse") in relation(found, "visited")

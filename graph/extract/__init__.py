@@ -37,7 +37,7 @@ from graph.extract.events import find_events
 from graph.extract.mentions import sentences_of
 from graph.extract.nlp import load_model, model_name
 from graph.extract.places import find_place_facts
-from graph.extract.posts import find_posts
+from graph.extract.posts import find_posts, resolve_late_titles
 from graph.extract.quotes import find_quotes_said
 from graph.extract.resources import LANGUAGES, load_resources
 from graph.extract.scenes import hosts_of_travellers, visits_at_fronted_places
@@ -106,6 +106,7 @@ def read_article(parsed, prepared: Prepared, minter: Minter) -> Context:  # type
     find_posts(ctx)
     salience = Salience(_title_person(ctx))
     read_before(ctx, Salience(salience.person))
+    resolve_late_titles(ctx)  # the counterparts read: "le chef de la diplomatie sénégalaise"
     last_speaker = None
     visits: list = []  # type: ignore[type-arg]
     for s in ctx.sentences:

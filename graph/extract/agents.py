@@ -41,7 +41,10 @@ def agent_of_token(ctx: Context, token: int, salience: Salience) -> Entity | Non
     """Return the entity a token designates: a named agent, a title's holder, or a pronoun's."""
     index = ctx.mention_at(token)
     if index is not None and ctx.mentions[index].kind in AGENT_KINDS:
-        return ctx.entity_of(index)
+        entity = ctx.entity_of(index)
+        if entity is not None or ctx.mentions[index].kind != "Position":
+            return entity
+        return envoy_named(ctx, token) or national_named(ctx, token)  # "l'émissaire onusien"
     if token in ctx.counterparts:  # "son homologue marocain, X"
         return ctx.counterparts[token][0]
     tok = ctx.doc[token]  # type: ignore[index]
@@ -77,7 +80,7 @@ def agent_of_token(ctx: Context, token: int, salience: Salience) -> Entity | Non
     return envoy_named(ctx, token) or national_named(ctx, token)
 
 
-_DIPLOMAT = frozenset({"diplomate", "diplomates"})
+_DIPLOMAT = frozenset({"diplomate", "diplomates", "émissaire"})
 _ENVOY_POSTS = ("ambassadeur", "ambassadrice", "chargé d'affaires", "chargée d'affaires",
                 "consul", "haut-commissaire", "représentant", "représentante", "envoyé",
                 "envoyée", "émissaire", "médiateur", "médiatrice")
@@ -116,6 +119,13 @@ _NATIONAL_NOUNS = frozenset({"responsable", "diplomate", "officiel", "officielle
 paraguayen")."""
 
 
+_UN = re.compile(r"\b(?:Nations unies|ONU)\b", re.IGNORECASE)
+_EU = re.compile(r"\b(?:Union européenne|Commission européenne|UE)\b|\beuropéenne?\b",
+                 re.IGNORECASE)
+_BODY_ADJECTIVES = {"onusien": _UN, "onusienne": _UN, "européen": _EU, "européenne": _EU}
+"""Adjectives that name an organisation, and how its posts read ("l'émissaire onusien")."""
+
+
 def national_named(ctx: Context, token: int) -> Entity | None:
     """Return the one person of a country that "le responsable paraguayen" designates.
 
@@ -130,6 +140,11 @@ def national_named(ctx: Context, token: int) -> Entity | None:
     if doc[u:u + 2].text.lower() == "de nationalité":
         u += 2
     country = ctx.res.demonym(doc[u].text) if u < len(doc) else None
+    body = _BODY_ADJECTIVES.get(doc[u].lower_) if u < len(doc) else None
+    if body is not None:  # "le responsable onusien": the one post of the United Nations
+        found = {iri for iri, posts in ctx.held.items() for post, source, _ in posts
+                 if source.start < token and body.search(f"{post.label} {source.org or ''}")}
+        return _person_with(ctx, next(iter(found))) if len(found) == 1 else None
     if country is None:
         return None
     found = {iri for iri, posts in ctx.held.items() for post, source, c in posts
@@ -365,7 +380,8 @@ def subjects(ctx: Context, token: int, salience: Salience, *, climb: bool = True
             subj = [c for c in verb.children if c.i < verb.i and c.dep_ in (
                 "advmod", "dep", "vocative", "dislocated") and any(
                     _named_person(ctx, x.i) for x in (c, *c.children)
-                    if x is c or x.dep_ in ("flat:name", "appos"))] or _opening_name(ctx, verb)
+                    if x is c or x.dep_ in ("flat:name", "appos"))] or _opening_name(ctx, verb) \
+                or _participle_subject(verb)
         for c in subj:  # "A et B", and "le ministre X et son homologue Y" (conj of the name)
             pair = the_two(ctx, c.i) if level == 0 else []
             if pair:  # "les deux ministres"
@@ -395,6 +411,18 @@ def subjects(ctx: Context, token: int, salience: Salience, *, climb: bool = True
     if found or not climb:
         return found
     return left_agents(ctx, token, salience)
+
+
+def _participle_subject(verb) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """Return the subject the parse hung on a participle clause before its verb.
+
+    "X, arrivé lundi à Niamey, a été reçu par Y": the parse makes X the subject of "arrivé".
+    """
+    return [g for a in verb.children
+            if a.dep_ == "advcl" and a.i < verb.i and a.pos_ == "VERB"
+            and "Part" in a.morph.get("VerbForm") and not any(
+                x.dep_.startswith("aux") for x in a.children)
+            for g in a.children if g.dep_ in _SUBJECT_DEPS and g.i < a.i]
 
 
 def person_before_verb(ctx: Context, token: int) -> tuple[Entity, int] | None:
@@ -612,6 +640,9 @@ def modality(ctx: Context, token: int) -> str | None:
                 return "denied"
             if p.lower_ == "si" and p.dep_ == "mark":
                 return "hypothetical"
+            if "Cnd" in p.morph.get("Mood") and p.lemma_ == "devoir" and p.pos_ == "VERB":
+                status = "planned"  # "devrait se rendre": expected, as the press says it
+                continue
             if "Cnd" in p.morph.get("Mood"):
                 if v is not verb or p.lemma_ in hypothetical:
                     return "hypothetical"

@@ -109,6 +109,18 @@ def _counterpart(ctx: Context, sentence: int, start: int, end: int, pattern: Pat
                       for i in [ctx.mention_at(v)] if i is not None), None)
         if named is not None and ctx.mentions[named].kind == "Country":
             country, u = ctx.mentions[named].key, ctx.mentions[named].end
+    more = _paired_counterparts(ctx, u, s.end) if country is not None else None
+    if more is not None:  # "ses homologues polonais et roumain, X et Y"
+        countries, names, u = more
+        country = countries[0]
+        subject = _counterpart_subject(ctx, start, salience)
+        posts = ctx.held.get(subject.iri, []) if subject is not None else []
+        for other, index in zip(countries[1:], names[1:], strict=True):
+            person = ctx.entity_of(index)
+            if posts and person is not None and subject is not None \
+                    and person.iri != subject.iri:
+                give_post(ctx, person, _national_post(posts), other, sentence, pattern.name,
+                          0.6)
     u = _past_name_lead(ctx, u, s.end)
     index = ctx.mention_at(u) if u < s.end else None
     titled = False  # the counterpart's own titles are said: theirs, not the subject's
@@ -124,10 +136,7 @@ def _counterpart(ctx: Context, sentence: int, start: int, end: int, pattern: Pat
     if index is not None and ctx.mentions[index].kind == "Person":
         person = ctx.entity_of(index)
         after = ctx.mentions[index].end
-    before = person_before_verb(ctx, start)
-    subject = before[0] if before is not None and before[1] <= start else next(
-        iter(subjects(ctx, start, salience) or subjects(ctx, governing_verb(ctx, start),
-                                                        salience)), None)
+    subject = _counterpart_subject(ctx, start, salience)
     posts = ctx.held.get(subject.iri, []) if subject is not None else []
     if person is None:  # "avec son homologue français": the holder of that post, if named
         if country is None or subject is None:
@@ -162,6 +171,43 @@ def _counterpart(ctx: Context, sentence: int, start: int, end: int, pattern: Pat
     plural = any(doc[t].lower_ == "homologues" for t in range(start, end))  # type: ignore[index]
     if plural and posts and subject is not None:
         _next_counterparts(ctx, sentence, after, subject, posts, pattern)
+
+
+def _counterpart_subject(ctx: Context, start: int, salience: Salience) -> Entity | None:
+    """Return whose counterpart "son homologue" at ``start`` is: the subject of its verb."""
+    before = person_before_verb(ctx, start)
+    if before is not None and before[1] <= start:
+        return before[0]
+    return next(iter(subjects(ctx, start, salience) or subjects(
+        ctx, governing_verb(ctx, start), salience)), None)
+
+
+def _paired_counterparts(ctx: Context, u: int, end: int
+                         ) -> tuple[list[str], list[int], int] | None:
+    """Read "[homologues polonais] et roumain, X et Y": the countries and names, in pairs.
+
+    ``u`` is where the first demonym ends. Returns every country, the person mentions in
+    the same order, and where the first name starts; ``None`` unless at least two demonyms
+    and as many names are listed.
+    """
+    doc: Any = ctx.doc
+    countries: list[str] = [ctx.res.demonym(doc[u - 1].text) or ""]
+    while u + 1 < end and doc[u].lower_ in (",", "et") and ctx.res.demonym(doc[u + 1].text):
+        countries.append(ctx.res.demonym(doc[u + 1].text))  # type: ignore[arg-type]
+        u += 2
+    if len(countries) < 2 or not countries[0] or u >= end or doc[u].text != ",":
+        return None
+    first = _past_name_lead(ctx, u, end)
+    names, v = [], first
+    while v < end and len(names) < len(countries):
+        index = ctx.mention_at(v)
+        if index is None or ctx.mentions[index].kind != "Person":
+            return None
+        names.append(index)
+        v = ctx.mentions[index].end
+        while v < end and (doc[v].lower_ in _NAME_LEAD or doc[v].lower_ == "et"):
+            v += 1  # ", et M. Y"
+    return (countries, names, first) if len(names) == len(countries) else None
 
 
 _NAME_LEAD = frozenset({",", "m.", "mme", "sem", "s.e.", "monsieur", "madame", "dr", "dr."})

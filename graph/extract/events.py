@@ -38,6 +38,8 @@ from graph.model.records import Entity, Literal
 
 __all__ = ["find_events"]
 
+_DEPARTURES = frozenset({"quitter", "envoler", "partir", "repartir"})
+"""Verbs of leaving, whose destination follows "pour" or "à destination de"."""
 _PLACE_PREPOSITIONS = {"à", "en", "au", "aux", "dans", "sur", "vers", "in", "to", "at"}
 _CAMEO = {"Meeting": "036", "Visit": "042", "PressConference": "010", "Agreement": "057",
           "PhoneCall": "041"}
@@ -245,8 +247,9 @@ def _stray_objects(verb) -> list[Any]:  # type: ignore[no-untyped-def]
         return []
     out = []
     for d in verb.subtree:
-        if d.dep_ != "nmod" or d.pos_ not in ("NOUN", "PROPN") or d.i < verb.i:
-            continue
+        if not (d.dep_ == "nmod" or passive and d.dep_ in ("obl:mod", "obl")) \
+                or d.pos_ not in ("NOUN", "PROPN") or d.i < verb.i:
+            continue  # "reçu mercredi … par le président": an agent the parse took for a time
         head = d.head
         while head.i != verb.i and head.pos_ not in ("VERB", "AUX"):
             head = head.head
@@ -286,6 +289,14 @@ def _successive_agents(ctx: Context, agent: int) -> list[Entity]:
     return out
 
 
+def _another_agent(token) -> bool:  # type: ignore[no-untyped-def]
+    """Tell whether the parse hung a second agent on the passive verb: "…, ainsi que par Z"."""
+    verb = token.head
+    return token.dep_ == "conj" and token.pos_ in ("NOUN", "PROPN") and token.i > verb.i \
+        and any(c.dep_ == "aux:pass" for c in verb.children) \
+        and any(c.dep_ == "case" and c.lower_ == "par" for c in token.children)
+
+
 def _verb_between(ctx: Context, start: int, end: int) -> bool:
     """Tell whether a conjugated verb stands between two tokens: no apposition reaches across.
 
@@ -314,6 +325,9 @@ def _objects(ctx: Context, verb, salience: Salience) -> list[Entity]:  # type: i
                     out.append(ctx.counterparts[t.i][0])
                     continue
                 index = ctx.mention_at(t.i)
+                if index is None and t.lower_ in ("m.", "mme", "monsieur", "madame"):
+                    index = next((ctx.mention_at(x.i) for x in t.children
+                                  if x.dep_ == "flat:name"), None)  # "M. X": X
                 if index is not None and ctx.mentions[index].kind in AGENT_KINDS:
                     entity = ctx.entity_of(index)
                     if entity is not None:
@@ -549,10 +563,12 @@ def _placeish(ctx: Context, token: int) -> bool:
     return index is None or ctx.mentions[index].kind in PLACE_KINDS
 
 
-def _coordinated_places(ctx: Context, token: int, limit: int = 7) -> list[Entity]:
+def _coordinated_places(ctx: Context, token: int, limit: int = 7,
+                        to: tuple[str, ...] = ("à", "au", "aux", "en")) -> list[Entity]:
     """Return the places listed after the first one a journey names.
 
-    "s'est rendu successivement à Amman, au Caire et à Beyrouth": Cairo and Beirut.
+    "s'est rendu successivement à Amman, au Caire et à Beyrouth": Cairo and Beirut. ``to``:
+    the words that open each place ("pour" after "a quitté Dakar pour Accra").
     """
     doc: Any = ctx.doc
     s = ctx.sentences[sentence_index(ctx, token)]
@@ -579,7 +595,7 @@ def _coordinated_places(ctx: Context, token: int, limit: int = 7) -> list[Entity
             u += 1
         elif doc[u].lower_ in ("et", "puis"):
             u += 1
-        if u < s.end and doc[u].lower_ in ("à", "au", "aux", "en"):
+        if u < s.end and doc[u].lower_ in to:
             u += 1
         else:
             break
@@ -641,6 +657,10 @@ def _meeting(ctx: Context, t: int, sentence: int, salience: Salience) -> None:
         guests = _opening_participle_subject(ctx, tok, salience) or subjects(ctx, t, salience)
         successive = [e for c in [*tok.children, *_stray_objects(tok)] if c.dep_ == "obl:agent"
                       for e in _successive_agents(ctx, c.i)]
+        successive += [e for c in tok.children if _another_agent(c)  # "…, ainsi que par Z"
+                       for k in c.children if k.dep_ == "case" and k.lower_ == "par"
+                       for e in _agents_after(ctx, k.i - 1, {"par"}, limit=2)[:1]
+                       if e not in successive]
         people = _people(guests + [o for o in _objects(ctx, tok, salience)
                                    if o not in successive])  # the parse may join them
         successive = [e for e in successive if e not in people]
@@ -792,9 +812,11 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
         place = _place_after(ctx, t) or _place_where(ctx, t)
         stops = _coordinated_places(ctx, t) if place is not None else []
     elif tok.pos_ == "VERB" and lemma == "attendre" and "Pass" in tok.morph.get("Voice"):
-        place = _place_after(ctx, t)
-    elif tok.pos_ == "VERB" and lemma == "quitter":
-        # "X a quitté Dakar jeudi pour Pékin", "… à destination de Paris": the journey's end
+        place = _place_after(ctx, t)  # "est attendu samedi à Kigali, puis à Kampala"
+        stops = _coordinated_places(ctx, t) if place is not None else []
+    elif tok.pos_ == "VERB" and lemma in _DEPARTURES:
+        # "X a quitté Dakar jeudi pour Pékin", "… à destination de Paris", "avant de
+        # s'envoler pour Dakar": the journey's end; "…, puis pour Brazzaville": the next
         place = None
         s = ctx.sentences[sentence]
         for u in range(t + 1, min(t + 12, s.end)):
@@ -804,6 +826,7 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
                 index = ctx.mention_at(end)
                 if index is not None and ctx.mentions[index].kind in PLACE_KINDS:
                     place = ctx.entity_of(index)
+                    stops = _coordinated_places(ctx, end - 1, 2, ("pour",))
                 break
     elif tok.pos_ == "NOUN" and lemma in ctx.res.trigger("visit", "nouns"):
         relative = _relative_agent(ctx, t)  # "la visite que X effectuera à Ankara"
@@ -1270,7 +1293,7 @@ def _norm(text: str) -> str:
 @functools.lru_cache(maxsize=4)
 def _event_words(res: Any) -> frozenset[str]:
     """Return every lemma an event rule may start from (the others are skipped at once)."""
-    words: set[str] = {"attendre", "quitter", "appel", "conversation", "communication"}
+    words: set[str] = {"attendre", "appel", "conversation", "communication", *_DEPARTURES}
     for group, kinds in (("meeting", ("verbs", "with_verbs", "nouns")),
                          ("visit", ("verbs", "motion_verbs", "nouns", "presence_verbs")),
                          ("agreement", ("nouns", "verbs", "phrase_nouns")),

@@ -468,6 +468,12 @@ _TITLE_ADJECTIVES = {"tournant", "tournante", "adjoint", "adjointe", "intérimai
 """Adjectives that belong to a title ("secrétaire exécutif", "ministre fédérale")."""
 
 
+_ORG_ADJECTIVES = {"européen": "Union européenne", "européenne": "Union européenne",
+                   "onusien": "Organisation des Nations unies",
+                   "onusienne": "Organisation des Nations unies"}
+"""Adjectives that name the organisation of a post ("le commissaire européen")."""
+
+
 _LEANINGS = frozenset(f"{stem}{end}" for stem, ends in (
     ("écologiste", ("", "s")), ("socialiste", ("", "s")), ("communiste", ("", "s")),
     ("centriste", ("", "s")), ("travailliste", ("", "s")), ("gaulliste", ("", "s")),
@@ -509,6 +515,11 @@ def _region_end(doc, start: int, limit: int, people: frozenset[int]) -> int | No
     while k > j and not _CAPITAL.match(doc[k - 1].text):
         k -= 1
     return k if k > j and _CAPITAL.match(doc[j].text) else None
+
+
+_NAME_PARTICIPLES = frozenset({"unir", "réunir", "associer", "fédérer", "confédérer"})
+"""Participles that end an organisation's or a state's name ("Nations unies"), which the
+tagger reads as verbs."""
 
 
 def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool,  # type: ignore[no-untyped-def]
@@ -561,6 +572,12 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
                      "désignée") or (
                 lower == "et" and i + 1 < limit and doc[i + 1].lower_ == "plénipotentiaire"):
             i += 1  # "ambassadeur extraordinaire et plénipotentiaire de Guinée"
+            continue
+        if lower in _ORG_ADJECTIVES and not parts and not countries and org is None \
+                and token.pos_ in ("ADJ", "NOUN"):
+            parts.append(lower)  # "la commissaire européenne": of the European Union
+            org = _ORG_ADJECTIVES[lower]
+            i += 1
             continue
         if lower in _TITLE_ADJECTIVES and not parts and not countries:
             parts.append(lower)  # "président tournant de l'Union africaine"
@@ -730,8 +747,10 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
                         and doc[k + 1].pos_ == "PROPN" and doc[k + 1].dep_ == "flat:name" \
                         and doc[k + 1].head.i == k and title_domain:
                     break  # "ministre de l'Intérieur Paulo Reis": a name, not the portfolio
-                if _CAPITAL.match(nxt.text) or (nxt.pos_ == "ADJ" and nxt.is_lower):
-                    k += 1
+                if _CAPITAL.match(nxt.text) or (nxt.pos_ == "ADJ" and nxt.is_lower) or (
+                        nxt.pos_ == "VERB" and nxt.dep_ == "amod" and nxt.is_lower and k > j
+                        and _CAPITAL.match(doc[k - 1].text) and nxt.lemma_ in _NAME_PARTICIPLES):
+                    k += 1  # "des Nations unies", "des Émirats arabes unis"
                 elif nxt.lower_ == "des" and k + 1 < limit and doc[k + 1].pos_ == "NOUN" \
                         and doc[k + 1].is_lower and k + 1 not in people \
                         and "Plur" in doc[k + 1].morph.get("Number"):

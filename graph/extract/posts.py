@@ -31,7 +31,7 @@ from graph.extract.mentions import Mention
 from graph.extract.places import dateline_country
 from graph.model.records import Entity
 
-__all__ = ["find_posts", "holder_by_title", "record_post"]
+__all__ = ["find_posts", "holder_by_title", "record_post", "resolve_late_titles"]
 
 _APPOSITION = re.compile(r"^\s*,\s*(?:(?:également|aussi|désormais|toujours)\s*)?"
                          r"(?:(?:le|la|l'|un|une|l’|son|sa|leur)\s*)?"
@@ -118,7 +118,9 @@ _SAME_POST = {"chef de la diplomatie": (("ministre", "chef", "secrétaire"), "af
               "chef du gouvernement": (("premier ministre",), ""),
               "chef de l'état": (("président", "roi", "reine", "émir", "sultan"), ""),
               "cheffe de l'état": (("présidente", "président", "reine"), ""),
-              "cheffe du gouvernement": (("première ministre", "premier ministre"), "")}
+              "cheffe du gouvernement": (("première ministre", "premier ministre"), ""),
+              "émissaire": (("envoyé", "envoyée", "émissaire", "représentant", "représentante",
+                             "médiateur", "médiatrice"), "")}
 """Titles that name the same post as others: "le chef de la diplomatie" is the minister of
 foreign affairs (a post that starts with one of the first words and names the second)."""
 
@@ -626,6 +628,25 @@ def find_posts(ctx: Context) -> None:
         _in_capacity(ctx, i)
     for a, b in zip(positions, positions[1:], strict=False):
         _joined_titles(ctx, a, b)
+
+
+def resolve_late_titles(ctx: Context) -> None:
+    """Resolve the titles whose holder only the article-wide readers made known.
+
+    "Le ministre chinois a reçu son homologue sénégalais, X." gives X the Senegalese post;
+    "le chef de la diplomatie sénégalaise", later, is then X. Titles resolved before keep
+    their holder.
+
+    Examples
+    --------
+    Run by :func:`graph.extract.read_article` after the counterparts are read.
+    """
+    for i, m in enumerate(ctx.mentions):
+        if m.kind != "Position" or i in ctx.holder or m.plural or not m.definite or m.quoted:
+            continue
+        person = holder_by_title(ctx, i)
+        if person is not None:
+            ctx.holder[i] = person
 
 
 _CAPACITY = re.compile(r"(?:en (?:(?:sa|leur) )?qualité d[e'’]|en tant qu[e'’])\s*$", re.IGNORECASE)
