@@ -1817,3 +1817,46 @@ def test_a_european_commissioner_belongs_to_the_union(extract):
                     "à Sousse une école.")
     assert ("commissaire européenne", "Union européenne") in relation(found, "organization")
     assert ("Ana Torres", "Sousse") in relation(found, "visited")
+
+
+@pytest.mark.parametrize("lead", [
+    "Le ministre péruvien Luis Paredes, arrivé lundi à Rabat à la tête d'une délégation,",
+    "Une délégation conduite par le ministre péruvien Luis Paredes, arrivée lundi à Rabat,",
+])
+def test_the_delegation_travels_with_its_leader(extract, lead):
+    found = extract(f"{lead} a été reçue par le roi. La délégation péruvienne doit se rendre "
+                    "vendredi à Tanger pour visiter le port.")
+    assert ("Luis Paredes", "Tanger") in relation(found, "visited")
+
+
+def test_two_delegations_lead_nobody(extract):
+    found = extract("Le ministre péruvien Luis Paredes est arrivé à Rabat à la tête d'une "
+                    "délégation. Une délégation conduite par le ministre chilien Ana Torres l'a "
+                    "rejoint. La délégation doit se rendre vendredi à Tanger.")
+    assert not {p for p, o in relation(found, "visited") if o == "Tanger"}
+
+
+@pytest.mark.parametrize("who", ["L'émissaire", "L'émissaire onusien", "Le responsable onusien"])
+def test_the_emissary_is_the_envoy_named_before(extract, who):
+    found = extract("Le président Tojo Rakoto a reçu jeudi l'envoyé spécial des Nations unies pour "
+                    f"le Sahel, M. Kofi Mensah. La veille, {who[0].lower() + who[1:]} "
+                    "avait eu une séance de travail avec la ministre des Affaires étrangères, Mme "
+                    "Ana Torres.")
+    assert frozenset({"Kofi Mensah", "Ana Torres"}) in {frozenset(p) for p in relation(found, "met")}
+
+
+def test_the_envoy_of_a_national_president_is_of_that_country(extract):
+    found = extract("L'envoyé personnel du président chilien pour la Bolivie, Luis Paredes, est "
+                    "arrivé à La Paz. Le président du Parlement, Tojo Rakoto, a reçu l'émissaire "
+                    "chilien. « Nous restons aux côtés de nos voisins dans cette épreuve », a "
+                    "déclaré l'émissaire.")
+    assert ("envoyé personnel du président pour la Bolivie", "Chili") in relation(found, "country")
+    assert frozenset({"Luis Paredes", "Tojo Rakoto"}) in {frozenset(p) for p in relation(found,
+                                                                                          "met")}
+    assert {s for s, _ in relation(found, "said")} == {"Luis Paredes"}
+
+
+def test_a_kingdom_whose_name_ends_lower_case(extract):
+    found = extract("Luis Paredes, émissaire spécial du royaume d'Arabie saoudite pour le Liban, "
+                    "est arrivé à Beyrouth.")
+    assert ("émissaire spécial pour le Liban", "Arabie saoudite") in relation(found, "country")

@@ -77,7 +77,51 @@ def agent_of_token(ctx: Context, token: int, salience: Salience) -> Entity | Non
         return found
     if ctx.is_pronoun(token):
         return pronoun_person(ctx, token, _antecedent(ctx, token) or salience.person)
-    return envoy_named(ctx, token) or national_named(ctx, token)
+    return envoy_named(ctx, token) or national_named(ctx, token) or delegation_head(ctx, token)
+
+
+_LED = frozenset(f"{stem}{end}" for stem in ("conduit", "mené", "dirigé", "présidé")
+                 for end in ("", "e", "s", "es"))
+_WITH_A_DELEGATION = frozenset({"tête", "accompagné", "accompagnée", "accompagnés"})
+
+
+def delegation_head(ctx: Context, token: int) -> Entity | None:
+    """Return who leads "la délégation" of a later sentence: the one leader named before.
+
+    "X, arrivé lundi à la tête d'une délégation" or "une délégation conduite par X", then
+    "la délégation indienne doit se rendre à Y": X travels. Several leaders: ``None``.
+    """
+    doc: Any = ctx.doc
+    if doc[token].lower_ != "délégation" or token == 0 or doc[token - 1].lower_ not in (
+            "la", "cette"):
+        return None
+    leaders: set[str] = set()
+    for t in range(token - 1):
+        if doc[t].lower_ != "délégation":
+            continue
+        s = ctx.sentences[sentence_index(ctx, t)]
+        led = next((u + 1 for u in range(t + 1, min(t + 8, s.end - 1))
+                    if doc[u].lower_ in _LED and doc[u + 1].lower_ == "par"), None)
+        if led is not None:  # "une délégation conduite par le ministre X"
+            found = next((e for u in range(led + 1, min(led + 8, s.end))
+                          for e in [_named_agent(ctx, u)] if e is not None), None)
+        elif any(doc[v].lower_ in _WITH_A_DELEGATION for v in range(max(s.start, t - 5), t)):
+            found = next((e for u in range(t - 1, s.start - 1, -1)  # "X, …, à la tête d'une
+                          for e in [_named_agent(ctx, u)] if e is not None), None)  # délégation"
+        else:
+            continue
+        if found is not None:
+            leaders.add(found.iri)
+    return _person_with(ctx, next(iter(leaders))) if len(leaders) == 1 else None
+
+
+def _named_agent(ctx: Context, token: int) -> Entity | None:
+    """Return the person a name or a resolved title at ``token`` stands for."""
+    index = ctx.mention_at(token)
+    if index is None or ctx.mentions[index].kind not in ("Person", "Position"):
+        return None
+    entity = ctx.entity_of(index)
+    return entity if entity is not None and entity.type == "Person" else None
 
 
 _DIPLOMAT = frozenset({"diplomate", "diplomates", "émissaire"})

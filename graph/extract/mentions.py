@@ -677,8 +677,10 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
                 if k + 1 < limit and doc[k].lower_ in ("de", "du", "d'", "des"):
                     e = k + 1  # "du Royaume des Pays-Bas"
                     while e < limit and (_CAPITAL.match(doc[e].text) or doc[e].lower_ in (
-                            "de", "du", "des", "d'", "la", "l'")) and e - k < 6:
-                        e += 1
+                            "de", "du", "des", "d'", "la", "l'") or e > k + 1 and doc[e].is_lower
+                            and doc[e].pos_ in ("ADJ", "VERB", "NOUN", "PROPN")
+                            and _CAPITAL.match(doc[e - 1].text)) and e - k < 6:
+                        e += 1  # "du Royaume d'Arabie saoudite"
                     name = res.countries.get(normalize_label(doc[k + 1:e].text)) or \
                         res.countries.get(normalize_label(doc[j:e].text))  # "République de Corée"
                     if name:
@@ -688,8 +690,10 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
             superior = _match_title(doc, j, res) if det or lower != "de" else None
             if superior is not None and not title_domain and superior[1] <= limit:
                 parts.append(doc[i:superior[1]].text)  # "directeur de cabinet du Premier
-                i = superior[1]  # ministre", "conseiller spécial du Président": whose
-                continue
+                countries += [res.demonym(doc[x].lower_) for x in range(j, superior[1])  # type: ignore[misc]
+                              if res.demonym(doc[x].lower_) and doc[x].is_lower]
+                i = superior[1]  # ministre", "conseiller spécial du Président": whose; "du
+                continue  # président français": France's
             if head.lower_ in label_nouns and not org_spans.get(j):
                 k = _past_adjectives(doc, j + 1, limit, res)
                 if k + 1 < limit and doc[k].lower_ == "des" and doc[k + 1].is_lower \

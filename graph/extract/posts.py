@@ -20,8 +20,10 @@ from typing import Any
 
 from graph.extract.agents import (
     Salience,
+    envoy_named,
     governing_verb,
     modality,
+    national_named,
     person_gender,
     subjects,
     title_gender,
@@ -118,9 +120,7 @@ _SAME_POST = {"chef de la diplomatie": (("ministre", "chef", "secrétaire"), "af
               "chef du gouvernement": (("premier ministre",), ""),
               "chef de l'état": (("président", "roi", "reine", "émir", "sultan"), ""),
               "cheffe de l'état": (("présidente", "président", "reine"), ""),
-              "cheffe du gouvernement": (("première ministre", "premier ministre"), ""),
-              "émissaire": (("envoyé", "envoyée", "émissaire", "représentant", "représentante",
-                             "médiateur", "médiatrice"), "")}
+              "cheffe du gouvernement": (("première ministre", "premier ministre"), "")}
 """Titles that name the same post as others: "le chef de la diplomatie" is the minister of
 foreign affairs (a post that starts with one of the first words and names the second)."""
 
@@ -644,7 +644,8 @@ def resolve_late_titles(ctx: Context) -> None:
     for i, m in enumerate(ctx.mentions):
         if m.kind != "Position" or i in ctx.holder or m.plural or not m.definite or m.quoted:
             continue
-        person = holder_by_title(ctx, i)
+        person = holder_by_title(ctx, i) or envoy_named(ctx, m.start) or national_named(
+            ctx, m.start)  # "l'émissaire français", "le responsable onusien"
         if person is not None:
             ctx.holder[i] = person
 
