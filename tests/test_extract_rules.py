@@ -1861,3 +1861,26 @@ def test_a_kingdom_whose_name_ends_lower_case(extract):
     found = extract("Luis Paredes, émissaire spécial du royaume d'Arabie saoudite pour le Liban, "
                     "est arrivé à Beyrouth.")
     assert ("émissaire spécial pour le Liban", "Arabie saoudite") in relation(found, "country")
+
+
+def test_turkiye_is_turkey(extract):
+    found = extract("Le ministre Luis Paredes a reçu l'ambassadeur de la République de Türkiye, "
+                    "M. Tojo Rakoto, avant de se rendre en Türkiye.")
+    assert ("Tojo Rakoto", "Turquie") in relation(found, "country")
+    assert ("Luis Paredes", "Turquie") in relation(found, "visited")
+
+
+def test_the_protocol_named_before_signed_by_two(extract):
+    found = extract("Les deux ministres ont assisté à la signature d'un protocole sur les "
+                    "exportations de quinoa. Le protocole a été paraphé par le vice-ministre "
+                    "chilien des Douanes, Luis Paredes, et par l'ambassadeur du Pérou au Chili, "
+                    "Tojo Rakoto.")
+    assert {o for _, o in relation(found, "party")} == {"Luis Paredes", "Tojo Rakoto"}
+    assert len({s for s, _ in relation(found, "party")}) == 1  # the one protocol
+
+
+def test_they_who_just_met_sign_together(extract):
+    found = extract("Le ministre chilien Luis Paredes a reçu son homologue péruvien Tojo Rakoto. "
+                    "A cette occasion, ils ont signé un mémorandum d'entente portant création "
+                    "d'un comité mixte.")
+    assert {o for _, o in relation(found, "party")} == {"Luis Paredes", "Tojo Rakoto"}

@@ -273,6 +273,8 @@ def the_two(ctx: Context, token: int) -> list[Entity]:
     """
     doc: Any = ctx.doc
     tok = doc[token]
+    if tok.lower_ in ("ils", "elles") and tok.dep_.startswith("nsubj"):
+        return _last_pair_met(ctx, token)  # "Ils ont ensuite signé …": the two who just met
     if tok.lower_ not in _PAIR_NOUNS or not any(
             c.lower_ == "deux" for c in tok.children) or not any(
             c.lower_ in ("les", "ces", "nos") for c in tok.children):
@@ -288,6 +290,17 @@ def the_two(ctx: Context, token: int) -> list[Entity]:
     # "conseiller fédéral" is one of "les deux ministres")
     return _last_two(ctx, tok.left_edge.i, 0, posts) or _last_two(
         ctx, tok.left_edge.i, sentence - 3, ())
+
+
+def _last_pair_met(ctx: Context, token: int) -> list[Entity]:
+    """Return the two people of the last meeting read in this sentence or the one before."""
+    sentence = sentence_index(ctx, token)
+    for c in reversed(ctx.claims):
+        if c.sentence < sentence - 1:
+            break
+        if c.relation == "met" and isinstance(c.object, Entity):
+            return [c.subject, c.object]
+    return []
 
 
 _ROLE_POSTS = {

@@ -988,8 +988,13 @@ def _agreement(ctx: Context, t: int, sentence: int, salience: Salience,
                 "agreement", "nouns"):
             return False  # "mémorandum d'entente", "protocole d'accord": one agreement
         if lemma in ctx.res.trigger("agreement", "needs_complement") and \
-                after not in ctx.res.trigger("agreement", "complements"):
-            return False  # "la convention démocrate": a party congress
+                after not in ctx.res.trigger("agreement", "complements") and not (
+                    before in ("le", "la", "l'", "l’", *_DEMONSTRATIVE)
+                    and tok.dep_ in ("nsubj", "nsubj:pass") and tok.head.lemma_ in _SIGNING
+                    and any(lemma in known.label for known in ctx.agreements.values())):
+            # "la convention démocrate": a party congress; but "le protocole a été paraphé
+            # par X et Y": the protocol named before
+            return False
         label = lemma
     elif tok.pos_ == "VERB" and lemma in ctx.res.trigger("agreement", "verbs") and \
             not any(c.dep_ == "obj" and ctx.mention_at(c.i) is not None for c in tok.children):
