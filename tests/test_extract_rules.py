@@ -1884,3 +1884,10 @@ def test_they_who_just_met_sign_together(extract):
                     "A cette occasion, ils ont signé un mémorandum d'entente portant création "
                     "d'un comité mixte.")
     assert {o for _, o in relation(found, "party")} == {"Luis Paredes", "Tojo Rakoto"}
+
+
+def test_a_delegation_led_by_someone_arrives_with_them(extract):
+    found = extract("Une délégation parlementaire chilienne conduite par le président de la "
+                    "commission des affaires étrangères, Luis Paredes, est arrivée lundi à Lima "
+                    "pour une visite de travail.")
+    assert ("Luis Paredes", "Lima") in relation(found, "visited")

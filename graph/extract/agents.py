@@ -92,27 +92,36 @@ def delegation_head(ctx: Context, token: int) -> Entity | None:
     "la délégation indienne doit se rendre à Y": X travels. Several leaders: ``None``.
     """
     doc: Any = ctx.doc
-    if doc[token].lower_ != "délégation" or token == 0 or doc[token - 1].lower_ not in (
-            "la", "cette"):
+    if doc[token].lower_ != "délégation" or token == 0:
         return None
+    own = _led_by(ctx, token)  # "une délégation conduite par X est arrivée": X
+    if own is not None or doc[token - 1].lower_ not in ("la", "cette"):
+        return own
     leaders: set[str] = set()
     for t in range(token - 1):
         if doc[t].lower_ != "délégation":
             continue
         s = ctx.sentences[sentence_index(ctx, t)]
-        led = next((u + 1 for u in range(t + 1, min(t + 8, s.end - 1))
-                    if doc[u].lower_ in _LED and doc[u + 1].lower_ == "par"), None)
-        if led is not None:  # "une délégation conduite par le ministre X"
-            found = next((e for u in range(led + 1, min(led + 8, s.end))
-                          for e in [_named_agent(ctx, u)] if e is not None), None)
-        elif any(doc[v].lower_ in _WITH_A_DELEGATION for v in range(max(s.start, t - 5), t)):
+        found = _led_by(ctx, t)  # "une délégation conduite par le ministre X"
+        if found is None and any(doc[v].lower_ in _WITH_A_DELEGATION
+                                 for v in range(max(s.start, t - 5), t)):
             found = next((e for u in range(t - 1, s.start - 1, -1)  # "X, …, à la tête d'une
                           for e in [_named_agent(ctx, u)] if e is not None), None)  # délégation"
-        else:
-            continue
         if found is not None:
             leaders.add(found.iri)
     return _person_with(ctx, next(iter(leaders))) if len(leaders) == 1 else None
+
+
+def _led_by(ctx: Context, token: int) -> Entity | None:
+    """Return X of "(une) délégation (de députés) conduite par X" at ``token``."""
+    doc: Any = ctx.doc
+    s = ctx.sentences[sentence_index(ctx, token)]
+    led = next((u + 1 for u in range(token + 1, min(token + 8, s.end - 1))
+                if doc[u].lower_ in _LED and doc[u + 1].lower_ == "par"), None)
+    if led is None:
+        return None
+    return next((e for u in range(led + 1, min(led + 8, s.end))
+                 for e in [_named_agent(ctx, u)] if e is not None), None)
 
 
 def _named_agent(ctx: Context, token: int) -> Entity | None:
