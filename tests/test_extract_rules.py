@@ -1891,3 +1891,17 @@ def test_a_delegation_led_by_someone_arrives_with_them(extract):
                     "commission des affaires étrangères, Luis Paredes, est arrivée lundi à Lima "
                     "pour une visite de travail.")
     assert ("Luis Paredes", "Lima") in relation(found, "visited")
+
+
+def test_a_speaker_title_of_one_country_skips_the_person_of_another(extract):
+    found = extract("Le ministre cubain des Relations extérieures, Luis Paredes, a rencontré le "
+                    "président burkinabè Tojo Rakoto. « Nos deux pays partagent une même vision "
+                    "du développement », a affirmé le chancelier cubain après la rencontre.")
+    assert {s for s, _ in relation(found, "said")} == {"Luis Paredes"}
+
+
+def test_a_dateline_in_capitals_names_the_city_as_the_gazetteer_does(extract):
+    found = extract("PEKIN, 14 mai (Xinhua) -- Le ministre chinois Zhao Wei a eu mercredi des "
+                    "entretiens avec la ministre chilienne des Affaires étrangères, Ana Torres, en "
+                    "visite de travail.")
+    assert ("Ana Torres", "Pékin") in relation(found, "visited")

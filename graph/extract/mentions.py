@@ -275,7 +275,7 @@ def _entity_mentions(doc, sentence_of, quotes, res: Resources):  # type: ignore[
         if norm in res.countries or _state_name(norm, res):
             kind, key = "Country", res.countries.get(norm) or _state_name(norm, res) or text
         elif norm in res.capitals:
-            kind, key = "City", text
+            kind, key = "City", _city_name(text, norm, res)
         else:
             key = text
         if glued and kind in ("Organization", "Place", None):
@@ -313,6 +313,22 @@ def _state_name(norm: str, res: Resources) -> str | None:
     """
     found = _STATE.match(norm)
     return res.countries.get(norm[found.end():]) if found else None
+
+
+def _city_name(text: str, norm: str, res: Resources) -> str:
+    """Return how a capital is named: the gazetteer's spelling for a dateline in capitals.
+
+    Examples
+    --------
+    >>> from graph.extract.resources import load_resources
+    >>> _city_name("PEKIN", "pekin", load_resources("fr")), _city_name("Pékin", "pekin",
+    ...                                                             load_resources("fr"))
+    ('Pékin', 'Pékin')
+    """
+    if not text.isupper() or len(text) < 3:
+        return text
+    name = res.capital_of.get(res.capitals.get(norm, ""), "")
+    return name if normalize_label(name) == norm else text
 
 
 def _capital_phrases(doc, sentence_of, quotes, taken, res: Resources):  # type: ignore[no-untyped-def]
@@ -371,7 +387,7 @@ def _gazetteer_mentions(doc, sentence_of, quotes, taken, res: Resources):  # typ
             if norm in res.capitals and all(t.pos_ == "PROPN" or t.is_title for t in span):
                 out.append(Mention("City", span.start, span.end, span.start_char,
                                    span.end_char, span.text, sentence_of[span.start],
-                                   span.text,
+                                   _city_name(span.text, norm, res),
                                    quoted=_in_quote(quotes, span.start_char, span.end_char)))
                 taken.update(range(span.start, span.end))
                 break

@@ -76,12 +76,16 @@ def _title_fallback(ctx: Context, token: int, sentence: int) -> Entity | None:
     index = ctx.mention_at(token)
     if index is None or ctx.mentions[index].kind != "Position" or ctx.mentions[index].plural:
         return None
+    said = ctx.mentions[index].countries
     for j in range(index - 1, -1, -1):
         m = ctx.mentions[j]
         if m.sentence < sentence - 1:
             break
         if m.kind == "Person":
             person = ctx.entity_of(j)
+            known = {c for _, _, c in ctx.held.get(person.iri, []) if c} if person else set()
+            if said and known and said[0] not in known:
+                continue  # "a affirmé le chancelier cubain": not the Burkinabè named last
             if person is not None:
                 record_post(ctx, person, index, "fr.title.speaker.v1", 0.5)
             return person
