@@ -1905,3 +1905,44 @@ def test_a_dateline_in_capitals_names_the_city_as_the_gazetteer_does(extract):
                     "entretiens avec la ministre chilienne des Affaires étrangères, Ana Torres, en "
                     "visite de travail.")
     assert ("Ana Torres", "Pékin") in relation(found, "visited")
+
+
+def test_the_subject_after_a_list_of_topics_is_no_topic(extract):
+    found = extract("Le président Tojo Rakoto a reçu mardi l'ambassadrice du Japon, Mme Aiko Sato. "
+                    "Au sortir de son entretien, axé sur la pêche artisanale, l'hydraulique "
+                    "villageoise et la santé maternelle, la diplomate japonaise a rappelé "
+                    "l'engagement de son pays.")
+    assert {o for _, o in relation(found, "concerns")} == {
+        "pêche artisanale", "hydraulique villageoise", "santé maternelle"}
+
+
+def test_talks_that_turned_around_several_topics(extract):
+    found = extract("Le ministre Luis Paredes a reçu mardi le syndicaliste Tojo Rakoto. Les "
+                    "discussions ont "
+                    "tourné autour du paiement des primes, de l'intégration des vacataires et de "
+                    "l'adoption du statut des enseignants.")
+    assert {o for _, o in relation(found, "concerns")} >= {
+        "paiement des primes", "intégration des vacataires", "adoption du statut des enseignants"}
+
+
+@pytest.mark.parametrize(("text", "person", "post"), [
+    ("Mme Ana Torres, ex-directrice générale du port de Lima, est nommée ministre des "
+     "Transports.", "Ana Torres", "directrice générale"),
+    ("Le ministre péruvien Luis Paredes, qui a occupé le poste d'ambassadeur auprès de l'Union "
+     "africaine avant sa nomination, est arrivé lundi à Rabat.", "Luis Paredes", "ambassadeur"),
+    ("La nouvelle ambassadrice du Japon, Mme Aiko Sato, a présenté ses lettres. Mme Sato a "
+     "auparavant servi comme consule générale à Lima.", "Aiko Sato", "consule générale"),
+    ("M. Tojo Rakoto, membre du bureau politique du Parti vert et ancien maire de Cuzco, était "
+     "présent.", "Tojo Rakoto", "maire de Cuzco"),
+])
+def test_former_posts_of_more_constructions(extract, text, person, post):
+    held = relation(extract(text), "heldPosition")
+    assert any(p == person and o.startswith(post) for p, o in held), held
+
+
+def test_a_party_in_apposition_followed_by_its_acronym(extract):
+    found = extract("M. Luis Paredes était accompagné de la députée Ana Torres, du Parti vert "
+                    "et social (PVS), et du député Tojo Rakoto, de l'Union des forces "
+                    "progressistes (UFP).")
+    assert {("Ana Torres", "Parti vert et social"),
+            ("Tojo Rakoto", "Union des forces progressistes")} <= relation(found, "memberOf")

@@ -801,6 +801,10 @@ def _segments(ctx: Context, end: int, stop: int | None = None, *,
         if tok.text in (".", ";", "(", ")") or quote_mark or tok.lower_ in _TOPIC_STOPS or (
                 tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "acl", "nmod")
                 and not complement):
+            if tok.pos_ in ("VERB", "AUX") and len(items) > 1 and items[-1] \
+                    and doc[items[-1][0] - 1].text == "," and any(  # type: ignore[index]
+                        doc[u].lower_ == "et" for u in range(end, items[-1][0])):  # type: ignore[index]
+                items.pop()  # "axé sur X, Y et Z, la diplomate a rappelé": the verb's subject
             break  # "des permis de conduire" (a noun the parser took for a verb) goes on
         if tok.text == ":" and any(items):
             if _container(ctx, items[-1]):
@@ -965,7 +969,7 @@ def _topic(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
         plural = any(ctx.doc[t].lower_ in ("domaines", "secteurs") for t in range(start, end))  # type: ignore[index]
         # "portant création d'un fonds": the noun of the match opens the topic
         items = _segments(ctx, end - 1 if pattern.options.get("from_last") else end,
-                          wrapped=plural)
+                          wrapped=plural or bool(pattern.options.get("wrapped")))
     # "ont porté sur « le renforcement de … »": the quotation is the topic phrase itself
     doc: Any = ctx.doc
     opens = end < len(doc) and doc[end].text in ("«", '"', "“")

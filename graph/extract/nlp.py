@@ -11,7 +11,7 @@ import functools
 import importlib.util
 
 from graph.errors import KGError
-from graph.extract.resources import compound_words
+from graph.extract.resources import compound_words, former_titles
 from graph.extract.text import split_sentences
 
 __all__ = ["DEFAULT_MODELS", "load_model", "model_name"]
@@ -91,6 +91,9 @@ def load_model(name: str):  # type: ignore[no-untyped-def]
             form, [{"ORTH": part} for part in parts])
     for form in compound_words(nlp.lang):  # "cabo-verdien" is one word, not "cabo - verdien"
         nlp.tokenizer.add_special_case(form, [{"ORTH": form}])  # type: ignore[union-attr]
+    for form in former_titles(nlp.lang):  # "l'ex-ministre": "ex-" then the title
+        nlp.tokenizer.add_special_case(  # type: ignore[union-attr]
+            form, [{"ORTH": form[:3]}, {"ORTH": form[3:]}])
     component = _sentence_component()
     before = "parser" if "parser" in nlp.pipe_names else None
     if before:

@@ -200,8 +200,9 @@ def _member(ctx: Context, sentence: int) -> None:
         elif re.fullmatch(rf"\s*,\s*(?:un |une )?(?:membre|militante?|adhérente?)\s+{_OF}\s*", gap,
                           re.I):
             ctx.add(ctx.entity_of(a), "memberOf", ctx.entity_of(b), sentence, "fr.member.v1", 0.7)
-        elif _APPOSED_ORG.fullmatch(gap) and closing[:1] in (",", ".", ")", ""):
-            # "X, du parti Mouvement démocrate, …", "Y, de la CGT, …": an apposition
+        elif _APPOSED_ORG.fullmatch(gap) and closing[:1] in (",", ".", ")", "", "("):
+            # "X, du parti Mouvement démocrate, …", "Y, de la CGT, …", "Z, du Parti vert
+            # (PV), …": an apposition
             ctx.add(ctx.entity_of(a), "memberOf", ctx.entity_of(b), sentence, "fr.member.of.v1",
                     0.65)
 

@@ -55,7 +55,10 @@ _COPULA = re.compile(
 _FORMER_COPULA = re.compile(
     r"^\s*(?:,\s*)?(?:[a-zà-ÿ'’ -]{3,40},\s*)?(?:qui\s+)?"
     r"(?:était|a été|avait été|fut|a notamment été|a également été|"
-    r"a aussi été|a successivement été|avait notamment été|avait également été)\s+"
+    r"a aussi été|a successivement été|avait notamment été|avait également été|"
+    r"(?:a|avait)\s+(?:(?:auparavant|précédemment|notamment|déjà)\s+)?"
+    r"(?:servi comme|occupé (?:le poste|les fonctions|la fonction) d(?:e\s|['’])))\s*"
+    r"(?:,\s*[^,]{3,60},\s*)?"
     r"(?:(?:auparavant|précédemment|jusqu['’]\s*ici|jusque-là|jusqu['’]\s*alors|"
     r"jusqu['’]\s*à sa nomination|notamment|également|aussi|successivement|déjà)\s*,?\s*)*"
     r"(?:(?:le|la|l'|l’|un|une)\s*)?$", re.IGNORECASE)
@@ -673,7 +676,7 @@ def _in_capacity(ctx: Context, index: int) -> None:
 
 _THEN = re.compile(r"^\s*,?\s*(?:puis|et|avant d['’]être)\s*(?:(?:le|la|l'|l’)\s*)?$",
                    re.IGNORECASE)
-_JOINED = re.compile(r"^\s*(?:,|et)\s*(?:également|aussi)?\s*$")
+_JOINED = re.compile(r"^\s*(?:,|et)\s*(?:également|aussi)?\s*(?:ancien|ancienne|ex-)?\s*$")
 
 
 def _joined_titles(ctx: Context, a: int, b: int) -> None:

@@ -137,6 +137,26 @@ def _lower_set(values: object) -> frozenset[str]:
 
 
 @functools.cache
+def former_titles(lang: str) -> frozenset[str]:
+    """Return "ex-" glued to the first word of each title: "ex-ministre", "Ex-directrice".
+
+    The tokenizer keeps them one word; :func:`graph.extract.nlp.load_model` splits off "ex-"
+    so that the title is read, as a former post.
+
+    Examples
+    --------
+    >>> words = former_titles("fr")
+    >>> "ex-ministre" in words, "Ex-directrice" in words, "ex-premier" in words
+    (True, True, True)
+    """
+    if lang not in LANGUAGES:
+        return frozenset()
+    titles = (_read(lang, "positions.yaml") or {}).get("titles", [])
+    firsts = {form.split()[0] for entry in titles for form in entry["forms"]}
+    return frozenset(f"{ex}{word}" for word in firsts if "'" not in word
+                     for ex in ("ex-", "Ex-"))
+
+
 def compound_words(lang: str) -> frozenset[str]:
     """Return the hyphenated demonyms and place names of ``lang``.
 
