@@ -1946,3 +1946,20 @@ def test_a_party_in_apposition_followed_by_its_acronym(extract):
                     "progressistes (UFP).")
     assert {("Ana Torres", "Parti vert et social"),
             ("Tojo Rakoto", "Union des forces progressistes")} <= relation(found, "memberOf")
+
+
+@pytest.mark.parametrize(("text", "city"), [
+    ("Le ministre péruvien Tojo Rakoto est arrivé lundi au Caire pour une visite.", "Le Caire"),
+    ("La Havane, 16 juillet (PL) Le ministre cubain Luis Paredes a reçu mardi le ministre "
+     "péruvien Tojo Rakoto, en visite officielle dans l'île.", "La Havane"),
+])
+def test_a_capital_keeps_its_article(extract, text, city):
+    assert ("Tojo Rakoto", city) in relation(extract(text), "visited")
+
+
+def test_a_delegation_led_by_a_first_vice_president(extract):
+    found = extract("Le président de l'Assemblée nationale, Ali Ndour, a reçu mercredi une "
+                    "délégation parlementaire péruvienne conduite par le premier vice-président "
+                    "du Congrès, Luis Paredes.")
+    assert {frozenset(p) for p in relation(found, "met")} == {frozenset({"Ali Ndour",
+                                                                        "Luis Paredes"})}

@@ -156,7 +156,8 @@ def _people(entities: list[Entity]) -> list[Entity]:
 
 
 _NAME_OPENERS = frozenset({"le", "la", "l'", "les", "son", "sa", "ses", "leur", "leurs", "m.",
-                           "mme", "sem", "s.e."})
+                           "mme", "sem", "s.e.", "premier", "première", "nouveau", "nouvel",
+                           "nouvelle"})
 """Words between a preposition and the person it introduces ("avec le", "à S.E.")."""
 
 

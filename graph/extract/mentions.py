@@ -276,6 +276,10 @@ def _entity_mentions(doc, sentence_of, quotes, res: Resources):  # type: ignore[
             kind, key = "Country", res.countries.get(norm) or _state_name(norm, res) or text
         elif norm in res.capitals:
             kind, key = "City", _city_name(text, norm, res)
+        elif f"la {norm}" in res.capitals or f"le {norm}" in res.capitals:
+            # "La Havane, 16 juillet": the article read as the sentence's, the city whole
+            capital = res.capitals.get(f"la {norm}") or res.capitals[f"le {norm}"]
+            kind, key = "City", res.capital_of.get(capital, text)
         else:
             key = text
         if glued and kind in ("Organization", "Place", None):
@@ -324,10 +328,16 @@ def _city_name(text: str, norm: str, res: Resources) -> str:
     >>> _city_name("PEKIN", "pekin", load_resources("fr")), _city_name("Pékin", "pekin",
     ...                                                             load_resources("fr"))
     ('Pékin', 'Pékin')
+    >>> _city_name("Caire", "caire", load_resources("fr"))
+    'Le Caire'
     """
+    country = res.capitals.get(norm) or res.capitals.get(f"le {norm}") or res.capitals.get(
+        f"la {norm}", "")
+    name = res.capital_of.get(country, "")
+    if normalize_label(name) in (f"le {norm}", f"la {norm}"):
+        return name  # "au Caire": Le Caire
     if not text.isupper() or len(text) < 3:
         return text
-    name = res.capital_of.get(res.capitals.get(norm, ""), "")
     return name if normalize_label(name) == norm else text
 
 
