@@ -1963,3 +1963,17 @@ def test_a_delegation_led_by_a_first_vice_president(extract):
                     "du Congrès, Luis Paredes.")
     assert {frozenset(p) for p in relation(found, "met")} == {frozenset({"Ali Ndour",
                                                                         "Luis Paredes"})}
+
+
+def test_the_tour_a_departure_belongs_to_lists_its_last_stop(extract):
+    found = extract("Le ministre chilien Luis Paredes quittera Lima jeudi pour Quito, deuxième "
+                    "étape d'une tournée régionale qui le conduira également à Bogota.")
+    assert {("Luis Paredes", "Quito"), ("Luis Paredes", "Bogota")} <= relation(found, "visited")
+
+
+def test_the_stops_of_a_tour_take_the_tense_of_its_relative(extract):
+    found = extract("Le ministre chilien Luis Paredes est arrivé lundi à Lima, première étape "
+                    "d'une tournée qui le conduira également en Bolivie.")
+    statuses = {s.split(" (")[0]: o for s, o in relation(found, "status")}
+    assert statuses["visite de Luis Paredes à Lima"] == "happened"
+    assert statuses["visite de Luis Paredes à Bolivie"] == "planned"

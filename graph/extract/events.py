@@ -797,6 +797,8 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
     method, confidence = "fr.visit.v1", 0.7
     tense = t  # the token whose tense and mood tell whether the visit happened
     relative, stops = None, []
+    tour: list[tuple[Entity, str | None]] = []  # the stops of a tour's relative, own status
+    own_status: str | None | bool = False  # the status of a place the tour's relative gives
     if tok.pos_ == "VERB" and lemma in ctx.res.trigger("visit", "verbs"):
         objects = [ctx.mention_at(c.i) for c in tok.children if c.dep_ == "obj"]
         place = next((ctx.entity_of(i) for i in objects
@@ -831,10 +833,11 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
                 break
     elif tok.pos_ == "NOUN" and lemma in ctx.res.trigger("visit", "nouns"):
         relative = _relative_agent(ctx, t)  # "la visite que X effectuera à Ankara"
-        stops = _tour_stops(ctx, t)  # "une tournée qui l'a conduit en A et au B"
+        tour = _tour_stops(ctx, t)  # "une tournée qui l'a conduit en A et au B"
         place = _place_between(ctx, tok.head.i, t) or _place_after(ctx, t) or (
-            _place_after(ctx, relative[1]) if relative is not None else None) or (
-            stops.pop(0) if stops else None)
+            _place_after(ctx, relative[1]) if relative is not None else None)
+        if place is None and tour:  # "une tournée qui le conduira au Mali": its first stop
+            place, own_status = tour.pop(0)
         if place is None:
             if last:
                 for index in ctx.topics_in(sentence):
@@ -872,27 +875,39 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
         people = _apposed_participle(ctx, tok) or _people(subjects(ctx, t, salience))
     if not people:
         return
-    status = modality(ctx, tense)
+    status = modality(ctx, tense) if own_status is False else own_status
     if status == "hypothetical":
         return
-    date = _date_near(ctx, sentence, t, status)
+    # a tour's later stop has no date of its own
+    date = _date_near(ctx, sentence, t, status) if own_status is False else None
     for person in people:
         event = record_visit(ctx, person, place, sentence, date, status, method, confidence)
         if event is not None:
             last.append(event)
-        for stop in stops:  # "une tournée … qui l'a conduit en Côte d'Ivoire et au Ghana"
+        for stop in stops:  # "s'est rendu à A, puis à B"
             record_visit(ctx, person, stop, sentence, date, status, "fr.visit.tour.v1",
                          confidence - 0.1)
+        for stop, own in tour:  # "une tournée … qui l'a conduit en Côte d'Ivoire et au Ghana"
+            if own != "hypothetical":
+                record_visit(ctx, person, stop, sentence, date if own == status else None, own,
+                             "fr.visit.tour.v1", confidence - 0.1)
 
 
-def _tour_stops(ctx: Context, noun: int) -> list[Entity]:
-    """Return the places a journey's relative names: "qui l'a conduit en A, au B et au C"."""
+def _tour_stops(ctx: Context, noun: int) -> list[tuple[Entity, str | None]]:
+    """Return the places a journey's relative names: "qui l'a conduit en A, au B et au C".
+
+    Each with the status the relative's own tense gives ("qui le conduira": planned).
+    """
     doc: Any = ctx.doc
     s = ctx.sentences[sentence_index(ctx, noun)]
     for u in range(noun + 1, min(noun + 12, s.end - 3)):
-        if doc[u].lower_ == "qui" and doc[u + 1].lower_ in ("l'", "l’", "les") and \
-                doc[u + 3].lemma_ in _TOUR_VERBS:
-            places, v = [], u + 4
+        verb = next((w for w in range(u + 2, min(u + 5, s.end)) if doc[w].lemma_ in _TOUR_VERBS),
+                    None) if doc[u].lower_ == "qui" and doc[u + 1].lower_ in (
+                        "l'", "l’", "le", "la", "les") else None
+        if verb is not None:  # "qui l'a conduit en A", "qui le conduira également à B"
+            places, v = [], verb + 1
+            while v < s.end and doc[v].pos_ == "ADV":
+                v += 1
             while v < s.end and doc[v].lower_ in ("en", "au", "aux", "à", "et", ",", "puis"):
                 index = ctx.mention_at(v + 1) if doc[v].lower_ not in (",", "et", "puis") \
                     else None
@@ -901,7 +916,8 @@ def _tour_stops(ctx: Context, noun: int) -> list[Entity]:
                     v = ctx.mentions[index].end
                 else:
                     v += 1
-            return [p for p in places if p is not None]
+            status = modality(ctx, verb)
+            return [(p, status) for p in places if p is not None]
         if doc[u].pos_ == "VERB":
             break
     return []
