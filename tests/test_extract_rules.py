@@ -1977,3 +1977,8 @@ def test_the_stops_of_a_tour_take_the_tense_of_its_relative(extract):
     statuses = {s.split(" (")[0]: o for s, o in relation(found, "status")}
     assert statuses["visite de Luis Paredes à Lima"] == "happened"
     assert statuses["visite de Luis Paredes à Bolivie"] == "planned"
+
+
+def test_a_portfolio_falls_to_a_newcomer_named_after(extract):
+    found = extract("Le portefeuille de la Pêche échoit à un nouveau venu, M. Luis Paredes.")
+    assert ("Luis Paredes", "ministre de la Pêche") in relation(found, "holdsPosition")

@@ -373,10 +373,12 @@ def _post(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
         if u >= s.end or (verbs and not any(ctx.lemma(v) in verbs for v in range(
                 u, min(u + 4, s.end)))):
             return
-        for t in range(u, min(u + 6, s.end)):
+        for t in range(u, min(u + 10, s.end)):  # "… échoit à un nouveau venu, M. X"
             index = ctx.mention_at(t)
             if index is not None and ctx.mentions[index].kind == "Person":
                 person = ctx.entity_of(index)
+                break
+            if doc[t].text in (".", ";", ":", "«"):  # type: ignore[index]
                 break
     if person is None:
         return
