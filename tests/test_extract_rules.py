@@ -1982,3 +1982,10 @@ def test_the_stops_of_a_tour_take_the_tense_of_its_relative(extract):
 def test_a_portfolio_falls_to_a_newcomer_named_after(extract):
     found = extract("Le portefeuille de la Pêche échoit à un nouveau venu, M. Luis Paredes.")
     assert ("Luis Paredes", "ministre de la Pêche") in relation(found, "holdsPosition")
+
+
+def test_a_woman_doctor_after_avec(extract):
+    found = extract("La ministre chilienne Ana Torres a visité Kigali. Elle s'est également "
+                    "entretenue avec la Dre Aline Mukamana, directrice générale de l'agence.")
+    assert {frozenset(p) for p in relation(found, "met")} == {frozenset({"Ana Torres",
+                                                                        "Aline Mukamana"})}

@@ -115,8 +115,8 @@ def _counterpart(ctx: Context, sentence: int, start: int, end: int, pattern: Pat
         country = countries[0]
         subject = _counterpart_subject(ctx, start, salience)
         posts = ctx.held.get(subject.iri, []) if subject is not None else []
-        for other, index in zip(countries[1:], names[1:], strict=True):
-            person = ctx.entity_of(index)
+        for other, named in zip(countries[1:], names[1:], strict=True):
+            person = ctx.entity_of(named)
             if posts and person is not None and subject is not None \
                     and person.iri != subject.iri:
                 give_post(ctx, person, _national_post(posts), other, sentence, pattern.name,
@@ -198,7 +198,8 @@ def _paired_counterparts(ctx: Context, u: int, end: int
     if len(countries) < 2 or not countries[0] or u >= end or doc[u].text != ",":
         return None
     first = _past_name_lead(ctx, u, end)
-    names, v = [], first
+    names: list[int] = []
+    v = first
     while v < end and len(names) < len(countries):
         index = ctx.mention_at(v)
         if index is None or ctx.mentions[index].kind != "Person":

@@ -798,7 +798,8 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
     tense = t  # the token whose tense and mood tell whether the visit happened
     relative, stops = None, []
     tour: list[tuple[Entity, str | None]] = []  # the stops of a tour's relative, own status
-    own_status: str | None | bool = False  # the status of a place the tour's relative gives
+    own_status: str | None = None  # the status of a place the tour's relative gives
+    from_tour = False
     if tok.pos_ == "VERB" and lemma in ctx.res.trigger("visit", "verbs"):
         objects = [ctx.mention_at(c.i) for c in tok.children if c.dep_ == "obj"]
         place = next((ctx.entity_of(i) for i in objects
@@ -834,10 +835,12 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
     elif tok.pos_ == "NOUN" and lemma in ctx.res.trigger("visit", "nouns"):
         relative = _relative_agent(ctx, t)  # "la visite que X effectuera à Ankara"
         tour = _tour_stops(ctx, t)  # "une tournée qui l'a conduit en A et au B"
-        place = _place_between(ctx, tok.head.i, t) or _place_after(ctx, t) or (
-            _place_after(ctx, relative[1]) if relative is not None else None)
+        place = _place_between(ctx, tok.head.i, t)
         if place is None and tour:  # "une tournée qui le conduira au Mali": its first stop
             place, own_status = tour.pop(0)
+            from_tour = True
+        place = place or _place_after(ctx, t) or (
+            _place_after(ctx, relative[1]) if relative is not None else None)
         if place is None:
             if last:
                 for index in ctx.topics_in(sentence):
@@ -875,11 +878,11 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
         people = _apposed_participle(ctx, tok) or _people(subjects(ctx, t, salience))
     if not people:
         return
-    status = modality(ctx, tense) if own_status is False else own_status
+    status = own_status if from_tour else modality(ctx, tense)
     if status == "hypothetical":
         return
     # a tour's later stop has no date of its own
-    date = _date_near(ctx, sentence, t, status) if own_status is False else None
+    date = None if from_tour else _date_near(ctx, sentence, t, status)
     for person in people:
         event = record_visit(ctx, person, place, sentence, date, status, method, confidence)
         if event is not None:

@@ -89,9 +89,10 @@ def load_model(name: str):  # type: ignore[no-untyped-def]
     for form, parts in _SPECIAL_CASES.items():  # "S.E.M. X": "S.E." then "M." (his title)
         nlp.tokenizer.add_special_case(  # type: ignore[union-attr]
             form, [{"ORTH": part} for part in parts])
-    for form in compound_words(nlp.lang):  # "cabo-verdien" is one word, not "cabo - verdien"
+    lang = str(nlp.lang)
+    for form in compound_words(lang):  # "cabo-verdien" is one word, not "cabo - verdien"
         nlp.tokenizer.add_special_case(form, [{"ORTH": form}])  # type: ignore[union-attr]
-    for form in former_titles(nlp.lang):  # "l'ex-ministre": "ex-" then the title
+    for form in former_titles(lang):  # "l'ex-ministre": "ex-" then the title
         nlp.tokenizer.add_special_case(  # type: ignore[union-attr]
             form, [{"ORTH": form[:3]}, {"ORTH": form[3:]}])
     component = _sentence_component()
