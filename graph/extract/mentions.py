@@ -996,7 +996,8 @@ def _joined_names(doc, mentions: list[Mention]) -> list[Mention]:  # type: ignor
     return out
 
 
-_NAME_HONORIFICS = frozenset({"m.", "mme", "mlle", "dr", "dr.", "pr", "pr.", "sem", "s.e.",
+_NAME_HONORIFICS = frozenset({"m.", "mme", "mlle", "dr", "dr.", "dre", "pr", "pr.", "pre", "sem",
+                              "s.e.",
                               "monsieur", "madame", "me", "excellence", "cheikh", "cheick"})
 
 
