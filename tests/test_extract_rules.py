@@ -35,6 +35,11 @@ def relation(found, name):
     return {(s, o) for s, r, o in facts if r == name}
 
 
+def meetings(found):
+    """The pairs that met, each as a set (``kg:met`` is stored one way round)."""
+    return {frozenset(pair) for pair in relation(found, "met")}
+
+
 # --- met ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
@@ -1753,8 +1758,7 @@ def test_an_envoy_of_the_united_nations_keeps_the_whole_name(extract):
                     "des Nations unies pour le Sahel, M. Jonas Berg.")
     assert ("Jonas Berg", "envoyé spécial du Secrétaire général des Nations unies pour le Sahel") \
         in relation(found, "holdsPosition")
-    assert {frozenset(p) for p in relation(found, "met")} == {frozenset({"Tojo Rakoto",
-                                                                         "Jonas Berg"})}
+    assert meetings(found) == {frozenset({"Tojo Rakoto", "Jonas Berg"})}
 
 
 def test_a_planned_arrival_lists_its_next_stops(extract):
@@ -1776,8 +1780,7 @@ def test_the_subject_of_a_participle_clause_is_the_guest(extract):
     found = extract("Le ministre suédois Jonas Berg, arrivé lundi soir à Lima à la tête d'une "
                     "délégation, a été reçu mercredi au palais par le président de la "
                     "République, Tojo Rakoto.")
-    assert {frozenset(p) for p in relation(found, "met")} == {frozenset({"Tojo Rakoto",
-                                                                         "Jonas Berg"})}
+    assert meetings(found) == {frozenset({"Tojo Rakoto", "Jonas Berg"})}
 
 
 def test_counterparts_of_two_countries_in_pairs(extract):
@@ -1785,7 +1788,7 @@ def test_counterparts_of_two_countries_in_pairs(extract):
                     "mercredi avec ses homologues péruvien et bolivien, Luis Paredes et Tojo "
                     "Rakoto, en marge du sommet.")
     assert {("Luis Paredes", "Pérou"), ("Tojo Rakoto", "Bolivie")} <= relation(found, "country")
-    met = {frozenset(p) for p in relation(found, "met")}
+    met = meetings(found)
     assert {frozenset({"Ana Torres", "Luis Paredes"}), frozenset({"Ana Torres", "Tojo Rakoto"})} \
         <= met
 
@@ -1794,7 +1797,7 @@ def test_a_second_host_after_ainsi_que_par_is_a_meeting_apart(extract):
     found = extract("Le ministre Jonas Berg a également été reçu par Mme Ana Torres, cheffe du "
                     "gouvernement, ainsi que par M. Luis Paredes, président de l'Assemblée "
                     "nationale.")
-    assert {frozenset(p) for p in relation(found, "met")} == {
+    assert meetings(found) == {
         frozenset({"Jonas Berg", "Ana Torres"}), frozenset({"Jonas Berg", "Luis Paredes"})}
 
 
@@ -1842,7 +1845,7 @@ def test_the_emissary_is_the_envoy_named_before(extract, who):
                     f"le Sahel, M. Kofi Mensah. La veille, {who[0].lower() + who[1:]} "
                     "avait eu une séance de travail avec la ministre des Affaires étrangères, Mme "
                     "Ana Torres.")
-    met = {frozenset(p) for p in relation(found, "met")}
+    met = meetings(found)
     assert frozenset({"Kofi Mensah", "Ana Torres"}) in met
 
 
@@ -1852,8 +1855,7 @@ def test_the_envoy_of_a_national_president_is_of_that_country(extract):
                     "chilien. « Nous restons aux côtés de nos voisins dans cette épreuve », a "
                     "déclaré l'émissaire.")
     assert ("envoyé personnel du président pour la Bolivie", "Chili") in relation(found, "country")
-    assert frozenset({"Luis Paredes", "Tojo Rakoto"}) in {frozenset(p) for p in relation(found,
-                                                                                          "met")}
+    assert frozenset({"Luis Paredes", "Tojo Rakoto"}) in meetings(found)
     assert {s for s, _ in relation(found, "said")} == {"Luis Paredes"}
 
 
@@ -1961,8 +1963,7 @@ def test_a_delegation_led_by_a_first_vice_president(extract):
     found = extract("Le président de l'Assemblée nationale, Ali Ndour, a reçu mercredi une "
                     "délégation parlementaire péruvienne conduite par le premier vice-président "
                     "du Congrès, Luis Paredes.")
-    assert {frozenset(p) for p in relation(found, "met")} == {frozenset({"Ali Ndour",
-                                                                        "Luis Paredes"})}
+    assert meetings(found) == {frozenset({"Ali Ndour", "Luis Paredes"})}
 
 
 def test_the_tour_a_departure_belongs_to_lists_its_last_stop(extract):
@@ -1987,5 +1988,4 @@ def test_a_portfolio_falls_to_a_newcomer_named_after(extract):
 def test_a_woman_doctor_after_avec(extract):
     found = extract("La ministre chilienne Ana Torres a visité Kigali. Elle s'est également "
                     "entretenue avec la Dre Aline Mukamana, directrice générale de l'agence.")
-    assert {frozenset(p) for p in relation(found, "met")} == {frozenset({"Ana Torres",
-                                                                        "Aline Mukamana"})}
+    assert meetings(found) == {frozenset({"Ana Torres", "Aline Mukamana"})}

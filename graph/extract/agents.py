@@ -13,9 +13,10 @@ from typing import Any
 from graph.extract.context import AGENT_KINDS, Context
 from graph.model.records import Entity
 
-__all__ = ["Salience", "agent_of_token", "left_agents", "modality", "named_before_verb",
-           "envoy_named", "person_before_verb", "person_gender", "pronoun_person",
-           "sentence_index", "subjects", "the_two", "title_gender", "two_countries"]
+__all__ = ["LED_FORMS", "Salience", "agent_of_token", "delegation_head", "left_agents",
+           "modality", "named_before_verb", "envoy_named", "national_named",
+           "person_before_verb", "person_gender", "pronoun_person", "sentence_index",
+           "subjects", "the_two", "title_gender", "two_countries"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 _HONORIFIC_HEADS = {"excellence", "majesté", "altesse", "monsieur", "madame", "messieurs"}
@@ -80,8 +81,9 @@ def agent_of_token(ctx: Context, token: int, salience: Salience) -> Entity | Non
     return envoy_named(ctx, token) or national_named(ctx, token) or delegation_head(ctx, token)
 
 
-_LED = frozenset(f"{stem}{end}" for stem in ("conduit", "mené", "dirigé", "présidé")
-                 for end in ("", "e", "s", "es"))
+LED_FORMS = frozenset(f"{stem}{end}" for stem in ("conduit", "mené", "dirigé", "présidé")
+                      for end in ("", "e", "s", "es"))
+"""Participles naming who leads a delegation: "une délégation conduite par X"."""
 _WITH_A_DELEGATION = frozenset({"tête", "accompagné", "accompagnée", "accompagnés"})
 
 
@@ -117,7 +119,7 @@ def _led_by(ctx: Context, token: int) -> Entity | None:
     doc: Any = ctx.doc
     s = ctx.sentences[sentence_index(ctx, token)]
     led = next((u + 1 for u in range(token + 1, min(token + 8, s.end - 1))
-                if doc[u].lower_ in _LED and doc[u + 1].lower_ == "par"), None)
+                if doc[u].lower_ in LED_FORMS and doc[u + 1].lower_ == "par"), None)
     if led is None:
         return None
     return next((e for u in range(led + 1, min(led + 8, s.end))

@@ -22,6 +22,7 @@ from typing import Any
 
 from graph.dates import find_dates
 from graph.extract.agents import (
+    LED_FORMS,
     Salience,
     agent_of_token,
     left_agents,
@@ -535,11 +536,7 @@ _LEADING = frozenset({"conduire", "mener", "diriger", "présider"})
 
 def _leading(ctx: Context, t: int) -> bool:
     """Tell whether a token is a participle of :data:`_LEADING`, "conduite" taken for a noun too."""
-    return ctx.lemma(t) in _LEADING or ctx.doc[t].lower_ in _LEADING_FORMS  # type: ignore[index]
-
-
-_LEADING_FORMS = frozenset(f"{stem}{end}" for stem in ("conduit", "mené", "dirigé", "présidé")
-                           for end in ("", "e", "s", "es"))
+    return ctx.lemma(t) in _LEADING or ctx.doc[t].lower_ in LED_FORMS  # type: ignore[index]
 
 
 def _place_after(ctx: Context, token: int, limit: int = 7) -> Entity | None:
