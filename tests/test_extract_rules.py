@@ -1989,3 +1989,16 @@ def test_a_woman_doctor_after_avec(extract):
     found = extract("La ministre chilienne Ana Torres a visité Kigali. Elle s'est également "
                     "entretenue avec la Dre Aline Mukamana, directrice générale de l'agence.")
     assert meetings(found) == {frozenset({"Ana Torres", "Aline Mukamana"})}
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # a large city that is no capital: in its country too, for a visitor from elsewhere
+    ("La ministre chilienne Ana Torres a visité Montréal pendant trois jours.",
+     {"Montréal", "Canada"}),
+    # someone at home in their own country's large city is no visitor
+    ("La ministre canadienne Ana Torres a visité Montréal pendant trois jours.", set()),
+    # nor is someone whose country is not known yet given that country
+    ("Ana Torres a visité Montréal pendant trois jours.", {"Montréal"}),
+])
+def test_a_large_city_is_in_its_country(extract, text, places):
+    assert {o for _, o in relation(extract(text), "visited")} == places

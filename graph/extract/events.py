@@ -944,8 +944,12 @@ def record_visit(ctx: Context, person: Entity, place: Entity, sentence: int, dat
     in their own country's capital, or in their own country, is at home: no visit.
     """
     country = place if place.type == "Country" else country_of_city(ctx, place)
-    if country is not None and any(c.iri == country.iri for c in _post_countries(ctx, person)):
+    own = _post_countries(ctx, person)
+    if country is not None and any(c.iri == country.iri for c in own):
         return None  # the Vietnamese prime minister in Hanoi is at home, not on a visit
+    if country is not None and not own and place.type != "Country" and \
+            _norm(place.label) in ctx.res.cities:
+        country = None  # a large town of someone whose country is not known yet: maybe theirs
     event = _event(ctx, "Visit", [person], place, date, status, sentence, method, confidence,
                    f"visite de {person.label} à {place.label}" + (f" ({date})" if date else ""))
     if status != "denied":
@@ -959,11 +963,12 @@ def record_visit(ctx: Context, person: Entity, place: Entity, sentence: int, dat
 
 
 def country_of_city(ctx: Context, place: Entity) -> Entity | None:
-    """Return the country of a capital city (``None`` for other places)."""
+    """Return the country of a capital or another large city (``None`` for other places)."""
     if place.type not in ("City", "Place"):
         return None
     country = ctx.res.capitals.get(_norm(place.label)) or ctx.res.capitals.get(
-        _norm("le " + place.label)) or ctx.res.capitals.get(_norm("la " + place.label))
+        _norm("le " + place.label)) or ctx.res.capitals.get(_norm("la " + place.label)) or \
+        ctx.res.cities.get(_norm(place.label))  # "à Abidjan": in Côte d'Ivoire
     return ctx.entity("Country", country) if country else None  # "au Caire": Le Caire
 
 

@@ -70,6 +70,8 @@ class Resources:
         The lists of ``places.yaml`` as frozensets.
     capital_of : dict
         Country → its capital, as the gazetteer writes it.
+    cities : dict
+        Normalised name of another large city → its country ("abidjan" → Côte d'Ivoire).
     country_aliases : dict
         Country → its other names, as the gazetteer writes them (without an article): "RDC",
         "République de Corée".
@@ -86,6 +88,7 @@ class Resources:
     places: dict[str, frozenset[str]]
     capital_of: dict[str, str] = dataclasses.field(default_factory=dict)
     country_aliases: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
+    cities: dict[str, str] = dataclasses.field(default_factory=dict)
 
     @functools.cached_property
     def title_openings(self) -> frozenset[str]:
@@ -200,6 +203,7 @@ def load_resources(lang: str) -> Resources:
     demonyms: dict[str, str] = {}
     capitals: dict[str, str] = {}
     capital_of: dict[str, str] = {}
+    cities: dict[str, str] = {}
     country_aliases: dict[str, tuple[str, ...]] = {}
     for entry in _read(lang, "countries.yaml") or []:
         name = entry["name"]
@@ -212,6 +216,8 @@ def load_resources(lang: str) -> Resources:
         if entry.get("capital"):
             capitals.setdefault(normalize_label(entry["capital"]), name)
             capital_of.setdefault(name, entry["capital"])
+        for city in entry.get("cities", []):
+            cities.setdefault(normalize_label(city), name)
     positions = _read(lang, "positions.yaml")
     titles: dict[str, Title] = {}
     for entry in positions.get("titles", []):
@@ -240,5 +246,6 @@ def load_resources(lang: str) -> Resources:
         positions={k: _lower_set(v) for k, v in positions.items() if k != "titles"},
         places={k: _lower_set(v) for k, v in _read(lang, "places.yaml").items()},
         capital_of=capital_of,
+        cities=cities,
         country_aliases=country_aliases,
     )
