@@ -640,8 +640,8 @@ def resolve_late_titles(ctx: Context) -> None:
     "le chef de la diplomatie sénégalaise", later, is then X. Titles resolved before keep
     their holder.
 
-    Examples
-    --------
+    Notes
+    -----
     Run by :func:`graph.extract.read_article` after the counterparts are read.
     """
     for i, m in enumerate(ctx.mentions):
