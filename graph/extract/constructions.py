@@ -109,7 +109,7 @@ def _counterpart(ctx: Context, sentence: int, start: int, end: int, pattern: Pat
                       for i in [ctx.mention_at(v)] if i is not None), None)
         if named is not None and ctx.mentions[named].kind == "Country":
             country, u = ctx.mentions[named].key, ctx.mentions[named].end
-    more = _paired_counterparts(ctx, u, s.end) if country is not None else None
+    more = _paired_counterparts(ctx, country, u, s.end) if country is not None else None
     if more is not None:  # "ses homologues polonais et roumain, X et Y"
         countries, names, u = more
         country = countries[0]
@@ -182,20 +182,20 @@ def _counterpart_subject(ctx: Context, start: int, salience: Salience) -> Entity
         ctx, governing_verb(ctx, start), salience)), None)
 
 
-def _paired_counterparts(ctx: Context, u: int, end: int
+def _paired_counterparts(ctx: Context, country: str, u: int, end: int
                          ) -> tuple[list[str], list[int], int] | None:
     """Read "[homologues polonais] et roumain, X et Y": the countries and names, in pairs.
 
-    ``u`` is where the first demonym ends. Returns every country, the person mentions in
-    the same order, and where the first name starts; ``None`` unless at least two demonyms
-    and as many names are listed.
+    ``country`` is the first demonym's, ``u`` where it ends. Returns every country, the
+    person mentions in the same order, and where the first name starts; ``None`` unless at
+    least two demonyms and as many names are listed.
     """
     doc: Any = ctx.doc
-    countries: list[str] = [ctx.res.demonym(doc[u - 1].text) or ""]
+    countries = [country]
     while u + 1 < end and doc[u].lower_ in (",", "et") and ctx.res.demonym(doc[u + 1].text):
         countries.append(ctx.res.demonym(doc[u + 1].text))  # type: ignore[arg-type]
         u += 2
-    if len(countries) < 2 or not countries[0] or u >= end or doc[u].text != ",":
+    if len(countries) < 2 or u >= end or doc[u].text != ",":
         return None
     first = _past_name_lead(ctx, u, end)
     names: list[int] = []

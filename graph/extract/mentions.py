@@ -274,12 +274,9 @@ def _entity_mentions(doc, sentence_of, quotes, res: Resources):  # type: ignore[
                 "GPE": "Place", "NORP": None, "MISC": None}.get(label)
         if norm in res.countries or _state_name(norm, res):
             kind, key = "Country", res.countries.get(norm) or _state_name(norm, res) or text
-        elif norm in res.capitals:
-            kind, key = "City", _city_name(text, norm, res)
-        elif f"la {norm}" in res.capitals or f"le {norm}" in res.capitals:
+        elif norm in res.capitals or f"la {norm}" in res.capitals or f"le {norm}" in res.capitals:
             # "La Havane, 16 juillet": the article read as the sentence's, the city whole
-            capital = res.capitals.get(f"la {norm}") or res.capitals[f"le {norm}"]
-            kind, key = "City", res.capital_of.get(capital, text)
+            kind, key = "City", _city_name(text, norm, res)
         else:
             key = text
         if glued and kind in ("Organization", "Place", None):
