@@ -2002,3 +2002,49 @@ def test_a_woman_doctor_after_avec(extract):
 ])
 def test_a_large_city_is_in_its_country(extract, text, places):
     assert {o for _, o in relation(extract(text), "visited")} == places
+
+
+# --- topic boundaries (round 9) ----------------------------------------------------------
+
+def _topics(found):
+    """Every name of every topic, label and other names."""
+    return {n for c in found[1] if c.relation == "concerns"
+            for n in (c.object.label, *c.object.aliases)}
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), [
+    # "l'est" is a compass point, not the verb "être": the topic and the list go on
+    ("Le ministre Luis Paredes a reçu mardi la ministre Ana Torres. L'entretien a porté sur la "
+     "crise dans l'est du Congo et la sécurité maritime dans le golfe de Guinée.",
+     {"crise dans l'est du Congo", "sécurité maritime dans le golfe de Guinée"}, {"crise"}),
+    # after "le domaine de", "et de" starts the next domain; "transports de voyageurs et de
+    # marchandises" stays one topic, its second "de" parallel to its first
+    ("Les deux ministres ont signé un accord de coopération dans le domaine de l'élevage et de "
+     "la pisciculture.", {"élevage", "pisciculture"}, {"élevage et de la pisciculture"}),
+    ("Le ministre Luis Paredes a reçu mardi la ministre Ana Torres. Ils ont échangé sur les "
+     "questions de climat et de gestion des forêts, ainsi que sur le transport de voyageurs et "
+     "de marchandises.",
+     {"climat", "gestion des forêts", "transport de voyageurs et de marchandises"},
+     {"climat et de gestion des forêts"}),
+    # a participle's agent stays with the topic, which also goes by its name without it
+    ("Le ministre Luis Paredes a reçu mardi la ministre Ana Torres. L'entretien a porté sur les "
+     "réformes demandées par la Banque mondiale et sur l'aide aux familles déplacées par les "
+     "inondations.",
+     {"réformes demandées par la Banque mondiale", "réformes", "aide aux familles",
+      "aide aux familles déplacées par les inondations"}, {"réformes demandées"}),
+    # "l'état (d'avancement) de X" is also X; "l'exploitation de X" is X too
+    ("Le ministre Luis Paredes a reçu mardi la ministre Ana Torres. Ils ont passé en revue l'état "
+     "d'avancement des chantiers portuaires et l'exploitation des gisements de cuivre.",
+     {"état d'avancement des chantiers portuaires", "chantiers portuaires",
+      "gisements de cuivre"}, set()),
+])
+def test_where_a_topic_ends_and_its_other_names(extract, text, wanted, unwanted):
+    topics = _topics(extract(text))
+    assert wanted <= topics
+    assert not unwanted & topics
+
+
+def test_the_state_of_law_keeps_its_name(extract):
+    topics = _topics(extract("Le ministre Luis Paredes a reçu mardi la ministre Ana Torres. Ils "
+                             "ont évoqué l'état de droit et la liberté de la presse."))
+    assert "état de droit" in topics and "droit" not in topics

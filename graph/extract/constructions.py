@@ -679,7 +679,8 @@ _TOPIC_STOPS = {"qui", "que", "qu'", "dont", "afin", "lors", "pour", "selon", "o
                 "depuis", "alors", "tandis", "avant", "après"}
 _PROCESS = {"ranimation", "renforcement", "développement", "promotion", "consolidation",
             "intensification", "relance", "amélioration", "approfondissement", "élargissement",
-            "diversification", "institutionnalisation", "encadrement", "mise"}
+            "diversification", "institutionnalisation", "encadrement", "mise", "exploitation",
+            "protection", "préservation"}
 """Nouns of a process whose complement is the topic too ("renforcement de la sécurité")."""
 _TOPIC_SEPARATORS = {",", "et", "ou", "notamment", "ainsi", "savoir", "comme", "y", "compris",
                      "mais", "aussi", "également", "particulièrement", "surtout"}
@@ -736,7 +737,8 @@ def _segments(ctx: Context, end: int, stop: int | None = None, *,
             t += 1
             continue
         if (tok.lower_, nxt) in (("à", "travers"), ("grâce", "à"), ("par", "le"), ("par", "la"),
-                                 ("par", "l'"), ("par", "les")) and items[-1]:
+                                 ("par", "l'"), ("par", "les")) and items[-1] and not (
+                tok.lower_ == "par" and "Part" in doc[t - 1].morph.get("VerbForm")):  # type: ignore[index]
             # "la lutte contre le terrorisme à travers des programmes": how, not what; the
             # list goes on after it ("l'aide par le point de passage de Rafah, la reconstruction")
             t += 2
@@ -801,9 +803,10 @@ def _segments(ctx: Context, end: int, stop: int | None = None, *,
             items[-1].append(t)  # "exemption de visa pour les titulaires de passeports …"
             t += 1
             continue
+        compass = tok.lower_ == "est" and doc[t - 1].lower_ in ("l'", "l’")  # type: ignore[index]
         if tok.text in (".", ";", "(", ")") or quote_mark or tok.lower_ in _TOPIC_STOPS or (
                 tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "acl", "nmod")
-                and not complement):
+                and not complement and not compass):  # "la crise dans l'est du pays" goes on
             if tok.pos_ in ("VERB", "AUX") and len(items) > 1 and items[-1] \
                     and doc[items[-1][0] - 1].text == "," and any(  # type: ignore[index]
                         doc[u].lower_ == "et" for u in range(end, items[-1][0])):  # type: ignore[index]
@@ -839,8 +842,11 @@ def _segments(ctx: Context, end: int, stop: int | None = None, *,
             # "la frontière entre la Russie et l'Ukraine": "et" after "entre" joins its sides
             between = max((u for u in items[-1] if doc[u].lower_ == "entre"), default=-1) > max(  # type: ignore[index]
                 (u for u in items[-1] if doc[u].lower_ == "et"), default=-1)  # type: ignore[index]
-            if tok.lower_ in (",", "et") and not wrapped and nxt in ("de", "du", "des", "d'"):
-                items[-1].append(t)  # "transports de voyageurs et de marchandises": one item
+            if tok.lower_ in (",", "et") and not wrapped and nxt in ("de", "du", "des", "d'") \
+                    and _inner_de(ctx, items[-1]):
+                # "transports de voyageurs et de marchandises": one item, the second "de"
+                # parallel to the first; not "la pêche et de l'aquaculture" after "domaine de"
+                items[-1].append(t)
             elif tok.lower_ == "et" and items[-1] and not wrapped and _adjectives(ctx, t):
                 # "coopération militaire et sécuritaire", "petites et moyennes entreprises"
                 items[-1].append(t)
@@ -852,6 +858,17 @@ def _segments(ctx: Context, end: int, stop: int | None = None, *,
             items[-1].append(t)
         t += 1
     return [i for i in items if i]
+
+
+def _inner_de(ctx: Context, item: list[int]) -> bool:
+    """Tell whether a list item has a "de" complement of its own noun ("transports de …").
+
+    Not the "de" of a wrapping noun ("les questions de climat"): that one announced a list.
+    """
+    doc: Any = ctx.doc
+    head = next((u for u in item if doc[u].pos_ in ("NOUN", "PROPN")
+                 and doc[u].lower_ not in _WRAPPERS), None)
+    return head is not None and any(doc[u].lower_ in _DE_WORDS for u in item if u > head)
 
 
 def _adjectives(ctx: Context, t: int) -> bool:
@@ -995,11 +1012,34 @@ def _topic(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
             labels.append(words[2])  # "renforcement de la sécurité": sécurité too
         elif len(words) >= 2 and words[0] in _PROCESS and words[1].startswith(("d'", "d’")):
             labels.append(label.split(" ", 1)[1][2:])
+        bare = _unqualified(ctx, _trimmed(ctx, item, subject.type == "Agreement"))
         for text in labels:
             text = text[3:] if text.startswith(("la ", "le ")) else text
             text = text[2:] if text.startswith(("l'", "l’")) else text
-            ctx.add(subject, "concerns", ctx.entity("Topic", text, *topic_variants(text)),
+            other = (bare,) if bare and text == labels[0].removeprefix("la ").removeprefix(
+                "le ").removeprefix("l'").removeprefix("l’") else ()
+            ctx.add(subject, "concerns",
+                    ctx.entity("Topic", text, *topic_variants(text), *other),
                     sentence, pattern.name, 0.5)
+
+
+def _unqualified(ctx: Context, item: list[int]) -> str | None:
+    """Return a topic's name without the participle clause that qualifies it, or ``None``.
+
+    "le soutien aux réfugiés accueillis par le Royaume" is also "soutien aux réfugiés": the
+    shorter name becomes one of the topic's other names.
+    """
+    doc: Any = ctx.doc
+    for k, t in enumerate(item):
+        if k >= 2 and doc[t].pos_ == "VERB" and "Part" in doc[t].morph.get("VerbForm") \
+                and doc[t].lower_ not in _TOPIC_TRIGGERS and any(
+                    doc[u].pos_ == "NOUN" for u in item[:k]):
+            short = _item_label(ctx, item[:k])
+            if short is None:
+                return None
+            return short.removeprefix("la ").removeprefix("le ").removeprefix(
+                "l'").removeprefix("l’")
+    return None
 
 
 def _after_partner(ctx: Context, end: int) -> int | None:
@@ -1027,9 +1067,11 @@ def _after_partner(ctx: Context, end: int) -> int | None:
     return None
 
 
-_STEP = re.compile(r"^(?:préparation|préparatifs|suivi|tenue|organisation|bilan|évaluation)"
-                   r" (?:de la |de l['’]|des |du |de )(?:(?:prochaine?s?|future?s?) )?",
-                   re.IGNORECASE)
+# "état de la …", not "état de droit": a state of something, not the rule of law
+_STEP = re.compile(r"^(?:(?:préparation|préparatifs|suivi|tenue|organisation|bilan|évaluation)"
+                   r" (?:de la |de l['’]|des |du |de )"
+                   r"|état (?:d['’]avancement )?(?:de la |de l['’]|des |du ))"
+                   r"(?:(?:prochaine?s?|future?s?) )?", re.IGNORECASE)
 _QUALIFIER = re.compile(r" (?:dans (?:les|le|la|l['’])|à (?=[A-ZÀ-Ý])|de \d)")
 
 
