@@ -102,7 +102,8 @@ def read_article(parsed, prepared: Prepared, minter: Minter) -> Context:  # type
     lang = (doc.lang or "fr").split("-")[0]
     res = load_resources(lang if lang in LANGUAGES else "fr")
     anchor = anchor_date(doc.date, prepared.body.text)
-    ctx = analyze(parsed, prepared.title_end, res, minter, lang, anchor, doc.id)
+    ctx = analyze(parsed, prepared.title_end, res, minter, lang, anchor, doc.id,
+                  text=prepared.text)
     find_posts(ctx)
     salience = Salience(_title_person(ctx))
     read_before(ctx, Salience(salience.person))

@@ -1278,8 +1278,10 @@ def _referred_event(ctx: Context, sentence: int, start: int) -> Entity | None:
     t = start
     for t in [*range(start - 1, s.start - 1, -1), *range(start, s.end)]:
         tok = doc[t]  # type: ignore[index]
+        if tok.pos_ != "NOUN":
+            continue
         dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
-        if tok.pos_ != "NOUN" or ctx.quoted(t) or not dets & _REFERRING:
+        if not dets & _REFERRING or ctx.quoted(t):
             continue
         during = tok.dep_ == "nmod" and tok.head.lower_ in _DURING  # "au cours de la réunion"
         if not dets & _DEMONSTRATIVES and not during and (t >= start or any(
@@ -1315,6 +1317,8 @@ def name_events_by_reference(ctx: Context) -> None:
     "M. X a reçu Mme Y … Au cours de la rencontre, …": the meeting is also "la rencontre",
     as an analyst reading the article would call it (see :func:`_referred_event`).
     """
+    if not any(c.subject.type in _EVENT_KINDS for c in ctx.claims):
+        return  # no event to name
     for s in ctx.sentences:
         if s.title or s.clutter:
             continue

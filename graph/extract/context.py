@@ -347,11 +347,19 @@ class Tokens:
     (True, 'ministre est', 5, 'Le ministre est venu.')
     """
 
-    __slots__ = ("_doc", "_tokens")
+    __slots__ = ("_doc", "_texts", "_tokens")
 
     def __init__(self, doc) -> None:  # type: ignore[no-untyped-def]
         self._doc = doc
         self._tokens = list(doc)
+        self._texts: list[str] | None = None
+
+    @property
+    def texts(self) -> list[str]:
+        """The text of each token, read once."""
+        if self._texts is None:
+            self._texts = [token.text for token in self._tokens]
+        return self._texts
 
     def __getitem__(self, key):  # type: ignore[no-untyped-def]
         if isinstance(key, int):
@@ -385,10 +393,15 @@ def _full_name(label: str) -> bool:
 
 
 def analyze(doc, title_end: int, res: Resources, minter: Minter, lang: str,
-            anchor: str | None, document: str = "") -> Context:  # type: ignore[no-untyped-def]
-    """Find the sentences, quotations, mentions and people of a parsed article."""
+            anchor: str | None, document: str = "", *,
+            text: str | None = None) -> Context:  # type: ignore[no-untyped-def]
+    """Find the sentences, quotations, mentions and people of a parsed article.
+
+    ``text`` is the text the doc was parsed from, when the caller has it: spaCy joins the
+    tokens again on every ``doc.text``.
+    """
     doc = doc if isinstance(doc, Tokens) else Tokens(doc)
-    text = doc.text  # spaCy joins the tokens again on every access: once is enough
+    text = doc.text if text is None else text
     sentences = _mark_clutter(sentences_of(doc, title_end), text, res)
     quotes = [q for q in find_quotes(text) if q[0] >= title_end]
     mentions = _retype_surnames(find_mentions(doc, sentences, quotes, res))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from graph.extract.resources import Resources
@@ -369,10 +370,9 @@ def _capital_phrases(doc, sentence_of, quotes, taken, res: Resources):  # type: 
 def _gazetteer_mentions(doc, sentence_of, quotes, taken, res: Resources):  # type: ignore[no-untyped-def]
     """Countries and capitals the NER missed."""
     out = _capital_phrases(doc, sentence_of, quotes, taken, res)
-    first = _place_openings(res)
-    for token in doc:
-        if token.i in taken or not token.text[:1].isupper() \
-                or _norm(token.text).partition(" ")[0] not in first:  # cheap pre-check
+    for i in _opening_at(doc, _place_openings(res)):
+        token = doc[i]
+        if i in taken or not token.text[:1].isupper():
             continue
         for width in (3, 2, 1):
             span = doc[token.i: token.i + width]
@@ -822,10 +822,11 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
 def _position_mentions(doc, sentences, sentence_of, quotes, res: Resources,
                        org_spans: dict[int, int], people: frozenset[int]):  # type: ignore[no-untyped-def]
     out: list[Mention] = []
+    lowers = [w.lower() for w in _texts(doc)]
     for sent in sentences:
         i = sent.start
         while i < sent.end:
-            match = _match_title(doc, i, res)
+            match = _match_title(doc, i, res) if lowers[i] in res.title_openings else None
             if not match:
                 i += 1
                 continue
@@ -867,26 +868,57 @@ _norm = functools.lru_cache(maxsize=1 << 16)(normalize_label)
 
 
 @functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=8)
 def _place_openings(res: Resources) -> frozenset[str]:
     """Return the first words of the countries and capitals of the gazetteer."""
-    return _first_words(frozenset(res.countries) | frozenset(res.capitals))
+    return _first_words([*res.countries, *res.capitals])
 
 
 @functools.lru_cache(maxsize=8)
-def _first_words(topics: frozenset[str]) -> frozenset[str]:
-    return frozenset(term.partition(" ")[0] for term in topics)
+def _topic_openings(res: Resources) -> frozenset[str]:
+    """Return the first words of the topics of the lexicon."""
+    return _first_words(res.topics)
+
+
+def _first_words(terms: Iterable[str]) -> frozenset[str]:
+    return frozenset(term.partition(" ")[0] for term in terms)
+
+
+def _opening_at(doc, first: frozenset[str]) -> list[int]:  # type: ignore[no-untyped-def]
+    """Return where a token whose folded form opens one of the names ``first`` stands.
+
+    Each distinct word of the doc is folded once (a cheap pre-check before the lexicons).
+    """
+    known = _OPENS.setdefault(first, {})
+    if len(known) > 200_000:  # a bound on a long run's vocabulary
+        known.clear()
+    opening = set()
+    for w in set(_texts(doc)):
+        opens = known.get(w)
+        if opens is None:
+            opens = known[w] = _norm(w).partition(" ")[0] in first
+        if opens:
+            opening.add(w)
+    return [i for i, w in enumerate(_texts(doc)) if w in opening]
+
+
+_OPENS: dict[frozenset[str], dict[str, bool]] = {}
+"""For each set of first words, whether a word folds to one of them."""
+
+
+def _texts(doc) -> list[str]:  # type: ignore[no-untyped-def]
+    """Return the text of each token (read once by :class:`~graph.extract.context.Tokens`)."""
+    return doc.texts if hasattr(type(doc), "texts") else [token.text for token in doc]
 
 
 def _topic_mentions(doc, sentence_of, quotes, res: Resources):  # type: ignore[no-untyped-def]
     out = []
-    i = 0
     n = len(doc)
-    first = _first_words(frozenset(res.topics))
-    while i < n:
-        found = None
-        if _norm(doc[i].text).partition(" ")[0] not in first:  # cheap pre-check
-            i += 1
+    after = 0  # where the last topic found ends
+    for i in _opening_at(doc, _topic_openings(res)):
+        if i < after:
             continue
+        found = None
         for width in (5, 4, 3, 2, 1):
             if i + width > n:
                 continue
@@ -898,13 +930,12 @@ def _topic_mentions(doc, sentence_of, quotes, res: Resources):  # type: ignore[n
                 found = span
                 break
         if found is None:
-            i += 1
             continue
         out.append(Mention("Topic", found.start, found.end, found.start_char, found.end_char,
                            found.text, sentence_of[found.start],
                            res.topics[normalize_label(found.text)],
                            quoted=_in_quote(quotes, found.start_char, found.end_char)))
-        i = found.end
+        after = found.end
     return out
 
 

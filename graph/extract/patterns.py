@@ -207,7 +207,12 @@ def find_matches(doc: Any, lang: str) -> list[tuple[Pattern, int, int]]:
 
     built, needed = _matchers(lang, doc.vocab)
     words = doc.to_array([LOWER, LEMMA])
-    rows = numpy.nonzero(numpy.isin(words, needed).any(axis=1))[0]
+    # ``needed`` is sorted: a binary search per word costs less than numpy.isin's sort
+    if not len(needed):
+        rows = numpy.arange(0)
+    else:
+        at = numpy.minimum(numpy.searchsorted(needed, words), len(needed) - 1)
+        rows = numpy.nonzero((needed[at] == words).any(axis=1))[0]
     where: dict[int, list[int]] = {}  # a word patterns need → its token positions
     for position in rows.tolist():
         for word in words[position].tolist():
