@@ -2048,3 +2048,23 @@ def test_the_state_of_law_keeps_its_name(extract):
     topics = _topics(extract("Le ministre Luis Paredes a reçu mardi la ministre Ana Torres. Ils "
                              "ont évoqué l'état de droit et la liberté de la presse."))
     assert "état de droit" in topics and "droit" not in topics
+
+
+@pytest.mark.parametrize("text", [
+    "Le président Oscar Velde a reçu mardi au palais les lettres de créance de trois nouveaux "
+    "ambassadeurs accrédités au Pérou. Il s'agit de M. Kenji Sato, ambassadeur du Japon, de "
+    "Mme Ana Lima, ambassadrice du Brésil, et de M. Jonas Berg, ambassadeur de Suède.",
+    "Le président Oscar Velde a reçu mardi les copies figurées des lettres de créance de trois "
+    "nouveaux ambassadeurs : M. Kenji Sato, ambassadeur du Japon, Mme Ana Lima, ambassadrice du "
+    "Brésil, et M. Jonas Berg, ambassadeur de Suède.",
+])
+def test_credentials_of_several_envoys_are_one_audience_with_each(extract, text):
+    found = extract(text)
+    assert meetings(found) == {frozenset({"Oscar Velde", name})
+                               for name in ("Kenji Sato", "Ana Lima", "Jonas Berg")}
+
+
+def test_credentials_announce_no_list_without_a_plural_envoy(extract):
+    found = extract("Le président Oscar Velde a reçu mardi les lettres de créance. Il s'agit de "
+                    "la dernière cérémonie de l'année, a précisé Ana Lima.")
+    assert not meetings(found)

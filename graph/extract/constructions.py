@@ -512,6 +512,15 @@ def _meeting(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern
             # "X et son homologue Y ont coprésidé …": the parse may miss the coordination
             people += left_agents(ctx, verb.i, salience)
     people = _people(people)
+    if len(people) == 1 and pattern.options.get("each"):
+        # "X a reçu les lettres de créance de trois nouveaux ambassadeurs. Il s'agit de A, de
+        # B et de C": one audience with each of them
+        status = modality(ctx, t)
+        for envoy in _listed_people(ctx, sentence, end):
+            if envoy.iri != people[0].iri and status != "hypothetical":
+                record_meeting(ctx, [people[0], envoy], t, sentence, "Meeting", status,
+                               pattern.name, pattern.options.get("label", tok.lemma_))
+        return
     present = {x.object.iri for x in ctx.claims  # type: ignore[union-attr]
                if x.sentence == sentence and x.relation == "participant"}
     if len(people) < 2 or {p.iri for p in people} <= present:
@@ -529,6 +538,38 @@ def _meeting(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern
         label = " ".join([obj.lemma_, *[c.text for c in obj.children if c.dep_ == "amod"
                                         and c.i == obj.i + 1]]) if obj is not None else "réunion"
     record_meeting(ctx, people, t, sentence, kind, status, pattern.name, label)
+
+
+_ANNOUNCED = frozenset({"ambassadeur", "ambassadrice", "diplomate", "représentant", "chef",
+                        "envoyé", "émissaire"})
+"""Nouns of a group of envoys whose members the text lists after it."""
+_LISTS = ("il s'agit", "il s’agit", "ce sont", "ils sont")
+"""Openings of a sentence that lists the group the sentence before announced."""
+
+
+def _listed_people(ctx: Context, sentence: int, end: int) -> list[Entity]:
+    """Return the people a plural noun of envoys after ``end`` announces, as the text lists them.
+
+    "… les lettres de créance de trois nouveaux ambassadeurs : A, B et C", or in the next
+    sentence, "Il s'agit de A, de B et de C". Nothing when no plural envoy noun comes first.
+    """
+    doc: Any = ctx.doc
+    s = ctx.sentences[sentence]
+    colon = next((u for u in range(end, s.end) if doc[u].text == ":"), None)
+    stop = colon if colon is not None else s.end
+    if not any(ctx.lemma(u) in _ANNOUNCED and "Plur" in doc[u].morph.get("Number")
+               for u in range(end, stop)):
+        return []
+    if colon is not None:
+        found = [i for i in ctx.in_sentence(sentence, "Person") if ctx.mentions[i].start > colon]
+    elif sentence + 1 < len(ctx.sentences) and doc[
+            ctx.sentences[sentence + 1].start:ctx.sentences[sentence + 1].start + 3
+            ].text.lower().replace("' ", "'").startswith(_LISTS):
+        found = ctx.in_sentence(sentence + 1, "Person")
+    else:
+        return []
+    people = [e for i in found for e in [ctx.entity_of(i)] if e is not None]
+    return list({p.iri: p for p in people}.values())
 
 
 def _call_event(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
