@@ -2068,3 +2068,23 @@ def test_credentials_announce_no_list_without_a_plural_envoy(extract):
     found = extract("Le président Oscar Velde a reçu mardi les lettres de créance. Il s'agit de "
                     "la dernière cérémonie de l'année, a précisé Ana Lima.")
     assert not meetings(found)
+
+
+def test_a_planned_meeting_gives_met_and_keeps_its_status(extract):
+    found = extract("Le ministre Paulo Reis rencontrera jeudi à Lima son homologue suédois, "
+                    "Jonas Berg.")
+    assert meetings(found) == {frozenset({"Paulo Reis", "Jonas Berg"})}
+    statuses = {c.object.value for c in found[1]
+                if c.relation == "status" and c.subject.type == "Meeting"}
+    assert statuses == {"planned"}
+
+
+@pytest.mark.parametrize("text", [
+    "Selon un communiqué, il devait avoir des entretiens, successivement, avec son homologue "
+    "Jonas Berg, le Premier ministre, Ana Lima, et Luis Paredes, ministre des Finances.",
+    "Il a eu tour à tour des entretiens avec Jonas Berg, Ana Lima et Luis Paredes.",
+])
+def test_talks_held_one_after_another_do_not_join_the_others(extract, text):
+    assert not meetings(extract(text)) & {frozenset({"Jonas Berg", "Ana Lima"}),
+                                          frozenset({"Ana Lima", "Luis Paredes"}),
+                                          frozenset({"Jonas Berg", "Luis Paredes"})}

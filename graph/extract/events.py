@@ -695,7 +695,7 @@ def _meeting(ctx: Context, t: int, sentence: int, salience: Salience) -> None:
                 for other in rest:
                     record_meeting(ctx, own + [other], t, sentence, kind, status, "fr.met.v1",
                                    lemma)
-                return
+            return  # without the one who met each, the others did not meet one another
         if not subj and others and prep in ("avec", "with"):
             # "X a appelé, au cours d'un entretien avec Y, à …": X is the other side
             subj = subjects(ctx, t, salience)
@@ -753,6 +753,11 @@ def _separate(ctx: Context, noun, sentence: int) -> bool:  # type: ignore[no-unt
     if any(c.lower_ in ("successifs", "successives", "séparés", "séparées", "respectifs")
            for c in noun.children):
         return True
+    s = ctx.sentences[sentence]
+    if any(ctx.doc[u].lower_ in ("successivement", "séparément", "tour")  # type: ignore[index]
+           and (ctx.doc[u].lower_ != "tour" or ctx.doc[u - 1].lower_ == "à")  # type: ignore[index]
+           for u in range(max(s.start, noun.i - 4), min(s.end, noun.i + 4))):
+        return True  # "des entretiens, successivement, avec X, Y et Z", "tour à tour"
     words = [ctx.doc[u].lower_  # type: ignore[index]
              for u in range(noun.i + 1, ctx.sentences[sentence].end)]
     return words.count("avec") > 1
@@ -768,7 +773,8 @@ def record_meeting(ctx: Context, people: list[Entity], t: int, sentence: int, ki
                    status: str | None, method: str, noun: str) -> Entity | None:
     """Record a meeting (or call, press conference) of ``people`` and its ``kg:met`` edges.
 
-    A phone call and a planned or denied meeting give no ``kg:met``. Returns the event.
+    A phone call and a denied meeting give no ``kg:met``; a planned one does, as a planned
+    visit gives ``kg:visited``: its event carries the status. Returns the event.
     """
     if len(people) < 2:
         return None
@@ -780,7 +786,7 @@ def record_meeting(ctx: Context, people: list[Entity], t: int, sentence: int, ki
         noun = "entretien téléphonique"
     event = _event(ctx, kind, people, None, date, status, sentence, method, 0.7,
                    f"{noun} {label}" + (f" ({date})" if date else ""))
-    if status is None and kind != "PhoneCall":
+    if status in (None, "planned") and kind != "PhoneCall":
         for a in people:
             for b in people:
                 if a.iri < b.iri:
