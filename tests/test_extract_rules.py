@@ -2088,3 +2088,17 @@ def test_talks_held_one_after_another_do_not_join_the_others(extract, text):
     assert not meetings(extract(text)) & {frozenset({"Jonas Berg", "Ana Lima"}),
                                           frozenset({"Ana Lima", "Luis Paredes"}),
                                           frozenset({"Jonas Berg", "Luis Paredes"})}
+
+
+def test_a_dateline_the_parse_took_for_the_subject(extract):
+    found = extract("Berne, 14.05.2024 - Le conseiller fédéral Jonas Berg, chef du Département "
+                    "fédéral de l'économie (DFE), a effectué du 12 au 14 mai 2024 une visite de "
+                    "travail au Pérou et au Chili.")
+    assert {("Jonas Berg", "Pérou"), ("Jonas Berg", "Chili")} <= relation(found, "visited")
+
+
+def test_a_participle_joined_to_another_shares_its_subject(extract):
+    found = extract("Le ministre kényan Peter Odhiambo est arrivé lundi à Lima. Mardi, il s'est "
+                    "rendu à Cuzco, où il a visité le musée et rencontré le maire adjoint de la "
+                    "ville, Luis Paredes.")
+    assert meetings(found) == {frozenset({"Peter Odhiambo", "Luis Paredes"})}

@@ -450,6 +450,7 @@ def subjects(ctx: Context, token: int, salience: Salience, *, climb: bool = True
                     _named_person(ctx, x.i) for x in (c, *c.children)
                     if x is c or x.dep_ in ("flat:name", "appos"))] or _opening_name(ctx, verb) \
                 or _participle_subject(verb)
+        subj = [x for c in subj for x in _past_dateline(ctx, c)]
         for c in subj:  # "A et B", and "le ministre X et son homologue Y" (conj of the name)
             pair = the_two(ctx, c.i) if level == 0 else []
             if pair:  # "les deux ministres"
@@ -511,6 +512,24 @@ def person_before_verb(ctx: Context, token: int) -> tuple[Entity, int] | None:
     if index is None or ctx.mentions[index].kind != "Person" or index not in ctx.person_of:
         return None
     return ctx.person_of[index], ctx.mentions[index].end
+
+
+def _past_dateline(ctx: Context, token) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """Return the subject the parse hung on a dateline it took for the subject, or the token.
+
+    "Berne, 14.05.2024 - Le conseiller fédéral X a effectué …": the parse may make "Berne" the
+    subject and "conseiller" its dependant; the subject is the noun after the dateline.
+    """
+    s = ctx.sentences[sentence_index(ctx, token.i)]
+    index = ctx.mention_at(token.i)
+    if token.i != s.start or index is None or ctx.mentions[index].kind not in (
+            "City", "Country") or ctx.mentions[index].end >= s.end or ctx.doc[  # type: ignore[index]
+            ctx.mentions[index].end].text != ",":
+        return [token]
+    after = [c for c in token.children if c.i > ctx.mentions[index].end + 1
+             and c.pos_ in ("NOUN", "PROPN") and c.dep_ in ("advcl", "appos", "conj", "nmod",
+                                                          "dep", "parataxis")]
+    return after[:1] or [token]
 
 
 def named_before_verb(ctx: Context, verb: int) -> list[Entity]:

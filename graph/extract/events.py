@@ -482,6 +482,19 @@ def _apposed_participle(ctx: Context, verb) -> list[Entity]:  # type: ignore[no-
     return []
 
 
+def _shared_subject(ctx: Context, verb, salience: Salience) -> list[Entity]:  # type: ignore[no-untyped-def]
+    """Return the subject a participle shares with the verb it is joined to, or nothing.
+
+    "il a visité le port et rencontré le maire, X": "rencontré" has no auxiliary of its own,
+    and the parse may take its object for a subject after it; the subject is "visité"'s.
+    """
+    if verb.dep_ != "conj" or "Part" not in verb.morph.get("VerbForm") or any(
+            c.dep_.startswith("aux") for c in verb.children) or not any(
+            c.dep_ in ("nsubj", "nsubj:pass") and c.i > verb.i for c in verb.children):
+        return []
+    return subjects(ctx, verb.head.i, salience)
+
+
 def _opening_participle_subject(ctx: Context, verb, salience: Salience) -> list[Entity]:  # type: ignore[no-untyped-def]
     """Return who does what a present participle opening the sentence says.
 
@@ -652,7 +665,8 @@ def _meeting(ctx: Context, t: int, sentence: int, salience: Salience) -> None:
     guests: list[Entity] = []
     successive: list[Entity] = []  # "reçu à A par X, puis à B par Y": Y's meeting apart
     if tok.pos_ == "VERB" and lemma in triggers:
-        guests = _opening_participle_subject(ctx, tok, salience) or subjects(ctx, t, salience)
+        guests = _opening_participle_subject(ctx, tok, salience) or _shared_subject(
+            ctx, tok, salience) or subjects(ctx, t, salience)
         successive = [e for c in [*tok.children, *_stray_objects(tok)] if c.dep_ == "obl:agent"
                       for e in _successive_agents(ctx, c.i)]
         successive += [e for c in tok.children if _another_agent(c)  # "…, ainsi que par Z"
