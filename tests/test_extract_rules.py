@@ -2102,3 +2102,25 @@ def test_a_participle_joined_to_another_shares_its_subject(extract):
                     "rendu à Cuzco, où il a visité le musée et rencontré le maire adjoint de la "
                     "ville, Luis Paredes.")
     assert meetings(found) == {frozenset({"Peter Odhiambo", "Luis Paredes"})}
+
+
+@pytest.mark.parametrize(("text", "event", "topics"), [
+    ("Plus tôt, le ministre Luis Paredes avait eu un entretien téléphonique avec le ministre "
+     "chilien des Affaires étrangères, Ana Torres, au cours duquel ils ont évoqué la pêche "
+     "artisanale et la sécurité maritime.", "entretien téléphonique",
+     {"pêche artisanale", "sécurité maritime"}),
+    # the pronoun agrees with "séance", not with "pourparlers" nor "délégations"
+    ("Les deux ministres avaient auparavant tenu une séance de pourparlers élargis aux "
+     "délégations, au cours de laquelle ils ont examiné la pêche artisanale et le prix du riz.",
+     "séance de pourparlers", {"pêche artisanale", "prix du riz"}),
+    # no meeting the rules could read: the talks are named by their noun
+    ("Nous avons accueilli mercredi la ministre. Les échanges, tenus dans un climat cordial, ont "
+     "porté sur la mobilité étudiante et la reconnaissance des diplômes.", "échanges",
+     {"mobilité étudiante", "reconnaissance des diplômes"}),
+])
+def test_the_event_a_topic_phrase_belongs_to(extract, text, event, topics):
+    found = extract(text)
+    about = {(c.subject, c.object.label) for c in found[1] if c.relation == "concerns"}
+    for topic in topics:
+        assert any(t == topic and (s.label.startswith(event) or event in s.aliases)
+                   for s, t in about), (topic, about)

@@ -1190,6 +1190,9 @@ def _topic_subject(ctx: Context, sentence: int, start: int, pattern: Pattern) ->
             return written[-1] if written else None
         if pattern.options.get("agreement_only"):
             return None  # "a plaidé en faveur de X": no text, no topic
+    antecedent = _relative_event(ctx, sentence, start)
+    if antecedent is not None:
+        return antecedent  # "un entretien avec X, au cours duquel ils ont évoqué …"
     referred = _referred_event(ctx, sentence, start)
     if referred is not None:
         return referred  # "l'appel téléphonique a porté sur …"
@@ -1217,11 +1220,27 @@ def _topic_subject(ctx: Context, sentence: int, start: int, pattern: Pattern) ->
     if gathering is not None:
         return gathering  # "les travaux de la commission mixte ont porté sur …"
     if pattern.options.get("agreement_first"):
-        return None
+        return _talks_named(ctx, sentence, start)
     # "il a aussi insisté sur …", paragraphs later: the talks or visit the article is telling
     earlier = [c.subject for c in ctx.claims if c.subject.type in ("Meeting", "PhoneCall", "Visit")
                and c.sentence < sentence]
-    return earlier[-1] if earlier else None
+    return earlier[-1] if earlier else _talks_named(ctx, sentence, start)
+
+
+def _talks_named(ctx: Context, sentence: int, start: int) -> Entity | None:
+    """Return talks named by the subject noun of a topic phrase, when no event is known.
+
+    "Les échanges ont porté sur X" in an article where the rules found no meeting: a meeting
+    named "échanges", whose people are not known.
+    """
+    if any(c.subject.type in ("Meeting", "PhoneCall", "Visit") and c.sentence <= sentence
+           for c in ctx.claims):
+        return None
+    doc: Any = ctx.doc
+    s = ctx.sentences[sentence]
+    talks = next((t for t in range(s.start, start) if doc[t].dep_ in ("nsubj", "nsubj:pass")
+                  and doc[t].pos_ == "NOUN" and ctx.lemma(t) in _TALKS), None)
+    return _gathering_at(ctx, sentence, doc[talks]) if talks is not None else None
 
 
 _GATHERINGS = frozenset({"commission", "session", "sommet", "forum", "conférence", "conseil",
@@ -1268,6 +1287,47 @@ def _gathering_at(ctx: Context, sentence: int, tok) -> Entity:  # type: ignore[n
                    ctx.lang)
     ctx.add(event, "status", Literal("happened"), sentence, "fr.gathering.v1", 0.5)
     return event
+
+
+_RELATIVES = {"duquel": ("Masc", "Sing"), "laquelle": ("Fem", "Sing"),
+              "desquels": ("Masc", "Plur"), "desquelles": ("Fem", "Plur"),
+              "lequel": ("Masc", "Sing"), "lesquels": ("Masc", "Plur"),
+              "lesquelles": ("Fem", "Plur")}
+"""Relative pronouns of "au cours duquel", "lors de laquelle", "durant lesquels": gender and
+number of the noun they take up."""
+
+
+def _relative_event(ctx: Context, sentence: int, start: int) -> Entity | None:
+    """Return the event a relative clause of time refers to: "…, au cours duquel ils ont évoqué".
+
+    The antecedent is the last noun of an event before the pronoun that agrees with it ("une
+    séance de pourparlers, au cours de laquelle": the séance). Its event is the one of that
+    sentence named by that noun, else a meeting named by the noun's phrase.
+    """
+    doc: Any = ctx.doc
+    s = ctx.sentences[sentence]
+    pronoun = next((u for u in range(start - 1, max(s.start, start - 12) - 1, -1)
+                    if doc[u].lower_ in _RELATIVES and doc[u - 1].lower_ in (
+                        "cours", "lors", "durant", "pendant", "de", "issue", "terme")), None)
+    if pronoun is None or any(doc[u].text in (";", ":") for u in range(pronoun, start)):
+        return None
+    gender, number = _RELATIVES[doc[pronoun].lower_]
+    names = set().union(*(ctx.res.trigger("event_names", k) for k in _EVENT_KINDS))
+    noun = next((u for u in range(pronoun - 1, max(s.start, pronoun - 30) - 1, -1)
+                 if doc[u].pos_ == "NOUN" and (ctx.lemma(u) in names or ctx.lemma(u) in _TALKS)
+                 and gender in (doc[u].morph.get("Gender") or [gender])
+                 and number in (doc[u].morph.get("Number") or [number])), None)
+    if noun is None:
+        return None
+    lemma = ctx.lemma(noun)
+    kinds = [k for k in _EVENT_KINDS if lemma in ctx.res.trigger("event_names", k)]
+    own = [c.subject for c in ctx.claims if c.sentence == sentence and c.subject.type in kinds
+           and c.subject.type != "Agreement"]
+    if not own:
+        return _gathering_at(ctx, sentence, doc[noun])
+    name = event_noun(ctx, noun, s.end)  # "des entretiens officiels": one of its names
+    event = own[-1]
+    return event if name in event.aliases else replace(event, aliases=(*event.aliases, name))
 
 
 def _talks_of(ctx: Context, sentence: int, start: int) -> Entity | None:
