@@ -2124,3 +2124,14 @@ def test_the_event_a_topic_phrase_belongs_to(extract, text, event, topics):
     for topic in topics:
         assert any(t == topic and (s.label.startswith(event) or event in s.aliases)
                    for s, t in about), (topic, about)
+
+
+def test_a_bare_post_takes_the_country_of_its_holders_other_posts(extract):
+    found = extract("Le ministre chilien des Affaires étrangères, Ana Torres, est arrivée lundi à "
+                    "Lima. Ancienne sénatrice, Mme Torres a été reçue par Luis Paredes, "
+                    "ministre péruvien des Finances.")
+    countries = {(c.subject.label, c.object.label) for c in found[1]
+                 if c.relation == "country" and c.subject.type == "Position"}
+    held = {(s, o) for s, r, o in found[0] if r in ("holdsPosition", "heldPosition")}
+    assert ("Ana Torres", "sénatrice") in held
+    assert ("sénatrice", "Chili") in countries and ("sénatrice", "Pérou") not in countries

@@ -22,6 +22,7 @@ from graph.dates import anchor_date
 from graph.errors import KGError
 from graph.extract.agents import Salience
 from graph.extract.constructions import (
+    give_holder_countries,
     give_person_countries,
     give_scene_country,
     name_events_by_reference,
@@ -123,6 +124,7 @@ def read_article(parsed, prepared: Prepared, minter: Minter) -> Context:  # type
     framed = visits_at_fronted_places(ctx)  # first: it records visits
     give_scene_country(ctx, {**hosts_of_travellers(ctx), **framed})
     give_person_countries(ctx)
+    give_holder_countries(ctx)
     visits_at_meetings(ctx)
     date_meetings(ctx)
     return ctx

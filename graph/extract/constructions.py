@@ -1632,6 +1632,46 @@ def give_person_countries(ctx: Context) -> None:
             ctx.add(c.subject, "country", country.object, c.sentence, "fr.country.post.v2", 0.55)
 
 
+def give_holder_countries(ctx: Context) -> None:
+    """Give a post with no country nor organisation its holder's one country.
+
+    "Le Premier ministre jamaïcain X … Le Premier ministre a rappelé …", "X, ambassadeur du
+    Japon, … l'ambassadeur": a post the text leaves bare is the holder's country's, when the
+    holder's other posts are all of one country. Each such post is keyed with that country
+    (the same bare title held by someone of another country stays apart).
+    """
+    bare = {c.object.iri for c in ctx.claims if c.relation in ("holdsPosition", "heldPosition")
+            and isinstance(c.object, Entity)} - {
+        c.subject.iri for c in ctx.claims if c.subject.type == "Position"
+        and c.relation in ("country", "organization")}
+    if not bare:
+        return
+    of_post = {c.subject.iri: c.object.label for c in ctx.claims if c.relation == "country"
+               and c.subject.type == "Position" and isinstance(c.object, Entity)}
+    homes: dict[str, set[str]] = {}  # a person → the countries of their other posts
+    for c in ctx.claims:
+        if c.relation in ("holdsPosition", "heldPosition") and isinstance(c.object, Entity) \
+                and c.object.iri in of_post:
+            homes.setdefault(c.subject.iri, set()).add(of_post[c.object.iri])
+    claims: list[Claim] = []
+    given: dict[str, Entity] = {}
+    for c in ctx.claims:
+        post = c.object
+        home = homes.get(c.subject.iri, set())
+        if c.relation in ("holdsPosition", "heldPosition") and isinstance(post, Entity) \
+                and post.iri in bare and len(home) == 1:
+            country = next(iter(home))
+            key = f"{post.iri} {country}"
+            if key not in given:
+                given[key] = Entity(ctx.minter.keyed("Position", post.label, country),
+                                    "Position", post.label, ctx.lang)
+                claims.append(Claim(given[key], "country", ctx.entity("Country", country),
+                                    c.sentence, "fr.country.holder.v1", 0.5))
+            c = replace(c, object=given[key])
+        claims.append(c)
+    ctx.claims[:] = claims
+
+
 def visits_at_meetings(ctx: Context) -> None:
     """Read "X a reçu à Rabat son homologue portugais, Y": Y visited Rabat.
 
