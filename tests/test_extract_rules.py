@@ -2135,3 +2135,24 @@ def test_a_bare_post_takes_the_country_of_its_holders_other_posts(extract):
     held = {(s, o) for s, r, o in found[0] if r in ("holdsPosition", "heldPosition")}
     assert ("Ana Torres", "sénatrice") in held
     assert ("sénatrice", "Chili") in countries and ("sénatrice", "Pérou") not in countries
+
+
+@pytest.mark.parametrize("text", [
+    "Le ministre Paulo Reis a reçu mardi son homologue suédois, Jonas Berg. À l'issue des "
+    "travaux, les deux coprésidents ont signé un mémorandum d'entente dans le domaine de la "
+    "pêche.",
+    "Le ministre Paulo Reis a été reçu mardi par son homologue suédois, Jonas Berg. Reis et son "
+    "hôte ont signé un mémorandum d'entente dans le domaine de la pêche.",
+    "Le ministre Paulo Reis a reçu mardi son homologue suédois, Jonas Berg. Trois textes ont été "
+    "signés à l'issue de l'entretien : un accord de pêche, une convention sur l'interconnexion "
+    "électrique et un mémorandum d'entente dans le domaine de la pêche.",
+    "Le ministre Paulo Reis a reçu mardi son homologue suédois, Jonas Berg. Les deux ministres ont "
+    "paraphé une feuille de route relative à la coopération portuaire et un mémorandum "
+    "d'entente dans le domaine de la pêche.",
+])
+def test_the_signers_of_a_text_the_sentence_names_them_by_reference(extract, text):
+    found = extract(text)
+    parties = {o for s, o in relation(found, "party") if s.startswith("mémorandum d'entente")}
+    assert parties == {"Paulo Reis", "Jonas Berg"}
+    assert all(" et un " not in c.subject.label for c in found[1]
+               if c.subject.type == "Agreement")

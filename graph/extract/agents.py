@@ -13,8 +13,8 @@ from typing import Any
 from graph.extract.context import AGENT_KINDS, Context
 from graph.model.records import Entity
 
-__all__ = ["LED_FORMS", "Salience", "agent_of_token", "delegation_head", "left_agents",
-           "modality", "named_before_verb", "envoy_named", "national_named",
+__all__ = ["LED_FORMS", "Salience", "agent_of_token", "delegation_head", "last_pair_met",
+           "left_agents", "modality", "named_before_verb", "envoy_named", "national_named",
            "person_before_verb", "person_gender", "pronoun_person", "sentence_index",
            "subjects", "the_two", "title_gender", "two_countries"]
 
@@ -264,7 +264,8 @@ def person_gender(ctx: Context, iri: str) -> str | None:
 _PAIR_NOUNS = {"pays", "états", "nations", "gouvernements", "royaumes", "républiques",
                "ministre", "ministres", "responsable", "responsables", "dirigeant", "dirigeants",
                "chef", "chefs", "président", "présidents", "homme", "hommes", "diplomate",
-               "diplomates", "parties", "délégations", "personnalités", "leaders", "dames"}
+               "diplomates", "parties", "délégations", "personnalités", "leaders", "dames",
+               "coprésidents", "coprésidentes", "signataires", "interlocuteurs", "homologues"}
 
 
 _COUNTRY_NOUNS = {"pays", "états", "nations", "gouvernements", "royaumes", "républiques"}
@@ -285,7 +286,7 @@ def the_two(ctx: Context, token: int) -> list[Entity]:
     doc: Any = ctx.doc
     tok = doc[token]
     if tok.lower_ in ("ils", "elles") and tok.dep_.startswith("nsubj"):
-        return _last_pair_met(ctx, token)  # "Ils ont ensuite signé …": the two who just met
+        return last_pair_met(ctx, token)  # "Ils ont ensuite signé …": the two who just met
     if tok.lower_ not in _PAIR_NOUNS or not any(
             c.lower_ == "deux" for c in tok.children) or not any(
             c.lower_ in ("les", "ces", "nos") for c in tok.children):
@@ -303,7 +304,24 @@ def the_two(ctx: Context, token: int) -> list[Entity]:
         ctx, tok.left_edge.i, sentence - 3, ())
 
 
-def _last_pair_met(ctx: Context, token: int) -> list[Entity]:
+_PARTNERS = frozenset({"hôte", "hôtesse", "interlocuteur", "interlocutrice", "invité",
+                       "invitée", "visiteur", "visiteuse"})
+"""Nouns of "X et son hôte": the one X met."""
+
+
+def _partner(ctx: Context, person: Entity, token: int) -> Entity | None:
+    """Return whom ``person`` met last before ``token`` ("X et son hôte": the host)."""
+    sentence = sentence_index(ctx, token)
+    for c in reversed(ctx.claims):
+        if c.relation == "met" and c.sentence <= sentence and isinstance(c.object, Entity):
+            if c.subject.iri == person.iri:
+                return c.object
+            if c.object.iri == person.iri:
+                return c.subject
+    return None
+
+
+def last_pair_met(ctx: Context, token: int) -> list[Entity]:
     """Return the two people of the last meeting read in this sentence or the one before."""
     sentence = sentence_index(ctx, token)
     for c in reversed(ctx.claims):
@@ -459,6 +477,9 @@ def subjects(ctx: Context, token: int, salience: Salience, *, climb: bool = True
             appos = [x for x in c.children if x.dep_ == "appos"]
             for t in [c, *[x for y in [c, *appos] for x in y.children if x.dep_ == "conj"]]:
                 entity = agent_of_token(ctx, t.i, salience)
+                if entity is None and found and t.lower_ in _PARTNERS and any(
+                        x.lower_ in ("son", "sa", "leur") for x in t.children):
+                    entity = _partner(ctx, found[0], t.i)  # "X et son hôte ont signé …"
                 if entity is None:  # "Son Excellence le Président …", "Monsieur X": the name
                     named = sorted((x for x in t.children if x.dep_ in ("appos", "flat:name",
                                                                          "nmod")),

@@ -25,6 +25,7 @@ from graph.extract.agents import (
     LED_FORMS,
     Salience,
     agent_of_token,
+    last_pair_met,
     left_agents,
     modality,
     person_before_verb,
@@ -1075,6 +1076,17 @@ def _agreement(ctx: Context, t: int, sentence: int, salience: Salience,
                 ctx.doc) else False  # type: ignore[arg-type]
             if not joint and len({p.iri for p in parties}) < 2:
                 return False  # "le gouvernement a adopté un plan d'action": not between parties
+    if not parties and tok.pos_ == "NOUN" and t >= 2 and ctx.doc[t - 1].pos_ == "DET" \
+            and ctx.doc[t - 2].lower_ in ("et", ","):  # type: ignore[index]
+        # "ont paraphé une feuille de route sur X et un mémorandum sur Y": the signers of the
+        # text listed before it, however the parse joins them
+        before = [c for c in ctx.claims if c.sentence == sentence and c.relation == "party"
+                  and c.subject.type == "Agreement"]
+        parties = [c.object for c in before if c.subject.iri == before[-1].subject.iri
+                   and isinstance(c.object, Entity)] if before else []
+    if not parties and tok.pos_ == "NOUN" and _signed_unsaid(ctx, sentence, t):
+        parties = last_pair_met(ctx, t)  # "Quatre textes ont été signés à l'issue de la
+        # séance : un accord …": by the two who just met
     parties = list({p.iri: p for p in parties}.values())
     agreement = _the_agreement(ctx, t, label, sentence) if tok.pos_ == "NOUN" else Entity(
         ctx.minter.hashed("Agreement", ctx.document, sentence, t), "Agreement", label, ctx.lang)
@@ -1103,6 +1115,22 @@ def _agreement(ctx: Context, t: int, sentence: int, salience: Salience,
 
         ctx.add(agreement, "date", date_literal(date), sentence, "fr.agreement.v1", 0.6, date)
     return True
+
+
+def _signed_unsaid(ctx: Context, sentence: int, t: int) -> bool:
+    """Tell whether texts were signed, by no one the sentence names, before a colon and ``t``.
+
+    "Quatre textes ont été signés à l'issue de la séance de travail : un accord …".
+    """
+    doc: Any = ctx.doc
+    s = ctx.sentences[sentence]
+    colon = next((u for u in range(s.start, t) if doc[u].text == ":"), None)
+    if colon is None:
+        return False
+    return any(doc[u].pos_ == "VERB" and ctx.lemma(u) in _SIGNING
+               and any(c.dep_ == "aux:pass" for c in doc[u].children)
+               and not any(c.dep_ == "obl:agent" for c in doc[u].children)
+               for u in range(s.start, colon))
 
 
 def _post_countries(ctx: Context, person: Entity) -> list[Entity]:
@@ -1161,11 +1189,14 @@ def _agreement_phrase(ctx: Context, t: int) -> str:
     if u < s.end and (doc[u].lower_ in _OWN_PHRASE or doc[u].lower_ == "en" and  # type: ignore[index]
                       u + 1 < s.end and doc[u + 1].lower_ == "matière"):  # type: ignore[index]
         head = doc[t].head.i  # type: ignore[index]
+        nouns = ctx.res.trigger("agreement", "nouns")
         while u < s.end and u != head and doc[u].pos_ != "AUX" and not doc[u].is_punct \
-                and doc[u].lower_ not in ("ainsi", "qui", "que"):  # type: ignore[index]
+                and doc[u].lower_ not in ("ainsi", "qui", "que") and not (  # type: ignore[index]
+                    doc[u].lower_ == "et" and u + 2 < s.end and doc[u + 1].pos_ == "DET"
+                    and ctx.lemma(u + 2) in nouns):  # "… et un mémorandum": the next text
             words.append(doc[u].lower_)  # type: ignore[index]
             u += 1
-    return " ".join(words).replace("d' ", "d'").replace("d’ ", "d'")
+    return re.sub(r"\b([dlj])['’] ", r"\1'", " ".join(words))
 
 
 def _the_agreement(ctx: Context, t: int, lemma: str, sentence: int) -> Entity:
