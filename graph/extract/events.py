@@ -1076,8 +1076,9 @@ def _agreement(ctx: Context, t: int, sentence: int, salience: Salience,
                 ctx.doc) else False  # type: ignore[arg-type]
             if not joint and len({p.iri for p in parties}) < 2:
                 return False  # "le gouvernement a adopté un plan d'action": not between parties
-    if not parties and tok.pos_ == "NOUN" and t >= 2 and ctx.doc[t - 1].pos_ == "DET" \
-            and ctx.doc[t - 2].lower_ in ("et", ","):  # type: ignore[index]
+    doc: Any = ctx.doc
+    if not parties and tok.pos_ == "NOUN" and t >= 2 and doc[t - 1].pos_ == "DET" \
+            and doc[t - 2].lower_ in ("et", ","):
         # "ont paraphé une feuille de route sur X et un mémorandum sur Y": the signers of the
         # text listed before it, however the parse joins them
         before = [c for c in ctx.claims if c.sentence == sentence and c.relation == "party"
