@@ -2156,3 +2156,25 @@ def test_the_signers_of_a_text_the_sentence_names_them_by_reference(extract, tex
     assert parties == {"Paulo Reis", "Jonas Berg"}
     assert all(" et un " not in c.subject.label for c in found[1]
                if c.subject.type == "Agreement")
+
+
+def test_expected_somewhere_with_a_clause_between_is_a_planned_visit(extract):
+    found = extract("Le Premier ministre Luis Paredes est, par ailleurs, attendu jeudi à Quito, "
+                    "en Équateur, pour une réunion des chefs de gouvernement.")
+    assert ("Luis Paredes", "Quito") in relation(found, "visited")
+    statuses = {c.object.value for c in found[1]
+                if c.relation == "status" and c.subject.type == "Visit"}
+    assert statuses == {"planned"}
+
+
+@pytest.mark.parametrize("noun", ["visite", "mission"])
+def test_the_journey_a_pronoun_made_in_a_relative(extract, noun):
+    found = extract(f"Le ministre Luis Paredes a présenté au gouvernement le bilan de la {noun} "
+                    "qu'il a effectuée du 3 au 6 mars 2025 à Quito.")
+    assert ("Luis Paredes", "Quito") in relation(found, "visited")
+
+
+def test_a_mission_without_its_journey_is_no_visit(extract):
+    found = extract("Le ministre Luis Paredes a reçu à Lima le chef de la mission de l'ONU, "
+                    "Ana Torres.")
+    assert not relation(found, "visited") - {("Ana Torres", "Lima"), ("Ana Torres", "Pérou")}

@@ -13,10 +13,10 @@ from typing import Any
 from graph.extract.context import AGENT_KINDS, Context
 from graph.model.records import Entity
 
-__all__ = ["LED_FORMS", "Salience", "agent_of_token", "delegation_head", "last_pair_met",
-           "left_agents", "modality", "named_before_verb", "envoy_named", "national_named",
-           "person_before_verb", "person_gender", "pronoun_person", "sentence_index",
-           "subjects", "the_two", "title_gender", "two_countries"]
+__all__ = ["LED_FORMS", "Salience", "agent_of_token", "delegation_head", "expected",
+           "last_pair_met", "left_agents", "modality", "named_before_verb", "envoy_named",
+           "national_named", "person_before_verb", "person_gender", "pronoun_person",
+           "sentence_index", "subjects", "the_two", "title_gender", "two_countries"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 _HONORIFIC_HEADS = {"excellence", "majesté", "altesse", "monsieur", "madame", "messieurs"}
@@ -535,6 +535,26 @@ def person_before_verb(ctx: Context, token: int) -> tuple[Entity, int] | None:
     return ctx.person_of[index], ctx.mentions[index].end
 
 
+def expected(ctx: Context, t: int) -> bool:
+    """Tell whether "attendre" at ``t`` is "être attendu": someone is expected somewhere.
+
+    By the words as well as the parse: "est, par ailleurs, attendu" has its clause between.
+    """
+    doc: Any = ctx.doc
+    tok = doc[t]
+    if "Pass" in tok.morph.get("Voice"):
+        return True
+    if "Part" not in tok.morph.get("VerbForm"):
+        return False
+    s = ctx.sentences[sentence_index(ctx, t)]
+    for u in range(t - 1, max(s.start, t - 7) - 1, -1):
+        if doc[u].lemma_ == "être" and doc[u].pos_ == "AUX":
+            return True
+        if not (doc[u].is_punct or doc[u].pos_ in ("ADV", "ADP")):
+            return False
+    return False
+
+
 def _past_dateline(ctx: Context, token) -> list:  # type: ignore[no-untyped-def,type-arg]
     """Return the subject the parse hung on a dateline it took for the subject, or the token.
 
@@ -763,6 +783,6 @@ def modality(ctx: Context, token: int) -> str | None:
             return "hypothetical"
         if v is not verb and v.lemma_ in planned:
             status = "planned"
-    if verb.lemma_ == "attendre" and "Pass" in verb.morph.get("Voice"):
-        status = "planned"
+    if verb.lemma_ == "attendre" and expected(ctx, verb.i):
+        status = "planned"  # "est attendu", "est, par ailleurs, attendu"
     return status

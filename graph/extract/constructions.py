@@ -1579,9 +1579,16 @@ def scene_country(ctx: Context) -> str | None:
             if country:
                 return country
             break
+    # a journey still to come does not set the scene
+    planned = {c.subject.iri for c in ctx.claims if c.relation == "status"
+               and c.subject.type == "Visit" and getattr(c.object, "value", None) == "planned"}
+    ahead = {c.object.iri for c in ctx.claims if c.relation == "place"
+             and c.subject.iri in planned and isinstance(c.object, Entity)} - {
+        c.object.iri for c in ctx.claims if c.relation == "place" and c.subject.type == "Visit"
+        and c.subject.iri not in planned and isinstance(c.object, Entity)}
     visited = set()
     for c in ctx.claims:
-        if c.relation == "visited" and isinstance(c.object, Entity):
+        if c.relation == "visited" and isinstance(c.object, Entity) and c.object.iri not in ahead:
             place = c.object if c.object.type == "Country" else country_of_city(ctx, c.object)
             if place is not None:
                 visited.add(place.label)

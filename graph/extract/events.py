@@ -25,6 +25,7 @@ from graph.extract.agents import (
     LED_FORMS,
     Salience,
     agent_of_token,
+    expected,
     last_pair_met,
     left_agents,
     modality,
@@ -429,11 +430,13 @@ _INSERTED = frozenset({"à", "au", "aux", "en", "dans", "lors"})
 """Prepositions of a place or time set between commas after a verb, before its object."""
 
 
-def _relative_agent(ctx: Context, noun: int) -> tuple[Entity, int] | None:
+def _relative_agent(ctx: Context, noun: int,
+                    salience: Salience | None = None) -> tuple[Entity, int] | None:
     """Return who does what a noun's relative says, and its verb: "la visite que X effectuera".
 
     Read from the words, not the parse (which often makes the verb the sentence's root): "que"
-    after the noun and its adjectives, then a person (or a title's holder), then the verb.
+    after the noun and its adjectives, then a person (or a title's holder, or with
+    ``salience`` a pronoun's person: "la mission qu'il a effectuée"), then the verb.
     """
     doc: Any = ctx.doc
     s = ctx.sentences[sentence_index(ctx, noun)]
@@ -451,6 +454,9 @@ def _relative_agent(ctx: Context, noun: int) -> tuple[Entity, int] | None:
             entity = ctx.entity_of(index)
             if entity is not None and (agent is None or entity.type == "Person"):
                 agent = entity  # "que le Premier ministre, M. X, effectuera": X
+        elif agent is None and salience is not None and v == u + 1 \
+                and doc[v].lower_ in ("il", "elle"):
+            agent = agent_of_token(ctx, v, salience)
     return None
 
 
@@ -833,7 +839,8 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
             return  # "va remplacer", "vient de signer": a tense, not a journey
         place = _place_after(ctx, t) or _place_where(ctx, t)
         stops = _coordinated_places(ctx, t) if place is not None else []
-    elif tok.pos_ == "VERB" and lemma == "attendre" and "Pass" in tok.morph.get("Voice"):
+    elif tok.pos_ == "VERB" and lemma == "attendre" and expected(ctx, t):
+        # "est attendu", and "est, par ailleurs, attendu", however the parse hangs it
         place = _place_after(ctx, t)  # "est attendu samedi à Kigali, puis à Kampala"
         stops = _coordinated_places(ctx, t) if place is not None else []
     elif tok.pos_ == "VERB" and lemma in _DEPARTURES:
@@ -850,15 +857,17 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
                     place = ctx.entity_of(index)
                     stops = _coordinated_places(ctx, end - 1, 2, ("pour",))
                 break
-    elif tok.pos_ == "NOUN" and lemma in ctx.res.trigger("visit", "nouns"):
-        relative = _relative_agent(ctx, t)  # "la visite que X effectuera à Ankara"
+    elif tok.pos_ == "NOUN" and (lemma in ctx.res.trigger("visit", "nouns") or (
+            lemma == "mission" and _relative_agent(ctx, t, salience) is not None)):
+        # "la visite que X effectuera à Ankara", "la mission qu'il a effectuée à Doha"
+        relative = _relative_agent(ctx, t, salience)
         tour = _tour_stops(ctx, t)  # "une tournée qui l'a conduit en A et au B"
         place = _place_between(ctx, tok.head.i, t)
         if place is None and tour:  # "une tournée qui le conduira au Mali": its first stop
             place, own_status = tour.pop(0)
             from_tour = True
         place = place or _place_after(ctx, t) or (
-            _place_after(ctx, relative[1]) if relative is not None else None)
+            _place_after(ctx, relative[1], limit=12) if relative is not None else None)
         if place is None:
             if last:
                 for index in ctx.topics_in(sentence):
@@ -1372,7 +1381,8 @@ def _norm(text: str) -> str:
 @functools.lru_cache(maxsize=4)
 def _event_words(res: Any) -> frozenset[str]:
     """Return every lemma an event rule may start from (the others are skipped at once)."""
-    words: set[str] = {"attendre", "appel", "conversation", "communication", *_DEPARTURES}
+    words: set[str] = {"attendre", "appel", "conversation", "communication", "mission",
+                       *_DEPARTURES}
     for group, kinds in (("meeting", ("verbs", "with_verbs", "nouns")),
                          ("visit", ("verbs", "motion_verbs", "nouns", "presence_verbs")),
                          ("agreement", ("nouns", "verbs", "phrase_nouns")),
