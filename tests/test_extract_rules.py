@@ -2178,3 +2178,16 @@ def test_a_mission_without_its_journey_is_no_visit(extract):
     found = extract("Le ministre Luis Paredes a reçu à Lima le chef de la mission de l'ONU, "
                     "Ana Torres.")
     assert not relation(found, "visited") - {("Ana Torres", "Lima"), ("Ana Torres", "Pérou")}
+
+
+def test_other_names_of_a_topic_keep_what_annotators_may_keep(extract):
+    topics = _topics(extract(
+        "Le ministre Paulo Reis a reçu mardi son homologue suédois, Jonas Berg. L'entretien a "
+        "porté sur l'octroi de bourses aux étudiants péruviens, la coordination au sein de "
+        "l'Organisation internationale de la Francophonie (OIF), le suivi de l'accord de "
+        "partenariat en vigueur entre les deux pays et l'électrification de zones rurales par "
+        "des mini-centrales solaires."))
+    assert {"octroi de bourses aux étudiants", "octroi de bourses aux étudiants péruviens",
+            "coordination au sein de l'Organisation internationale de la Francophonie (OIF)",
+            "suivi de l'accord de partenariat", "électrification de zones rurales"} <= topics
+    assert "électrification de zones rurales par des mini-centrales solaires" not in topics

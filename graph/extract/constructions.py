@@ -778,7 +778,8 @@ def _segments(ctx: Context, end: int, stop: int | None = None, *,
             t += 1
             continue
         if (tok.lower_, nxt) in (("à", "travers"), ("grâce", "à"), ("par", "le"), ("par", "la"),
-                                 ("par", "l'"), ("par", "les")) and items[-1] and not (
+                                 ("par", "l'"), ("par", "les"), ("par", "des"), ("par", "un"),
+                                 ("par", "une")) and items[-1] and not (
                 tok.lower_ == "par" and "Part" in doc[t - 1].morph.get("VerbForm")):  # type: ignore[index]
             # "la lutte contre le terrorisme à travers des programmes": how, not what; the
             # list goes on after it ("l'aide par le point de passage de Rafah, la reconstruction")
@@ -973,8 +974,11 @@ def _container(ctx: Context, item: list[int]) -> bool:
 _DE_WORDS = frozenset({"de", "du", "des", "d'", "d’"})
 
 
-def _item_label(ctx: Context, item: list[int]) -> str | None:
-    """Return the topic an item of a list names, without articles or a wrapping noun."""
+def _item_label(ctx: Context, item: list[int], *, demonym: bool = False) -> str | None:
+    """Return the topic an item of a list names, without articles or a wrapping noun.
+
+    Without a demonym at its end ("… des forces de sécurité maliennes"), unless ``demonym``.
+    """
     doc: Any = ctx.doc
     tokens = list(item)
     for _ in range(3):
@@ -992,7 +996,8 @@ def _item_label(ctx: Context, item: list[int]) -> str | None:
             continue
         break
     while tokens and (doc[tokens[-1]].pos_ in ("ADP", "DET", "PUNCT", "CCONJ")  # type: ignore[index]
-                      or len(tokens) > 2 and "-" not in doc[tokens[-1]].text  # type: ignore[index]
+                      or not demonym and len(tokens) > 2
+                      and "-" not in doc[tokens[-1]].text  # type: ignore[index]
                       and doc[tokens[-1] - 1].whitespace_  # type: ignore[index]
                       and ctx.res.demonym(doc[tokens[-1]].lower_)):  # type: ignore[index]
         tokens = tokens[:-1]  # "la formation des forces de sécurité maliennes": of any country
@@ -1053,15 +1058,34 @@ def _topic(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
             labels.append(words[2])  # "renforcement de la sécurité": sécurité too
         elif len(words) >= 2 and words[0] in _PROCESS and words[1].startswith(("d'", "d’")):
             labels.append(label.split(" ", 1)[1][2:])
-        bare = _unqualified(ctx, _trimmed(ctx, item, subject.type == "Agreement"))
+        trimmed = _trimmed(ctx, item, subject.type == "Agreement")
+        # other names: without its participle clause; with the demonym that ends it
+        # ("étudiants maliens"); with the acronym in brackets after it
+        others = [_unqualified(ctx, trimmed), _item_label(ctx, trimmed, demonym=True)]
+        acronym = _acronym_after(ctx, trimmed[-1])
+        if acronym:
+            others.append(f"{label} ({acronym})")
         for text in labels:
             text = text[3:] if text.startswith(("la ", "le ")) else text
             text = text[2:] if text.startswith(("l'", "l’")) else text
-            other = (bare,) if bare and text == labels[0].removeprefix("la ").removeprefix(
-                "le ").removeprefix("l'").removeprefix("l’") else ()
+            other = tuple(_bare(o) for o in others if o) if text == _bare(labels[0]) else ()
             ctx.add(subject, "concerns",
                     ctx.entity("Topic", text, *topic_variants(text), *other),
                     sentence, pattern.name, 0.5)
+
+
+def _bare(text: str) -> str:
+    """Return a topic's name without its opening article."""
+    return text.removeprefix("la ").removeprefix("le ").removeprefix("l'").removeprefix("l’")
+
+
+def _acronym_after(ctx: Context, t: int) -> str | None:
+    """Return the acronym in brackets right after token ``t`` ("… Francophonie (OIF)")."""
+    doc: Any = ctx.doc
+    if t + 3 < len(doc) and doc[t + 1].text == "(" and doc[t + 3].text == ")" \
+            and doc[t + 2].text.isupper() and len(doc[t + 2].text) >= 2:
+        return str(doc[t + 2].text)
+    return None
 
 
 def _unqualified(ctx: Context, item: list[int]) -> str | None:
@@ -1076,10 +1100,7 @@ def _unqualified(ctx: Context, item: list[int]) -> str | None:
                 and doc[t].lower_ not in _TOPIC_TRIGGERS and any(
                     doc[u].pos_ == "NOUN" for u in item[:k]):
             short = _item_label(ctx, item[:k])
-            if short is None:
-                return None
-            return short.removeprefix("la ").removeprefix("le ").removeprefix(
-                "l'").removeprefix("l’")
+            return _bare(short) if short is not None else None
     return None
 
 
@@ -1113,7 +1134,7 @@ _STEP = re.compile(r"^(?:(?:préparation|préparatifs|suivi|tenue|organisation|b
                    r" (?:de la |de l['’]|des |du |de )"
                    r"|état (?:d['’]avancement )?(?:de la |de l['’]|des |du ))"
                    r"(?:(?:prochaine?s?|future?s?) )?", re.IGNORECASE)
-_QUALIFIER = re.compile(r" (?:dans (?:les|le|la|l['’])|à (?=[A-ZÀ-Ý])|de \d)")
+_QUALIFIER = re.compile(r" (?:dans (?:les|le|la|l['’])|à (?=[A-ZÀ-Ý])|de \d|en vigueur\b)")
 
 
 def topic_variants(text: str) -> tuple[str, ...]:
