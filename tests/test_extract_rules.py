@@ -2191,3 +2191,22 @@ def test_other_names_of_a_topic_keep_what_annotators_may_keep(extract):
             "coordination au sein de l'Organisation internationale de la Francophonie (OIF)",
             "suivi de l'accord de partenariat", "électrification de zones rurales"} <= topics
     assert "électrification de zones rurales par des mini-centrales solaires" not in topics
+
+
+@pytest.mark.parametrize(("text", "person", "post"), [
+    ("Ancien ambassadeur du Pérou auprès de l'Union africaine à Addis-Abeba, M. Luis Paredes a "
+     "été reçu lundi par le président.", "Luis Paredes", "ambassadeur"),
+    ("Ancienne ministre de l'Agriculture et aujourd'hui consultante pour la FAO, Ana Torres "
+     "estime que le défi est immense.", "Ana Torres", "ministre de l'Agriculture"),
+])
+def test_a_former_post_that_opens_the_sentence_before_the_name(extract, text, person, post):
+    found = extract(text)
+    assert (person, post) in relation(found, "heldPosition")
+    assert (person, post) not in relation(found, "holdsPosition")
+
+
+def test_a_former_ambassador_on_a_visit_is_no_resident(extract):
+    found = extract("Lima, 3 mai (ANP) - Le président de la République, Oscar Velde, a reçu "
+                    "mercredi le ministre chilien des Affaires étrangères, Jonas Berg. Ancien "
+                    "ambassadeur du Chili au Pérou, M. Berg a salué l'accueil de ses hôtes.")
+    assert ("Jonas Berg", "Lima") in relation(found, "visited")

@@ -1742,8 +1742,8 @@ def visits_at_meetings(ctx: Context) -> None:
 
 def _resident(ctx: Context, person: Entity) -> bool:
     """Tell whether a foreigner is posted where they are: an ambassador is not a visitor."""
-    return any(post.label.lower().startswith(_RESIDENT_POSTS)
-               for post, _, _ in ctx.held.get(person.iri, []))
+    return any(post.label.lower().startswith(_RESIDENT_POSTS) and not source.former
+               for post, source, _ in ctx.held.get(person.iri, []))  # not "ancien ambassadeur"
 
 
 _RESIDENT_POSTS = ("ambassadeur", "ambassadrice", "chargé d'affaires", "chargée d'affaires",

@@ -631,6 +631,39 @@ def find_posts(ctx: Context) -> None:
         _in_capacity(ctx, i)
     for a, b in zip(positions, positions[1:], strict=False):
         _joined_titles(ctx, a, b)
+    for i in positions:
+        _fronted_former(ctx, i)
+
+
+_HONORIFIC_WORDS = frozenset({"m.", "mme", "mlle", "dr", "pr", "sem", "s.e."})
+
+
+def _fronted_former(ctx: Context, index: int) -> None:
+    """Read a former post that opens its sentence before the name: "Ancien ministre de X, Y …".
+
+    "Ancien ambassadeur du Brésil auprès de l'Union africaine, M. X a été reçu …": the first
+    person named after the comma that ends the fronted phrase held the post. No verb may
+    come before that comma.
+    """
+    m = ctx.mentions[index]
+    if not m.former or index in ctx.holder or m.plural or m.quoted:
+        return
+    doc: Any = ctx.doc
+    s = ctx.sentences[m.sentence]
+    if m.start > s.start + 2:  # "Ancien ministre …", "L'ancienne ministre …" open it
+        return
+    comma = next((u for u in range(m.end, min(m.end + 25, s.end)) if doc[u].text == ","), None)
+    if comma is None or any(doc[u].pos_ in ("VERB", "AUX") and "Part" not in doc[u].morph.get(
+            "VerbForm") for u in range(m.end, comma)):
+        return  # a finite verb: the phrase is a clause ("consultant" may be tagged a verb)
+    u = comma + 1
+    while u < s.end and doc[u].lower_ in _HONORIFIC_WORDS:
+        u += 1
+    named = ctx.mention_at(u) if u < s.end else None
+    if named is not None and ctx.mentions[named].kind == "Person":
+        person = ctx.entity_of(named)
+        if person is not None:
+            record_post(ctx, person, index, "fr.title.former.v1", 0.65, former=True)
 
 
 def resolve_late_titles(ctx: Context) -> None:
