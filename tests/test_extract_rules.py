@@ -2210,3 +2210,12 @@ def test_a_former_ambassador_on_a_visit_is_no_resident(extract):
                     "mercredi le ministre chilien des Affaires étrangères, Jonas Berg. Ancien "
                     "ambassadeur du Chili au Pérou, M. Berg a salué l'accueil de ses hôtes.")
     assert ("Jonas Berg", "Lima") in relation(found, "visited")
+
+
+def test_an_envoys_region_after_et_and_the_leader_of_a_country(extract):
+    found = extract("Le président ghanéen Kofi Mensah est arrivé à Abuja. Le dirigeant ghanéen a "
+                    "également rencontré la représentante spéciale du secrétaire général de l'ONU "
+                    "pour l'Afrique de l'Ouest et le Sahel, Ana Torres.")
+    assert any(s == "Ana Torres" and o.startswith("représentante spéciale")
+               for s, o in relation(found, "holdsPosition"))
+    assert meetings(found) == {frozenset({"Kofi Mensah", "Ana Torres"})}

@@ -169,7 +169,7 @@ def _person_with(ctx: Context, iri: str) -> Entity | None:
 
 _NATIONAL_NOUNS = frozenset({"responsable", "diplomate", "officiel", "officielle", "visiteur",
                              "visiteuse", "hôte", "invité", "invitée", "émissaire",
-                             "personnalité"})
+                             "personnalité", "dirigeant", "dirigeante"})
 """Nouns that, with a demonym, designate the one person of that country ("le responsable
 paraguayen")."""
 

@@ -287,7 +287,9 @@ def _long_complement(ctx: Context, title: Mention, person: Mention, gap: str) ->
     """
     if _renamed_org(ctx, title, person):
         return True  # "la directrice générale de LuxDev, l'Agence luxembourgeoise …, X"
-    if not re.match(r"^\s*(?:de|du|des|d['’]|pour|auprès|en|au|aux|à)\b[^,;:.«»()]*"
+    # "… pour l'Afrique de l'Ouest et le Sahel, X": the region goes on after "et"
+    if not re.match(r"^\s*(?:de|du|des|d['’]|pour|auprès|en|au|aux|à|et (?:le|la|l['’]|les|"
+                    r"au|aux|en|du|des|de))\b[^,;:.«»()]*"
                     r"(?:\(\s*[A-Z][A-Za-z]{1,9}\s*\)\s*)?,\s*(?:m\.|mme|sem)?\s*$", gap, re.I) \
             and not re.match(r"^\s*[a-zéèêàç]+\s*,\s*$", gap):
         return False
