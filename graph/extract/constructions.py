@@ -532,6 +532,8 @@ def _meeting(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern
     if kind == "Meeting" and sentence in ctx.calls:
         kind = "PhoneCall"
     label = pattern.options.get("label", tok.lemma_)
+    if label == "@match":  # "une session de négociations": its own words
+        label = ctx.doc[start:end].text.lower()  # type: ignore[index]
     if label == "@object":  # "ont coprésidé un séminaire intergouvernemental": a séminaire
         obj = next((c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN"
                     and c.lower_ not in _TIME_WORDS), None)
