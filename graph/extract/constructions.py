@@ -1643,7 +1643,12 @@ _NATIONAL_POSTS = ("ministre", "premier", "première", "président", "président
 
 
 def give_person_countries(ctx: Context) -> None:
-    """Give a person the country of the national post they hold (and of no organisation)."""
+    """Give a person the country of the post they hold (a post of no organisation).
+
+    A national post ("ministre", "ambassadeur") gives it whatever else; any other post of one
+    country ("secrétaire général du ministère marocain") gives it when all the person's posts
+    agree on that country.
+    """
     countries: dict[str, list[Claim]] = {}
     orgs = set()
     for c in ctx.claims:
@@ -1652,11 +1657,19 @@ def give_person_countries(ctx: Context) -> None:
         elif c.subject.type == "Position" and c.relation == "organization" and not (
                 isinstance(c.object, Entity) and c.object.label.lower().startswith(_STATE_BODIES)):
             orgs.add(c.subject.iri)  # a state's own body ("Sénat") is no organisation here
+    held: dict[str, set[str]] = {}  # a person → the countries of their posts
+    for c in ctx.claims:
+        if c.relation in ("holdsPosition", "heldPosition") and isinstance(c.object, Entity) \
+                and c.object.iri not in orgs:
+            held.setdefault(c.subject.iri, set()).update(
+                x.object.label for x in countries.get(c.object.iri, [])  # type: ignore[union-attr]
+                if isinstance(x.object, Entity))
     for c in list(ctx.claims):
         if c.relation != "holdsPosition" or not isinstance(c.object, Entity) \
                 or c.subject.type != "Person" or c.object.iri in orgs:
             continue
-        if not c.object.label.lower().startswith(_NATIONAL_POSTS):
+        if not c.object.label.lower().startswith(_NATIONAL_POSTS) and len(
+                held.get(c.subject.iri, ())) != 1:
             continue
         for country in countries.get(c.object.iri, [])[:1]:
             ctx.add(c.subject, "country", country.object, c.sentence, "fr.country.post.v2", 0.55)
