@@ -2225,3 +2225,16 @@ def test_any_post_of_one_country_gives_its_holder_that_country(extract):
     found = extract("Youssef Alami, porte-parole du gouvernement marocain, a reçu lundi une "
                     "délégation.")
     assert ("Youssef Alami", "Maroc") in relation(found, "country")
+
+
+@pytest.mark.parametrize(("text", "person", "post"), [
+    # the tagger may read a first name as a verb: capitalised words after a title are a name
+    ("Les travaux ont été ouverts par le Premier ministre du Pérou, Afi Mawuena Amégan.",
+     "Afi Mawuena Amégan", "premier ministre"),
+    # a title's adjective and country before the comma
+    ("Le ministre chilien a été reçu en audience par le président de la République islamique "
+     "de Mauritanie, Luis Paredes, au palais présidentiel.", "Luis Paredes",
+     "président de la République"),
+])
+def test_a_name_after_a_title_and_its_complements(extract, text, person, post):
+    assert (person, post) in relation(extract(text), "holdsPosition")

@@ -293,8 +293,9 @@ def _retype_after_titles(mentions: list[Mention], doc, text: str) -> list[Mentio
             j -= 1  # the title's own complements
         if out[j].kind != "Position":
             continue
-        if all(doc[t].pos_ == "PROPN" or doc[t].text[:1].isupper() and doc[t].pos_ == "NOUN"
-               for t in range(m.start, m.end)):
+        if all(doc[t].pos_ == "PROPN" or doc[t].text[:1].isupper() and doc[t].pos_ not in (
+                "DET", "ADP", "CCONJ", "PUNCT", "PRON") for t in range(m.start, m.end)):
+            # capitalised words, whatever their tags ("Afi" may be read as a verb)
             out[i] = Mention("Person", m.start, m.end, m.start_char, m.end_char, m.text,
                              m.sentence, m.text, quoted=m.quoted)
     return out

@@ -291,7 +291,8 @@ def _long_complement(ctx: Context, title: Mention, person: Mention, gap: str) ->
     if not re.match(r"^\s*(?:de|du|des|d['’]|pour|auprès|en|au|aux|à|et (?:le|la|l['’]|les|"
                     r"au|aux|en|du|des|de))\b[^,;:.«»()]*"
                     r"(?:\(\s*[A-Z][A-Za-z]{1,9}\s*\)\s*)?,\s*(?:m\.|mme|sem)?\s*$", gap, re.I) \
-            and not re.match(r"^\s*[a-zéèêàç]+\s*,\s*$", gap):
+            and not re.match(r"^\s*[a-zéèêàç]+(?:\s+(?:de|du|des|d['’])\b[^,;:.«»()]*)?,\s*$",
+                             gap):  # "… de la République islamique de Mauritanie, X"
         return False
     tokens = range(title.end, person.start)
     if len(tokens) > 12 or _complement_of_noun(ctx, title) or not title.definite:
