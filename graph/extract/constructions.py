@@ -1675,6 +1675,17 @@ def give_person_countries(ctx: Context) -> None:
             ctx.add(c.subject, "country", country.object, c.sentence, "fr.country.post.v2", 0.55)
 
 
+def _post_of_country(ctx: Context, post: Entity, country: str,
+                     given: dict[str, Entity]) -> tuple[Entity, bool]:
+    """Return a bare post keyed with a country (one per post and country), and whether new."""
+    key = f"{post.iri} {country}"
+    if key in given:
+        return given[key], False
+    given[key] = Entity(ctx.minter.keyed("Position", post.label, country), "Position",
+                        post.label, ctx.lang)
+    return given[key], True
+
+
 def give_holder_countries(ctx: Context) -> None:
     """Give a post with no country nor organisation its holder's one country.
 
@@ -1703,14 +1714,11 @@ def give_holder_countries(ctx: Context) -> None:
         home = homes.get(c.subject.iri, set())
         if c.relation in ("holdsPosition", "heldPosition") and isinstance(post, Entity) \
                 and post.iri in bare and len(home) == 1:
-            country = next(iter(home))
-            key = f"{post.iri} {country}"
-            if key not in given:
-                given[key] = Entity(ctx.minter.keyed("Position", post.label, country),
-                                    "Position", post.label, ctx.lang)
-                claims.append(Claim(given[key], "country", ctx.entity("Country", country),
+            keyed, new = _post_of_country(ctx, post, next(iter(home)), given)
+            if new:
+                claims.append(Claim(keyed, "country", ctx.entity("Country", next(iter(home))),
                                     c.sentence, "fr.country.holder.v1", 0.5))
-            c = replace(c, object=given[key])
+            c = replace(c, object=keyed)
         claims.append(c)
     ctx.claims[:] = claims
 
@@ -1847,14 +1855,12 @@ def give_scene_country(ctx: Context, hosts: dict[str, str] | None = None) -> Non
             said = {m.countries[0] for m in ctx.mentions if m.kind == "Position" and m.plural
                     and m.countries and m.key.lower() == post.label.lower()}
             own = next(iter(said)) if len(said) == 1 else country
-            key = f"{post.iri} {own}"
-            if key not in given:
-                given[key] = Entity(ctx.minter.keyed("Position", post.label, own),
-                                    "Position", post.label, ctx.lang)
-                claims.append(Claim(given[key], "country", ctx.entity("Country", own),
+            keyed, new = _post_of_country(ctx, post, own, given)
+            if new:
+                claims.append(Claim(keyed, "country", ctx.entity("Country", own),
                                     c.sentence, "fr.country.scene.v1", 0.5))
-                claims += [replace(o, subject=given[key]) for o in state_bodies.get(post.iri, ())]
-            c = replace(c, object=given[key])
+                claims += [replace(o, subject=keyed) for o in state_bodies.get(post.iri, ())]
+            c = replace(c, object=keyed)
         claims.append(c)
     ctx.claims[:] = claims
 
