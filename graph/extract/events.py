@@ -857,10 +857,10 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
                     place = ctx.entity_of(index)
                     stops = _coordinated_places(ctx, end - 1, 2, ("pour",))
                 break
-    elif tok.pos_ == "NOUN" and (lemma in ctx.res.trigger("visit", "nouns") or (
-            lemma == "mission" and _relative_agent(ctx, t, salience) is not None)):
+    elif tok.pos_ == "NOUN" and (
+            lemma in ctx.res.trigger("visit", "nouns") or lemma == "mission") and (
+            (relative := _relative_agent(ctx, t, salience)) is not None or lemma != "mission"):
         # "la visite que X effectuera à Ankara", "la mission qu'il a effectuée à Doha"
-        relative = _relative_agent(ctx, t, salience)
         tour = _tour_stops(ctx, t)  # "une tournée qui l'a conduit en A et au B"
         place = _place_between(ctx, tok.head.i, t)
         if place is None and tour:  # "une tournée qui le conduira au Mali": its first stop

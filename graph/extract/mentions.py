@@ -1024,7 +1024,7 @@ def _joined_names(doc, mentions: list[Mention]) -> list[Mention]:  # type: ignor
     return out
 
 
-_NAME_HONORIFICS = frozenset({"m.", "mme", "mlle", "dr", "dr.", "dre", "pr", "pr.", "pre", "sem",
+NAME_HONORIFICS = frozenset({"m.", "mme", "mlle", "dr", "dr.", "dre", "pr", "pr.", "pre", "sem",
                               "s.e.",
                               "monsieur", "madame", "me", "excellence", "cheikh", "cheick"})
 
@@ -1045,7 +1045,7 @@ def _names_tagged_places(doc, mentions: list[Mention], positions: list[Mention],
                 and normalize_label(m.text) not in res.capitals \
                 and all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in doc[m.start:m.end]
                         if t.is_alpha) and m.end < len(doc) and (
-                    doc[m.start - 1].lower_ in _NAME_HONORIFICS
+                    doc[m.start - 1].lower_ in NAME_HONORIFICS
                     or doc[m.start - 1].text == ","
                     and any(e in ends for e in range(m.start - 12, m.start))
                     and doc[m.end].text in (",", ".", ";")):
@@ -1105,7 +1105,7 @@ def _name_end(doc, start: int, limit: int, taken: set[int], res: Resources, *,  
             break
         norm = normalize_label(tok.text)
         if norm in res.countries or norm in res.capitals or res.demonym(norm) \
-                or tok.lower_ in res.title_openings or tok.lower_ in _NAME_HONORIFICS:
+                or tok.lower_ in res.title_openings or tok.lower_ in NAME_HONORIFICS:
             break
         end += 1
     return end
@@ -1122,7 +1122,7 @@ def _honored_names(doc, sentence_of, quotes, mentions: list[Mention],  # type: i
     taken = {i for m in mentions for i in range(m.start, m.end)}
     out = []
     for i in range(len(doc) - 1):
-        if doc[i].lower_ not in _NAME_HONORIFICS or i + 1 in taken or i in taken:
+        if doc[i].lower_ not in NAME_HONORIFICS or i + 1 in taken or i in taken:
             continue
         end = _name_end(doc, i + 1, i + 7, taken, res, joined=False)
         if end - i < 2 or end - i > 5:

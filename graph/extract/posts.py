@@ -29,7 +29,7 @@ from graph.extract.agents import (
     title_gender,
 )
 from graph.extract.context import Context
-from graph.extract.mentions import Mention
+from graph.extract.mentions import NAME_HONORIFICS, Mention
 from graph.extract.places import dateline_country
 from graph.model.records import Entity
 
@@ -638,9 +638,6 @@ def find_posts(ctx: Context) -> None:
         _fronted_former(ctx, i)
 
 
-_HONORIFIC_WORDS = frozenset({"m.", "mme", "mlle", "dr", "pr", "sem", "s.e."})
-
-
 def _fronted_former(ctx: Context, index: int) -> None:
     """Read a former post that opens its sentence before the name: "Ancien ministre de X, Y …".
 
@@ -660,7 +657,7 @@ def _fronted_former(ctx: Context, index: int) -> None:
             "VerbForm") for u in range(m.end, comma)):
         return  # a finite verb: the phrase is a clause ("consultant" may be tagged a verb)
     u = comma + 1
-    while u < s.end and doc[u].lower_ in _HONORIFIC_WORDS:
+    while u < s.end and doc[u].lower_ in NAME_HONORIFICS:
         u += 1
     named = ctx.mention_at(u) if u < s.end else None
     if named is not None and ctx.mentions[named].kind == "Person":
