@@ -2238,3 +2238,55 @@ def test_any_post_of_one_country_gives_its_holder_that_country(extract):
 ])
 def test_a_name_after_a_title_and_its_complements(extract, text, person, post):
     assert (person, post) in relation(extract(text), "holdsPosition")
+
+
+# --- round 10 ------------------------------------------------------------------------------
+
+def test_a_name_the_tagger_left_untagged_after_a_title_and_its_comma(extract):
+    found = extract("Une convention de pêche a été signée par la ministre suédoise de la Mer, "
+                    "Ebba Lindqvist-Holm, et le ministre portugais de la Mer, Paulo Reis.")
+    assert ("Ebba Lindqvist-Holm", "ministre de la Mer") in relation(found, "holdsPosition")
+    assert meetings(found) == {frozenset({"Ebba Lindqvist-Holm", "Paulo Reis"})}
+
+
+def test_lowercase_words_after_a_title_and_comma_are_no_name(extract):
+    found = extract("Le ministre de la Mer, selon ses services, a signé une convention de pêche.")
+    assert not any(c.subject.type == "Person" for c in found[1])
+
+
+@pytest.mark.parametrize(("text", "agreement"), [
+    ("Le ministre Paulo Reis a reçu mardi son homologue suédois, Jonas Berg. Un mémorandum "
+     "d'entente sur la pêche a aussi été conclu. Il a été signé par le directeur de l'office "
+     "portugais des pêches, Rui Costa, et la directrice de l'agence suédoise de la mer, "
+     "Karin Dahl.", "mémorandum d'entente sur la pêche"),
+    ("Les deux pays ont adopté une convention relative à la pêche côtière. Elle a été paraphée "
+     "par Rui Costa et Karin Dahl.", "convention relative à la pêche côtière"),
+])
+def test_a_pronoun_signed_by_names_the_last_text_of_its_gender(extract, text, agreement):
+    found = extract(text)
+    assert {o for s, o in relation(found, "party") if s == agreement} >= {"Rui Costa",
+                                                                           "Karin Dahl"}
+
+
+def test_a_pronoun_with_no_text_before_it_signs_nothing(extract):
+    found = extract("Le rapport a été publié lundi. Il a été signé par Rui Costa et Karin Dahl.")
+    assert not relation(found, "party")
+
+
+def test_each_side_signs_for_its_party(extract):
+    found = extract(
+        "Le ministre portugais Paulo Reis a reçu mardi son homologue suédois, Jonas Berg. Les deux "
+        "parties ont ensuite signé un mémorandum d'entente sur la pêche, paraphé pour la partie "
+        "portugaise par Rui Costa, directeur de l'office des pêches, et pour la partie suédoise "
+        "par Karin Dahl, directrice de l'agence de la mer.")
+    parties = {o for s, o in relation(found, "party") if s.startswith("mémorandum")}
+    assert {"Rui Costa", "Karin Dahl", "Portugal", "Suède"} <= parties
+    assert "Jonas Berg" not in parties  # he did not sign it
+    assert frozenset({"Rui Costa", "Karin Dahl"}) in meetings(found)
+    assert frozenset({"Rui Costa", "Jonas Berg"}) not in meetings(found)
+
+
+def test_the_two_countries_sign_what_the_two_who_met_agreed(extract):
+    found = extract("Le ministre portugais Paulo Reis a reçu mardi son homologue suédois, Jonas "
+                    "Berg. Les deux pays ont aussi signé un accord sur les visas.")
+    assert {o for s, o in relation(found, "party")} >= {"Portugal", "Suède"}

@@ -103,6 +103,8 @@ class Context:
     """Token of "son homologue …" → the person it names and the token after the name."""
     agreements: dict[str, Entity] = field(default_factory=dict)
     """Agreement key (its phrase) → the one agreement of the article it names."""
+    named_agreements: list[tuple[int, int, Entity]] = field(default_factory=list)
+    """Every agreement noun read so far: its sentence, its token and the agreement."""
 
     @functools.cached_property
     def text(self) -> str:

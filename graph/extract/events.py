@@ -1048,6 +1048,8 @@ def _agreement(ctx: Context, t: int, sentence: int, salience: Salience,
             # par X et Y": the protocol named before
             return False
         label = lemma
+    elif tok.pos_ == "VERB" and lemma in _SIGNING and _signed_it(ctx, t, sentence):
+        return True
     elif tok.pos_ == "VERB" and lemma in ctx.res.trigger("agreement", "verbs") and \
             not any(c.dep_ == "obj" and ctx.mention_at(c.i) is not None for c in tok.children):
         if lemma in ("conclure", "signer", "parapher") and not any(
@@ -1097,9 +1099,15 @@ def _agreement(ctx: Context, t: int, sentence: int, salience: Salience,
     if not parties and tok.pos_ == "NOUN" and _signed_unsaid(ctx, sentence, t):
         parties = last_pair_met(ctx, t)  # "Quatre textes ont été signés à l'issue de la
         # séance : un accord …": by the two who just met
+    sides = _sides_signing(ctx, t)
+    if len(sides) >= 2:  # "…, paraphé pour la partie X par A, et pour la partie Y par B": A and
+        # B signed it, not the people "les deux parties" stands for
+        parties = [p for p in parties if p.type != "Person"] + sides
     parties = list({p.iri: p for p in parties}.values())
     agreement = _the_agreement(ctx, t, label, sentence) if tok.pos_ == "NOUN" else Entity(
         ctx.minter.hashed("Agreement", ctx.document, sentence, t), "Agreement", label, ctx.lang)
+    if tok.pos_ == "NOUN":
+        ctx.named_agreements.append((sentence, t, agreement))
     date = _date_near(ctx, sentence, t)
     topics = ctx.topics_in(sentence)
     for index in topics:
@@ -1124,6 +1132,47 @@ def _agreement(ctx: Context, t: int, sentence: int, salience: Salience,
         from graph.model.rdf import date_literal
 
         ctx.add(agreement, "date", date_literal(date), sentence, "fr.agreement.v1", 0.6, date)
+    return True
+
+
+_FEMININE_TEXTS = frozenset({"convention", "déclaration", "feuille", "entente", "charte",
+                             "lettre"})
+
+
+def _signed_it(ctx: Context, verb: int, sentence: int) -> bool:
+    """Record who signed the agreement a pronoun stands for: "Il a été signé par X et Y".
+
+    "Un mémorandum … a aussi été conclu. Il a été paraphé par X et Y": the pronoun subject of
+    a passive signing verb names the last agreement of its gender read in this sentence or
+    the two before; "Ils ont été signés par …" names every agreement of the last sentence
+    that named one. Returns whether any signatory was recorded.
+    """
+    doc: Any = ctx.doc
+    pronoun = next((c for c in doc[verb].children if c.dep_ in ("nsubj:pass", "nsubj")
+                    and c.lower_ in ("il", "elle", "ils", "elles")), None)
+    if pronoun is None or not any(c.dep_ == "aux:pass" for c in doc[verb].children):
+        return False
+    recent = [(s, entity, doc[u].lower_.split("'")[0]) for s, u, entity in ctx.named_agreements
+              if sentence - 2 <= s < sentence]
+    if not recent:
+        return False
+    feminine = pronoun.lower_.startswith("elle")
+    if pronoun.lower_ in ("ils", "elles"):
+        last = recent[-1][0]
+        texts = [e for s, e, _ in recent if s == last]
+    else:
+        texts = [e for _, e, word in recent if (word in _FEMININE_TEXTS) == feminine][-1:]
+    signers = signatories(ctx, pronoun) or _sides_signing(ctx, verb)
+    if not texts or not signers:
+        return False
+    date = _date_near(ctx, sentence, verb)
+    for agreement in dict.fromkeys(texts):
+        for party in signers:
+            ctx.add(agreement, "party", party, sentence, "fr.agreement.pronoun.v1", 0.55, date)
+    people = _people(signers)
+    if len(people) >= 2 and modality(ctx, verb) is None:
+        record_meeting(ctx, people, verb, sentence, "Meeting", None, "fr.met.signing.v1",
+                       "signature")
     return True
 
 
@@ -1169,12 +1218,14 @@ def _two_sides(ctx: Context, t: int, salience: Salience) -> list[Entity]:
             u -= 1
         sides = [ctx.doc[u]]  # type: ignore[index]
     for c in sides:
-        if c.lower_ in ("parties", "délégations") and any(
+        if c.lower_ in ("parties", "délégations", "pays", "gouvernements") and any(
                 x.lower_ == "deux" for x in c.children):
             found = two_countries(ctx, c.i)
             if len(found) < 2:  # "le ministre chinois … son homologue kényan": their countries
+                people = [] if c.lower_ in ("pays", "gouvernements") else the_two(ctx, c.i)
                 found = list(dict.fromkeys(
-                    country for p in the_two(ctx, c.i) for country in _post_countries(ctx, p)))
+                    country for p in people or last_pair_met(ctx, c.i)
+                    for country in _post_countries(ctx, p)))
             return found if len(found) == 2 else []
     return []
 
@@ -1353,6 +1404,28 @@ def signatories(ctx: Context, noun) -> list[Entity]:  # type: ignore[no-untyped-
             # "X a signé avec son homologue, Y, un mémorandum": Y signs too
             if entity.type != "Place" and all(e.iri != entity.iri for e in out):
                 out.append(entity)
+    return out
+
+
+def _sides_signing(ctx: Context, verb: int) -> list[Entity]:
+    """Return who signed for each side: "paraphé pour la partie X par A, et pour la partie Y par B".
+
+    The agents after each "par" that follows "pour la partie …" / "côté …" in the verb's
+    clause (up to the next finite verb, a semicolon or the sentence's end).
+    """
+    doc: Any = ctx.doc
+    s = ctx.sentences[sentence_index(ctx, verb)]
+    out: list[Entity] = []
+    side = False
+    for u in range(verb + 1, min(verb + 50, s.end)):
+        if doc[u].text in (";", ":") or doc[u].pos_ in ("VERB", "AUX") and "Fin" in doc[
+                u].morph.get("VerbForm"):
+            break
+        if doc[u].lower_ in ("partie", "côté") and doc[u - 1].lower_ in ("la", "pour", ","):
+            side = True
+        elif side and doc[u].lower_ == "par":
+            out += _agents_after(ctx, u - 1, {"par"}, limit=2)
+            side = False
     return out
 
 

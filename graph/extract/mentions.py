@@ -979,6 +979,7 @@ def find_mentions(doc, sentences: list[Sentence], quotes: list[tuple[int, int]],
     mentions = _names_tagged_places(doc, kept, positions, res) + positions + countries + topics
     mentions += _titled_names(doc, sentence_of, quotes, mentions, res)
     mentions += _honored_names(doc, sentence_of, quotes, mentions, res)
+    mentions += _apposed_names(doc, sentence_of, quotes, mentions, res)
     surnames = _surnames(mentions)
     mentions = [replace(m, kind="Person", key=m.text)
                 if m.kind in ("Place", "Organization") and m.end - m.start == 1
@@ -1132,6 +1133,35 @@ def _honored_names(doc, sentence_of, quotes, mentions: list[Mention],  # type: i
                            sentence_of[i + 1], span.text,
                            quoted=_in_quote(quotes, span.start_char, span.end_char)))
         taken.update(range(i + 1, end))
+    return out
+
+
+def _apposed_names(doc, sentence_of, quotes, mentions: list[Mention],  # type: ignore[no-untyped-def]
+                   res: Resources) -> list[Mention]:
+    """Return the names set off by commas after a title that the NER did not tag as people.
+
+    "a été signé par la ministre turque de la Santé, Zeynep Aksoy-Ertan, et …": two to four
+    capitalised proper nouns (with their hyphenated parts) right after a singular title and
+    its comma, closed by a comma, a full stop or a semicolon, make a person. The words must
+    be no country, city, demonym, title or other mention.
+    """
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    out = []
+    for m in mentions:
+        if m.kind != "Position" or m.plural or m.end + 2 >= len(doc) or doc[m.end].text != ",":
+            continue
+        start = m.end + 1
+        while start < len(doc) and doc[start].lower_ in NAME_HONORIFICS:
+            start += 1
+        end = _name_end(doc, start, start + 6, taken, res, joined=False)
+        if not 2 <= end - start <= 6 or end >= len(doc) or doc[end].text not in (",", ".", ";") \
+                or not all(t.pos_ == "PROPN" for t in doc[start:end] if t.is_alpha):
+            continue
+        span = doc[start:end]
+        out.append(Mention("Person", start, end, span.start_char, span.end_char, span.text,
+                           sentence_of[start], span.text,
+                           quoted=_in_quote(quotes, span.start_char, span.end_char)))
+        taken.update(range(start, end))
     return out
 
 
