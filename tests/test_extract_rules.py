@@ -2290,3 +2290,40 @@ def test_the_two_countries_sign_what_the_two_who_met_agreed(extract):
     found = extract("Le ministre portugais Paulo Reis a reçu mardi son homologue suédois, Jonas "
                     "Berg. Les deux pays ont aussi signé un accord sur les visas.")
     assert {o for s, o in relation(found, "party")} >= {"Portugal", "Suède"}
+
+
+def test_what_the_two_discussed_next_belongs_to_the_talks_already_read(extract):
+    found = extract("Le ministre portugais Paulo Reis a eu mardi des entretiens avec son homologue "
+                    "suédois, Jonas Berg. Les deux parties ont en outre échangé leurs vues sur la "
+                    "sécurité alimentaire et la situation au Sahel.")
+    talks = {c.subject.iri for c in found[1] if c.subject.type == "Meeting"}
+    assert len(talks) == 1  # one meeting, not a second one for the exchange of views
+    topics = {o for s, o in relation(found, "concerns") if s.startswith("entretien")}
+    assert {"sécurité alimentaire", "situation au Sahel"} <= topics
+
+
+def test_a_dated_meeting_of_the_same_pair_is_another_meeting(extract):
+    found = extract("Le ministre Paulo Reis a rencontré mardi son homologue suédois, Jonas Berg. "
+                    "Les deux ministres se sont de nouveau rencontrés le 20 mars à Lisbonne.")
+    assert len({c.subject.iri for c in found[1] if c.subject.type == "Meeting"}) == 2
+
+
+@pytest.mark.parametrize(("text", "agreement"), [
+    ("Les deux ministres ont signé un programme d'échanges portant sur la formation des "
+     "diplomates.", "programme d'échanges portant sur la formation des diplomates"),
+    ("Les deux ministres ont signé le procès-verbal de la session.", "procès-verbal"),
+    ("Un échange de notes relatif au projet de port a été signé par Rui Costa et Karin Dahl.",
+     "échange de notes relatif au projet de port"),
+])
+def test_texts_named_by_a_phrase_are_agreements(extract, text, agreement):
+    found = extract("Le ministre portugais Paulo Reis a reçu mardi son homologue suédois, Jonas "
+                    "Berg. " + text)
+    assert agreement in {s for s, _ in relation(found, "party")}
+
+
+@pytest.mark.parametrize("text", [
+    "Le gouvernement a adopté un programme de coopération avec les communes.",
+    "Le ministre a salué un échange de vues franc avec les syndicats.",
+])
+def test_a_programme_of_one_side_is_no_agreement(extract, text):
+    assert not any(c.subject.type == "Agreement" for c in extract(text)[1])

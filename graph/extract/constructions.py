@@ -1202,8 +1202,11 @@ def _topic_subject(ctx: Context, sentence: int, start: int, pattern: Pattern) ->
         if named:
             return named[-1]
     if pattern.options.get("agreement_first"):  # "un mémorandum … portant sur X"
+        read = {u: agreement for at, u, agreement in ctx.named_agreements if at == sentence}
         for t in range(start, s.start - 1, -1):  # the match itself may open on the agreement
             near = t >= start - 8 or doc[t].dep_ in ("nsubj", "nsubj:pass")  # type: ignore[index]
+            if near and t in read:  # "un programme d'échange portant sur X": a text named
+                return read[t]  # by its phrase
             if near and doc[t].pos_ == "NOUN" and ctx.lemma(t) in nouns and (  # type: ignore[index]
                     t == s.start or doc[t - 1].lower_ not in ("en", "d'", "d’")):  # type: ignore[index]
                 return _the_agreement(ctx, t, ctx.lemma(t), sentence)

@@ -801,6 +801,13 @@ def record_meeting(ctx: Context, people: list[Entity], t: int, sentence: int, ki
         return None
     date = _date_near(ctx, sentence, t, status)
     label = " – ".join(p.label for p in people)
+    earlier = _same_meeting(ctx, people, kind, status) if date is None else None
+    if earlier is not None:  # "Les deux parties ont en outre échangé leurs vues sur …": more
+        # of the talks already read, not another meeting
+        event = named_event(ctx, earlier, sentence)
+        for index in ctx.topics_in(sentence):
+            ctx.add(event, "concerns", ctx.entity_of(index), sentence, "fr.concerns.v1", 0.5)
+        return event
     if kind == "PressConference":
         noun = "conférence de presse"
     elif kind == "PhoneCall":
@@ -813,6 +820,31 @@ def record_meeting(ctx: Context, people: list[Entity], t: int, sentence: int, ki
                 if a.iri < b.iri:
                     ctx.add(a, "met", b, sentence, method, 0.75, date)
     return event
+
+
+def _same_meeting(ctx: Context, people: list[Entity], kind: str,
+                  status: str | None) -> Entity | None:
+    """Return the last event of ``kind`` read so far whose participants are exactly ``people``.
+
+    Only when it has the same status; a sentence that dates its meeting is another one.
+    """
+    wanted = {p.iri for p in people}
+    members: dict[str, set[str]] = {}
+    events: dict[str, Entity] = {}
+    statuses: dict[str, str] = {}
+    for c in ctx.claims:
+        if c.subject.type != kind:
+            continue
+        if c.relation == "participant" and isinstance(c.object, Entity):
+            members.setdefault(c.subject.iri, set()).add(c.object.iri)
+            events[c.subject.iri] = c.subject
+        elif c.relation == "status" and isinstance(c.object, Literal):
+            statuses[c.subject.iri] = str(c.object.value)
+    for iri in reversed(list(events)):
+        if members[iri] == wanted:
+            same = statuses.get(iri) == _STATUS.get(status, status or "happened")
+            return events[iri] if same else None
+    return None
 
 
 def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[Entity]) -> None:
