@@ -28,6 +28,7 @@ from graph.extract.constructions import (
     name_events_by_reference,
     read_after,
     read_before,
+    visits_at_gatherings,
     visits_at_meetings,
 )
 from graph.extract.context import Claim, Context, analyze
@@ -126,6 +127,7 @@ def read_article(parsed, prepared: Prepared, minter: Minter) -> Context:  # type
     give_person_countries(ctx)
     give_holder_countries(ctx)
     visits_at_meetings(ctx)
+    visits_at_gatherings(ctx)
     date_meetings(ctx)
     return ctx
 

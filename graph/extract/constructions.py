@@ -718,6 +718,62 @@ def _tour_before(ctx: Context, sentence: int) -> list[Entity]:
     return places
 
 
+def _gathering(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
+               salience: Salience) -> None:
+    """Read "X a pris part au sommet de l'UA à Addis-Abeba": X went there, if abroad.
+
+    The gathering is a noun of ``gatherings`` after "à"/"au"; its places are the cities and
+    countries named after "à", "au", "aux" or "en" before the clause ends. Whether that is
+    abroad is known only once the article's countries are: :func:`visits_at_gatherings`.
+    """
+    doc: Any = ctx.doc
+    s = ctx.sentences[sentence]
+    nouns = ctx.res.trigger("visit", "gatherings")
+    u, seen_to = end, False
+    while u < min(s.end, end + 14) and not (seen_to and ctx.lemma(u) in nouns):
+        seen_to = seen_to or doc[u].lower_ in ("à", "au", "aux")
+        u += 1
+    if u >= min(s.end, end + 14):
+        return
+    places: list[Entity] = []
+    t = u + 1
+    while t < s.end and doc[t].lower_ not in _CLAUSE_ENDS:
+        index = ctx.mention_at(t)
+        if index is not None and ctx.mentions[index].kind in ("City", "Country", "Place") and \
+                doc[t - 1].lower_ in ("à", "au", "aux", "en"):
+            place = ctx.entity_of(index)
+            if place is not None:
+                places.append(place)
+            t = ctx.mentions[index].end
+            continue
+        t += 1
+    status = modality(ctx, start)
+    people = [p for p in _people(subjects(ctx, start, salience)) if ctx.holds_post(p)]
+    if not places or status in ("hypothetical", "denied"):
+        return
+    date = _date_near(ctx, sentence, start, status)
+    for person in people:
+        ctx.gatherings.append((person, tuple(places), sentence, date, status, pattern.name))
+
+
+_CLAUSE_ENDS = {";", ".", "où", "qui", "dont", "lors", "avant", "puis", "afin", "pour"}
+
+
+def visits_at_gatherings(ctx: Context) -> None:
+    """Record the gatherings attended in another country than one's own as visits."""
+    countries: dict[str, set[str]] = {}
+    for c in ctx.claims:
+        if c.relation == "country" and c.subject.type == "Person" and isinstance(c.object, Entity):
+            countries.setdefault(c.subject.iri, set()).add(c.object.label)
+    for person, places, sentence, date, status, name in ctx.gatherings:
+        home = countries.get(person.iri)
+        where = {_visited_country(ctx, place) for place in places} - {None}
+        if not home or len(where) != 1 or where & home:
+            continue  # at home, or a country not known: no visit
+        for place in places:
+            record_visit(ctx, person, place, sentence, date, status, name, 0.55)
+
+
 _TOPIC_STOPS = {"qui", "que", "qu'", "dont", "afin", "lors", "pour", "selon", "où", "car",
                 "depuis", "alors", "tandis", "avant", "après"}
 _PROCESS = {"ranimation", "renforcement", "développement", "promotion", "consolidation",
@@ -1518,6 +1574,7 @@ READERS = {
     "call_event": ("after", _call_event),
     "visit": ("after", _visit),
     "presence": ("after", _presence),
+    "gathering": ("after", _gathering),
     "head_of": ("after", _head_of),
     "topic": ("after", _topic),
     "theme": ("after", _theme),
@@ -1744,16 +1801,18 @@ def visits_at_meetings(ctx: Context) -> None:
             continue
         named = [i for i in ctx.in_sentence(c.sentence, "City", "Place")  # not "… en Inde"
                  if ctx.mentions[i].start > 0
-                 and ctx.doc[ctx.mentions[i].start - 1].lower_ in ("à", "au")]  # type: ignore[index]
+                 and ctx.doc[ctx.mentions[i].start - 1].lower_ in ("à", "au")  # type: ignore[index]
+                 and not _in_object_phrase(ctx.doc[ctx.mentions[i].start])]  # type: ignore[index]
         dateline = dateline_capital(ctx)
         for index in named or ([dateline] if dateline is not None else []):
             # "à Rabat", else the capital the dateline names: the host receives at home
             place = ctx.entity_of(index)
             if place is None:
                 continue
-            country = ctx.res.capitals.get(normalize_label(place.label))
-            if country is None:
+            home_of = country_of_city(ctx, place)  # a capital or another large city
+            if home_of is None:
                 continue
+            country = home_of.label
             sides = [c.subject, c.object]
             homes = [countries.get(p.iri) for p in sides]
             for guest, home, other in ((sides[0], homes[0], homes[1]),
@@ -1764,6 +1823,13 @@ def visits_at_meetings(ctx: Context) -> None:
                     # a guest of another country, or of none known on a visit to that one
                     record_visit(ctx, guest, place, c.sentence, c.date, None,
                                  "fr.visit.met.v1", 0.55)
+
+
+def _in_object_phrase(token) -> bool:  # type: ignore[no-untyped-def]
+    """Tell whether a place names where a thing is, not where people met ("un centre à Garoua")."""
+    head = token.head
+    return head.pos_ in ("NOUN", "PROPN") and head.dep_ in (
+        "obj", "nmod", "obl", "obl:arg", "conj", "appos", "acl", "xcomp")
 
 
 def _resident(ctx: Context, person: Entity) -> bool:

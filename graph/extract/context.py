@@ -105,6 +105,9 @@ class Context:
     """Agreement key (its phrase) → the one agreement of the article it names."""
     named_agreements: list[tuple[int, int, Entity]] = field(default_factory=list)
     """Every agreement noun read so far: its sentence, its token and the agreement."""
+    gatherings: list[tuple[Entity, tuple[Entity, ...], int, str | None, str | None, str]] = \
+        field(default_factory=list)
+    """Who attended a gathering where: person, places, sentence, date, status, pattern name."""
 
     @functools.cached_property
     def text(self) -> str:

@@ -231,6 +231,28 @@ _TRAILING = frozenset({",", ";", ":", "-", "–", "—"})
 """Punctuation an entity never ends with (the tagger sometimes takes it in)."""
 
 
+def _glued_place(doc, start: int, end: int, res: Resources) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """Widen a tagged span over the hyphen and word glued to it when they make a known place.
+
+    The tokenizer cuts "Addis-Abeba" and "Porto-Novo" at the hyphen, and the tagger may keep
+    only one half: the whole name is a capital, a country or a large city of the lexicons.
+    """
+    def known(a: int, b: int) -> bool:
+        norm = normalize_label(doc[a:b].text)
+        return norm in res.capitals or norm in res.countries or norm in res.cities
+
+    def glued(i: int) -> bool:  # no space after token i
+        return doc[i].whitespace_ == ""
+
+    if start >= 2 and doc[start - 1].text == "-" and glued(start - 2) and glued(start - 1) \
+            and known(start - 2, end):
+        start -= 2
+    if end + 1 < len(doc) and doc[end].text == "-" and glued(end - 1) and glued(end) \
+            and known(start, end + 2):
+        end += 2
+    return start, end
+
+
 def _entity_mentions(doc, sentence_of, quotes, res: Resources):  # type: ignore[no-untyped-def]
     not_places = res.places.get("not_places", frozenset())
     out: list[Mention] = []
@@ -252,6 +274,8 @@ def _entity_mentions(doc, sentence_of, quotes, res: Resources):  # type: ignore[
             end -= 1  # "Banque mondiale pour la": the tagger ran on into the next phrase;
             # "Djibouti," or "Soudan" and the blank line after it: the tagger took them in
         tokens = [t for t in tokens if t.i < end]
+        if ent.label_ not in ("PER", "PERSON"):
+            start, end = _glued_place(doc, start, end, res)  # "Addis-Abeba" tagged as "Abeba"
         if ent.label_ in ("PER", "PERSON") and end - start >= 3 and start >= 2 \
                 and doc[start - 1].lower_ in ("l'", "la", "du", "des", "de") \
                 and _title_before(doc, start - 1, res):

@@ -314,10 +314,11 @@ def dateline_country(ctx: Context) -> str | None:
 
 
 def dateline_capital(ctx: Context) -> int | None:
-    """Return the mention of a capital an article's dateline names ("Rabat, 3 mai (MAP) -")."""
+    """Return the mention of a capital or large city a dateline names ("Rabat, 3 mai (MAP) -")."""
     for index in _datelines(ctx):
         m = ctx.mentions[index]
-        if m.kind == "City" and normalize_label(m.text) in ctx.res.capitals:
+        if m.kind == "City" and (normalize_label(m.text) in ctx.res.capitals
+                                 or normalize_label(m.text) in ctx.res.cities):
             return index
     return None
 
