@@ -302,6 +302,8 @@ def _entity_mentions(doc, sentence_of, quotes, res: Resources):  # type: ignore[
         elif norm in res.capitals or f"la {norm}" in res.capitals or f"le {norm}" in res.capitals:
             # "La Havane, 16 juillet": the article read as the sentence's, the city whole
             kind, key = "City", _city_name(text, norm, res)
+        elif norm in res.cities and kind in ("Person", None):
+            kind, key = "Place", text  # "Hô Chi Minh-Ville" tagged as a person: a large city
         else:
             key = text
         if glued and kind in ("Organization", "Place", None):
