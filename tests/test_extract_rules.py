@@ -2327,3 +2327,47 @@ def test_texts_named_by_a_phrase_are_agreements(extract, text, agreement):
 ])
 def test_a_programme_of_one_side_is_no_agreement(extract, text):
     assert not any(c.subject.type == "Agreement" for c in extract(text)[1])
+
+
+# --- round 11 ------------------------------------------------------------------------------
+
+def test_the_present_at_talks_someone_presided_met_them(extract):
+    found = extract("La réunion a été présidée par le ministre ghanéen des Affaires étrangères, "
+                    "Kofi Mensah, en présence de ses homologues togolais, M. Paul Adjo, et "
+                    "béninois, Mme Rose Houngbo.")
+    assert meetings(found) >= {frozenset({"Kofi Mensah", "Paul Adjo"}),
+                               frozenset({"Kofi Mensah", "Rose Houngbo"})}
+
+
+def test_a_ceremony_presided_in_the_presence_of_others_is_no_meeting(extract):
+    found = extract("La cérémonie a été présidée par le ministre ghanéen de la Culture, Kofi "
+                    "Mensah, en présence du maire d'Accra, Paul Adjo.")
+    assert not meetings(found)
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("Le ministre ivoirien des Affaires étrangères, Kouamé Aka, a reçu lundi à Abidjan le "
+     "vice-ministre japonais des Affaires étrangères, Kenji Sato, en visite de travail en Côte "
+     "d'Ivoire.", {"Abidjan", "Côte d'Ivoire"}),
+    ("Le président ghanéen, Kwame Asante, a pris part samedi au sommet de l'Union africaine à "
+     "Addis-Abeba.", {"Addis-Abeba", "Éthiopie"}),
+])
+def test_a_guest_visited_the_large_city_where_he_was_received(extract, text, places):
+    found = extract(text)
+    visitor = "Kenji Sato" if "Sato" in text else "Kwame Asante"
+    assert {o for s, o in relation(found, "visited") if s == visitor} == places
+
+
+def test_a_place_of_what_was_signed_is_no_visit(extract):
+    found = extract("Le ministre camerounais des Finances, Paul Biya Ndo, et l'ambassadeur de "
+                    "Chine, Wang Li, ont signé à Yaoundé un accord portant sur la construction "
+                    "d'un hôpital à Garoua.")
+    assert ("Wang Li", "Garoua") not in relation(found, "visited")
+
+
+def test_a_large_city_the_tagger_took_for_a_person_is_a_stop(extract):
+    found = extract("Le ministre français des Affaires étrangères, Luc Martin, est arrivé lundi à "
+                    "Hanoï. Il se rendra ensuite à Huê et à Hô Chi Minh-Ville avant de regagner "
+                    "Paris.")
+    assert {"Huê", "Hô Chi Minh-Ville"} <= {o for s, o in relation(found, "visited")}
+    assert "Hô Chi Minh-Ville" not in {s for s, r, o in found[0] if r == "holdsPosition"}

@@ -492,6 +492,7 @@ def _meeting(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern
     people = subjects(ctx, t, salience)
     if pattern.options.get("sides_only"):  # "X a présidé, avec son homologue Y, la réunion"
         people += _agents_after(ctx, t, {"avec"}, limit=8)
+        people += _present_at_talks(ctx, tok, sentence)
     elif pattern.options.get("inverted") and start <= ctx.sentences[sentence].start + 1:
         # "Ont pris part à cette rencontre le ministre X, son homologue Y ainsi que Z": the
         # subject follows the verb, and the parse is lost; every person named after it
@@ -540,6 +541,27 @@ def _meeting(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern
         label = " ".join([obj.lemma_, *[c.text for c in obj.children if c.dep_ == "amod"
                                         and c.i == obj.i + 1]]) if obj is not None else "réunion"
     record_meeting(ctx, people, t, sentence, kind, status, pattern.name, label)
+
+
+def _present_at_talks(ctx: Context, verb, sentence: int) -> list[Entity]:  # type: ignore[no-untyped-def]
+    """Return who was present at talks someone presided: "… présidée par X, en présence de Y".
+
+    Only talks ("la réunion", "les travaux"), not a ceremony: the present are the other
+    sides of the meeting.
+    """
+    doc: Any = ctx.doc
+    held = [c for c in verb.children if c.dep_ in ("obj", "nsubj:pass") and c.pos_ == "NOUN"]
+    if not any(ctx.lemma(c.i) in ctx.res.trigger("meeting", "nouns") or c.lemma_ in _SESSIONS
+               for c in held):
+        return []
+    s = ctx.sentences[sentence]
+    at = next((u for u in range(verb.i + 1, s.end - 2) if doc[u].lower_ == "en"
+               and doc[u + 1].lower_ == "présence"), None)
+    return [] if at is None else _agents_after(ctx, at + 1, {"de", "du", "des", "d'"}, limit=4)
+
+
+_SESSIONS = frozenset({"session", "séance", "travaux", "concertation", "consultation",
+                       "commission"})
 
 
 _ANNOUNCED = frozenset({"ambassadeur", "ambassadrice", "diplomate", "représentant", "chef",
