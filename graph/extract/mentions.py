@@ -26,7 +26,7 @@ _NEW = frozenset({"nouveau", "nouvelle", "nouvel", "nouveaux", "nouvelles"})
 _CAPITAL = re.compile(r"^[A-ZÀ-ÖØ-Þ]")
 _DATE_WORDS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
                          "hier", "demain", "aujourd'hui", "matin", "soir"})
-_MAX_TITLE_WORDS = 4
+_MAX_TITLE_WORDS = 6
 _GLUED_HONORIFIC = re.compile(r"^(?:M|Mme|Mlle|Dr)\.(?=[A-ZÀ-ÖØ-Þ])")
 
 
