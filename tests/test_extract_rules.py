@@ -2371,3 +2371,22 @@ def test_a_large_city_the_tagger_took_for_a_person_is_a_stop(extract):
                     "Paris.")
     assert {"Huê", "Hô Chi Minh-Ville"} <= {o for s, o in relation(found, "visited")}
     assert "Hô Chi Minh-Ville" not in {s for s, r, o in found[0] if r == "holdsPosition"}
+
+
+def test_the_companions_of_a_guest_met_the_host_not_the_guest(extract):
+    found = extract("Le président de l'Assemblée nationale togolaise, Kossi Amegah, a reçu "
+                    "mercredi à Lomé une délégation du Bundestag conduite par sa présidente, Anna "
+                    "Weber. La présidente du groupe était accompagnée des députés Jonas Keller "
+                    "(SPD) et Miriam Braun (Verts), ainsi que de l'ambassadeur d'Allemagne au "
+                    "Togo, Paul Lutz.")
+    assert meetings(found) == {frozenset({"Kossi Amegah", name})
+                               for name in ("Anna Weber", "Jonas Keller", "Miriam Braun",
+                                            "Paul Lutz")}
+
+
+def test_companions_of_a_later_errand_did_not_join_an_earlier_meeting(extract):
+    found = extract("La ministre ghanéenne Ama Owusu a été reçue lundi par le ministre togolais "
+                    "du Commerce, Kodjo Adjo. Les deux ministres ont évoqué le corridor. La "
+                    "ministre, accompagnée de l'ambassadeur du Ghana au Togo, M. Kwesi Boateng, "
+                    "doit visiter mardi le port de Lomé.")
+    assert frozenset({"Kwesi Boateng", "Kodjo Adjo"}) not in meetings(found)

@@ -35,7 +35,7 @@ from graph.extract.context import Claim, Context, analyze
 from graph.extract.dating import date_meetings
 from graph.extract.entities import METHOD as MENTIONS_METHOD
 from graph.extract.entities import find_named, mention_facts
-from graph.extract.events import find_events
+from graph.extract.events import companions_at_meetings, find_events
 from graph.extract.mentions import sentences_of
 from graph.extract.nlp import load_model, model_name
 from graph.extract.places import find_place_facts
@@ -128,6 +128,7 @@ def read_article(parsed, prepared: Prepared, minter: Minter) -> Context:  # type
     give_holder_countries(ctx)
     visits_at_meetings(ctx)
     visits_at_gatherings(ctx)
+    companions_at_meetings(ctx)
     date_meetings(ctx)
     return ctx
 

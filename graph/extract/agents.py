@@ -96,7 +96,7 @@ def delegation_head(ctx: Context, token: int) -> Entity | None:
     doc: Any = ctx.doc
     if doc[token].lower_ != "délégation" or token == 0:
         return None
-    own = _led_by(ctx, token)  # "une délégation conduite par X est arrivée": X
+    own = led_by(ctx, token)  # "une délégation conduite par X est arrivée": X
     if own is not None or doc[token - 1].lower_ not in ("la", "cette"):
         return own
     leaders: set[str] = set()
@@ -104,17 +104,17 @@ def delegation_head(ctx: Context, token: int) -> Entity | None:
         if doc[t].lower_ != "délégation":
             continue
         s = ctx.sentences[sentence_index(ctx, t)]
-        found = _led_by(ctx, t)  # "une délégation conduite par le ministre X"
+        found = led_by(ctx, t)  # "une délégation conduite par le ministre X"
         if found is None and any(doc[v].lower_ in _WITH_A_DELEGATION
                                  for v in range(max(s.start, t - 5), t)):
             found = next((e for u in range(t - 1, s.start - 1, -1)  # "X, …, à la tête d'une
-                          for e in [_named_agent(ctx, u)] if e is not None), None)  # délégation"
+                          for e in [named_agent(ctx, u)] if e is not None), None)  # délégation"
         if found is not None:
             leaders.add(found.iri)
     return _person_with(ctx, next(iter(leaders))) if len(leaders) == 1 else None
 
 
-def _led_by(ctx: Context, token: int) -> Entity | None:
+def led_by(ctx: Context, token: int) -> Entity | None:
     """Return X of "(une) délégation (de députés) conduite par X" at ``token``."""
     doc: Any = ctx.doc
     s = ctx.sentences[sentence_index(ctx, token)]
@@ -123,10 +123,10 @@ def _led_by(ctx: Context, token: int) -> Entity | None:
     if led is None:
         return None
     return next((e for u in range(led + 1, min(led + 8, s.end))
-                 for e in [_named_agent(ctx, u)] if e is not None), None)
+                 for e in [named_agent(ctx, u)] if e is not None), None)
 
 
-def _named_agent(ctx: Context, token: int) -> Entity | None:
+def named_agent(ctx: Context, token: int) -> Entity | None:
     """Return the person a name or a resolved title at ``token`` stands for."""
     index = ctx.mention_at(token)
     if index is None or ctx.mentions[index].kind not in ("Person", "Position"):

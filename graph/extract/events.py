@@ -27,8 +27,10 @@ from graph.extract.agents import (
     agent_of_token,
     expected,
     last_pair_met,
+    led_by,
     left_agents,
     modality,
+    named_agent,
     person_before_verb,
     sentence_index,
     subjects,
@@ -192,16 +194,26 @@ def _agents_after(ctx: Context, token: int, words: set[str], limit: int = 8) -> 
                     u = ctx.mentions[index].end
                     name = ctx.mention_at(u) if u < s.end else None
                     if name is not None and ctx.mentions[index].kind == "Position" and \
+                            entity is None and ctx.mentions[name].kind == "Person":
+                        continue  # "des députés X et Y": the title no one holds, then names
+                    if name is not None and ctx.mentions[index].kind == "Position" and \
                             ctx.person_of.get(name) == entity:
                         u = ctx.mentions[name].end  # "le ministre français X": the title's name
-                    if u < s.end and doc[u].lower_ in (",", "et", "and"):  # type: ignore[index]
-                        while u < s.end and doc[u].lower_ in (",", "et", "and"):  # type: ignore[index]
-                            u += 1
+                    if u < s.end and doc[u].text == "(":  # type: ignore[index]
+                        # "X (SPD) et Y (Verts)": past the party in brackets
+                        u = next((w + 1 for w in range(u + 1, min(u + 7, s.end))
+                                  if doc[w].text == ")"), u)  # type: ignore[index]
+                    if u < s.end and doc[u].lower_ in (",", "et", "and", "ainsi"):  # type: ignore[index]
+                        while u < s.end and (doc[u].lower_ in (",", "et", "and") or (  # type: ignore[index]
+                                doc[u].lower_ == "ainsi" and u + 1 < s.end  # type: ignore[index]
+                                and doc[u + 1].lower_ in ("que", "qu'"))):  # type: ignore[index]
+                            u += 2 if doc[u].lower_ == "ainsi" else 1  # type: ignore[index]
                         continue
                     break
                 if doc[u].lower_ in _NAME_OPENERS or doc[u].lower_ in honorifics or (  # type: ignore[index]
                         doc[u].lower_ in ("du", "de", "des", "avec") and out  # type: ignore[index]
-                        and doc[u - 1].lower_ == "et"):  # type: ignore[index]  # "de X et du Y"
+                        and doc[u - 1].lower_ in ("et", "que", "qu'")):  # type: ignore[index]
+                    # "de X et du Y", "de X ainsi que de Y"
                     u += 1
                     continue
                 if not out:  # "avec le secrétaire de Cabinet kényan …, X": a title we
@@ -211,6 +223,44 @@ def _agents_after(ctx: Context, token: int, words: set[str], limit: int = 8) -> 
         if doc[t].is_punct and doc[t].text not in (",", "-"):  # type: ignore[index]
             break
     return []
+
+
+_ACCOMPANIED = frozenset({"accompagné", "accompagnée", "accompagnés", "accompagnées"})
+
+
+def companions(ctx: Context) -> list[tuple[int, Entity, list[Entity]]]:
+    """Return who came with whom: (sentence, the one accompanied, their companions).
+
+    "X, accompagné de Y et de Z, …", "X était accompagnée des députés Y et Z", "une
+    délégation conduite par X et accompagnée de Y". The one accompanied is a named person,
+    a title the article resolved, or the leader of the delegation the participle qualifies.
+    """
+    doc: Any = ctx.doc
+    out = []
+    for s in ctx.sentences:
+        if s.title or s.clutter:
+            continue
+        for t in range(s.start, s.end - 1):
+            if doc[t].lower_ not in _ACCOMPANIED:
+                continue
+            tok = doc[t]
+            led: Entity | None = None
+            if tok.dep_ in ("acl", "advcl", "appos", "conj") and tok.head.i != t:
+                head = tok.head
+                led = led_by(ctx, head.i) if head.lower_ == "délégation" else \
+                    named_agent(ctx, head.i)
+            if led is None:
+                subject = next((c for c in tok.children
+                                if c.dep_ in ("nsubj", "nsubj:pass")), None)
+                led = None if subject is None else named_agent(ctx, subject.i) or \
+                    _titled_before(ctx, subject.i, s.start)
+            if led is None:
+                continue
+            with_ = [e for e in _agents_after(ctx, t, {"de", "du", "des", "d'"}, limit=3)
+                     if e.type == "Person" and e.iri != led.iri]
+            if with_:
+                out.append((s.index, led, with_))
+    return out
 
 
 def _apposed_name(ctx: Context, start: int, end: int, limit: int = 16) -> list[Entity]:
@@ -820,6 +870,61 @@ def record_meeting(ctx: Context, people: list[Entity], t: int, sentence: int, ki
                 if a.iri < b.iri:
                     ctx.add(a, "met", b, sentence, method, 0.75, date)
     return event
+
+
+def _titled_before(ctx: Context, token: int, before: int) -> Entity | None:
+    """Return the one person named earlier with the title at ``token``.
+
+    "La présidente du groupe" stands for "sa présidente, Anna Weber" read before (the
+    title's first word, with its gender); ``None`` when no one or several.
+    """
+    index = ctx.mention_at(token)
+    if index is None or ctx.mentions[index].kind != "Position":
+        return None
+    head = ctx.doc[ctx.mentions[index].start].lower_  # type: ignore[index]  # its gender too
+    found = {person.iri: person for person in ctx.person_of.values()
+             for post, mention, _ in ctx.held.get(person.iri, [])
+             if mention.start < before
+             and ctx.doc[mention.start].lower_ == head}  # type: ignore[index]
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def companions_at_meetings(ctx: Context) -> None:
+    """Give the companions of a guest the meeting the guest had: they met the hosts too.
+
+    "X a reçu une délégation conduite par Y. Y était accompagnée des députés A et B": A and
+    B met X (not Y, whom they came with). Only a meeting of the same sentence or the one
+    before, in person.
+    """
+    came = companions(ctx)
+    if not came:
+        return
+    members: dict[str, list[Entity]] = {}
+    events: dict[str, tuple[Entity, int]] = {}
+    met = {frozenset((c.subject.iri, c.object.iri)) for c in ctx.claims  # type: ignore[union-attr]
+           if c.relation == "met"}  # not a call, not a denied meeting
+    for c in ctx.claims:
+        if c.subject.type == "Meeting" and c.relation == "participant" and \
+                isinstance(c.object, Entity):
+            members.setdefault(c.subject.iri, []).append(c.object)
+            events[c.subject.iri] = (c.subject, c.sentence)
+    countries: dict[str, set[str]] = {}
+    for c in ctx.claims:
+        if c.relation == "country" and c.subject.type == "Person" and isinstance(c.object, Entity):
+            countries.setdefault(c.subject.iri, set()).add(c.object.iri)
+    for sentence, led, with_ in came:
+        for iri, (event, at) in events.items():
+            people = members[iri]
+            if not sentence - 1 <= at <= sentence or all(p.iri != led.iri for p in people):
+                continue
+            hosts = [p for p in people if frozenset((p.iri, led.iri)) in met
+                     and all(p.iri != w.iri for w in with_)]
+            for person in with_:
+                ctx.add(event, "participant", person, sentence, "fr.met.companions.v1", 0.6)
+                for host in hosts:
+                    if not countries.get(person.iri, set()) & countries.get(host.iri, set()):
+                        # not two of one side
+                        ctx.add(person, "met", host, sentence, "fr.met.companions.v1", 0.6)
 
 
 def _same_meeting(ctx: Context, people: list[Entity], kind: str,
