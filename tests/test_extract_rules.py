@@ -2390,3 +2390,14 @@ def test_companions_of_a_later_errand_did_not_join_an_earlier_meeting(extract):
                     "ministre, accompagnée de l'ambassadeur du Ghana au Togo, M. Kwesi Boateng, "
                     "doit visiter mardi le port de Lomé.")
     assert frozenset({"Kwesi Boateng", "Kodjo Adjo"}) not in meetings(found)
+
+
+def test_the_companions_of_a_visitor_hold_posts_of_the_visitor_country(extract):
+    found = extract("Le Premier ministre tchadien, Idriss Tahir, a été reçu mardi à Doha par le "
+                    "Premier ministre du Qatar, Faisal Al-Thani. Le chef du gouvernement tchadien "
+                    "est accompagné de la ministre de l'Économie, Achta Mallah, et du ministre de "
+                    "l'Énergie, Djimadoum Ngarlejy.")
+    countries = relation(found, "country")
+    assert {("Achta Mallah", "Tchad"), ("Djimadoum Ngarlejy", "Tchad")} <= countries
+    assert ("Achta Mallah", "Qatar") not in countries
+    assert frozenset({"Achta Mallah", "Faisal Al-Thani"}) in meetings(found)

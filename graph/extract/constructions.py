@@ -32,7 +32,9 @@ from graph.extract.events import (
     _objects,
     _people,
     _plural,
+    _post_countries,
     _the_agreement,
+    companions,
     country_of_city,
     event_noun,
     journeys,
@@ -1902,6 +1904,21 @@ def _delegation_countries(ctx: Context) -> dict[str, str]:
     return out
 
 
+def _companion_countries(ctx: Context) -> dict[str, str]:
+    """Return the companions of someone of a known country, with it (person IRI → country).
+
+    "Le chef du gouvernement tchadien est accompagné de la ministre de l'Économie, X": X is
+    Chad's minister, wherever the article takes place.
+    """
+    out: dict[str, str] = {}
+    for came in companions(ctx):
+        home = [came.country] if came.country else [c.label for c in _post_countries(
+            ctx, came.led)]
+        for person in came.with_ if home else ():
+            out.setdefault(person.iri, home[0])
+    return out
+
+
 def give_scene_country(ctx: Context, hosts: dict[str, str] | None = None) -> None:
     """Give the scene's country to the state posts the article leaves without one.
 
@@ -1909,7 +1926,7 @@ def give_scene_country(ctx: Context, hosts: dict[str, str] | None = None) -> Non
     who goes (or will go) to another country is not a visitor of the scene's. ``hosts`` gives
     the people who received a traveller abroad their own country (person IRI → country).
     """
-    hosts = {**_delegation_countries(ctx), **(hosts or {})}
+    hosts = {**_companion_countries(ctx), **_delegation_countries(ctx), **(hosts or {})}
     scene = scene_country(ctx)
     if scene is None and not hosts:
         return

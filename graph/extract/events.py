@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from graph.dates import find_dates
 from graph.extract.agents import (
@@ -228,12 +228,22 @@ def _agents_after(ctx: Context, token: int, words: set[str], limit: int = 8) -> 
 _ACCOMPANIED = frozenset({"accompagné", "accompagnée", "accompagnés", "accompagnées"})
 
 
-def companions(ctx: Context) -> list[tuple[int, Entity, list[Entity]]]:
-    """Return who came with whom: (sentence, the one accompanied, their companions).
+class Companions(NamedTuple):
+    """Who came with whom, in which sentence; ``country``: the one the text gives the leader."""
+
+    sentence: int
+    led: Entity
+    with_: list[Entity]
+    country: str | None
+
+
+def companions(ctx: Context) -> list[Companions]:
+    """Return who came with whom.
 
     "X, accompagné de Y et de Z, …", "X était accompagnée des députés Y et Z", "une
     délégation conduite par X et accompagnée de Y". The one accompanied is a named person,
-    a title the article resolved, or the leader of the delegation the participle qualifies.
+    a title the article resolved, or the leader of the delegation the participle qualifies;
+    "le chef du gouvernement tchadien est accompagné de …" gives the leader's country.
     """
     doc: Any = ctx.doc
     out = []
@@ -245,21 +255,25 @@ def companions(ctx: Context) -> list[tuple[int, Entity, list[Entity]]]:
                 continue
             tok = doc[t]
             led: Entity | None = None
-            if tok.dep_ in ("acl", "advcl", "appos", "conj") and tok.head.i != t:
-                head = tok.head
-                led = led_by(ctx, head.i) if head.lower_ == "délégation" else \
-                    named_agent(ctx, head.i)
+            at = tok.head.i
+            if tok.dep_ in ("acl", "advcl", "appos", "conj") and at != t:
+                led = led_by(ctx, at) if tok.head.lower_ == "délégation" else \
+                    named_agent(ctx, at)
             if led is None:
                 subject = next((c for c in tok.children
                                 if c.dep_ in ("nsubj", "nsubj:pass")), None)
-                led = None if subject is None else named_agent(ctx, subject.i) or \
-                    _titled_before(ctx, subject.i, s.start)
+                at = subject.i if subject is not None else t
+                led = None if subject is None else named_agent(ctx, at) or \
+                    _titled_before(ctx, at, s.start)
             if led is None:
                 continue
-            with_ = [e for e in _agents_after(ctx, t, {"de", "du", "des", "d'"}, limit=3)
-                     if e.type == "Person" and e.iri != led.iri]
+            with_ = list({e.iri: e for e in _agents_after(
+                ctx, t, {"de", "du", "des", "d'"}, limit=3)
+                if e.type == "Person" and e.iri != led.iri}.values())
+            index = ctx.mention_at(at)
+            said = ctx.mentions[index].countries if index is not None else ()
             if with_:
-                out.append((s.index, led, with_))
+                out.append(Companions(s.index, led, with_, said[0] if len(said) == 1 else None))
     return out
 
 
@@ -912,7 +926,7 @@ def companions_at_meetings(ctx: Context) -> None:
     for c in ctx.claims:
         if c.relation == "country" and c.subject.type == "Person" and isinstance(c.object, Entity):
             countries.setdefault(c.subject.iri, set()).add(c.object.iri)
-    for sentence, led, with_ in came:
+    for sentence, led, with_, _ in came:
         for iri, (event, at) in events.items():
             people = members[iri]
             if not sentence - 1 <= at <= sentence or all(p.iri != led.iri for p in people):
