@@ -2401,3 +2401,13 @@ def test_the_companions_of_a_visitor_hold_posts_of_the_visitor_country(extract):
     assert {("Achta Mallah", "Tchad"), ("Djimadoum Ngarlejy", "Tchad")} <= countries
     assert ("Achta Mallah", "Qatar") not in countries
     assert frozenset({"Achta Mallah", "Faisal Al-Thani"}) in meetings(found)
+
+
+def test_a_place_fronted_after_a_day_frames_the_paragraph(extract):
+    found = extract("La ministre suisse des Affaires étrangères, Anna Keller, s'est rendue en "
+                    "Tunisie puis en Algérie. À Tunis, elle a été reçue par le président, M. Kais "
+                    "Mestiri.\n\nJeudi, à Alger, elle a été accueillie par son homologue, M. Nadir "
+                    "Belabbès. Elle a ensuite rencontré la ministre de l'Énergie, Mme Yasmine "
+                    "Boudiaf.")
+    assert ("Yasmine Boudiaf", "Algérie") in relation(found, "country")
+    assert ("Yasmine Boudiaf", "Tunisie") not in relation(found, "country")

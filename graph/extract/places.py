@@ -335,6 +335,27 @@ def _datelines(ctx: Context) -> list[int]:
     return found
 
 
+def _past_time_opener(doc, start: int, end: int) -> int:  # type: ignore[no-untyped-def]
+    """Return where a sentence starts past a short time phrase and its comma.
+
+    "Jeudi, à Alger, …", "Le lendemain matin, à Oran, …": the place still opens the sentence.
+    Else ``start``.
+    """
+    for k in range(start + 1, min(start + 5, end)):
+        if doc[k].text == ",":
+            words = doc[start:k]
+            if all(t.pos_ in ("NOUN", "NUM", "DET", "ADJ", "ADV", "PROPN") for t in words) \
+                    and any(t.lower_ in _TIME_OPENERS for t in words):
+                return k + 1
+            break
+    return start
+
+
+_TIME_OPENERS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+                           "dimanche", "lendemain", "veille", "matin", "après-midi", "soir",
+                           "hier", "aujourd'hui", "demain", "ensuite", "puis", "enfin"})
+
+
 def fronted_places(ctx: Context) -> dict[int, int]:
     """Return, for each sentence a fronted place frames, that place's mention.
 
@@ -362,8 +383,9 @@ def fronted_places(ctx: Context) -> dict[int, int]:
     for s in ctx.sentences:
         if s.index and "\n" in ctx.text[ctx.sentences[s.index - 1].end_char:s.start_char]:
             current = None  # a new paragraph
-        index = ctx.mention_at(s.start + 1) if s.end - s.start > 3 else None
-        if index is not None and doc[s.start].lower_ in ("à", "au", "en") and \
+        opens = _past_time_opener(doc, s.start, s.end)  # "Jeudi, à Alger, …"
+        index = ctx.mention_at(opens + 1) if s.end - opens > 3 else None
+        if index is not None and doc[opens].lower_ in ("à", "au", "en") and \
                 ctx.mentions[index].kind in PLACE_KINDS and \
                 ctx.mentions[index].end < s.end and doc[ctx.mentions[index].end].text == ",":
             current = index
