@@ -2411,3 +2411,26 @@ def test_a_place_fronted_after_a_day_frames_the_paragraph(extract):
                     "Boudiaf.")
     assert ("Yasmine Boudiaf", "Algérie") in relation(found, "country")
     assert ("Yasmine Boudiaf", "Tunisie") not in relation(found, "country")
+
+
+def test_a_planned_signing_together_is_a_planned_meeting(extract):
+    found = extract("La ministre française Anne Roy se rendra au Bénin lundi. À Cotonou, elle "
+                    "sera reçue par le président, M. Paul Houngbo. Elle signera avec la ministre "
+                    "de l'Économie, Mme Rose Dossou, une convention de financement.")
+    assert frozenset({"Anne Roy", "Rose Dossou"}) in meetings(found)
+    signing = {c.subject.iri for c in found[1] if c.subject.type == "Meeting"
+               and c.relation == "participant" and c.object.label == "Rose Dossou"}
+    status = {c.object.value for c in found[1] if c.subject.iri in signing
+              and c.relation == "status"}
+    assert status == {"planned"}
+
+
+def test_the_two_ministers_are_the_two_who_just_met(extract):
+    found = extract("Le ministre français du Commerce, Paul Martin, coprésidera avec la ministre "
+                    "kazakhe du Commerce, Mme Aigerim Nurlan, la session de la commission mixte. "
+                    "Il se rendra ensuite à Samarcande, où il rencontrera le ministre ouzbek de "
+                    "l'Industrie, M. Sherzod Karimov. Les deux ministres signeront une feuille de "
+                    "route sur l'énergie.")
+    parties = {o for s, o in relation(found, "party")}
+    assert {"Paul Martin", "Sherzod Karimov"} <= parties
+    assert "Aigerim Nurlan" not in parties

@@ -295,6 +295,9 @@ def the_two(ctx: Context, token: int) -> list[Entity]:
     if tok.lower_ in _COUNTRY_NOUNS:
         return _two_countries(ctx, tok.left_edge.i, sentence)
     posts = _ROLE_POSTS.get(tok.lower_, () if tok.lower_ in _ROLE_NOUNS else None)
+    met = last_pair_met(ctx, token)  # "… où il rencontrera X. Les deux ministres signeront"
+    if met and posts is not None and all(_holds_one_of(ctx, p, posts) for p in met):
+        return met
     found = _last_two(ctx, tok.left_edge.i, sentence - 3, posts)
     if found or not posts:
         return found
@@ -302,6 +305,12 @@ def the_two(ctx: Context, token: int) -> list[Entity]:
     # "conseiller fédéral" is one of "les deux ministres")
     return _last_two(ctx, tok.left_edge.i, 0, posts) or _last_two(
         ctx, tok.left_edge.i, sentence - 3, ())
+
+
+def _holds_one_of(ctx: Context, person: Entity, posts: tuple[str, ...]) -> bool:
+    """Tell whether a person holds a post that starts with one of ``posts`` (any, if empty)."""
+    held = [post.label.lower() for post, _, _ in ctx.held.get(person.iri, [])]
+    return bool(held) and (not posts or any(p.startswith(posts) for p in held))
 
 
 _PARTNERS = frozenset({"hôte", "hôtesse", "interlocuteur", "interlocutrice", "invité",

@@ -1272,9 +1272,9 @@ def _agreement(ctx: Context, t: int, sentence: int, salience: Salience,
         c.dep_ == "acl" and c.lemma_ in ("signer", "parapher") for c in tok.children) or (
         t + 2 < len(ctx.doc) and ctx.doc[t + 1].text == ","  # type: ignore[arg-type,index]
         and ctx.lemma(t + 2) in ("signer", "parapher"))  # "Cet accord, paraphé par X et Y"
-    if len(signers) >= 2 and status is None and tok.pos_ == "NOUN" and signed:
-        record_meeting(ctx, signers, t, sentence, "Meeting", None, "fr.met.signing.v1",
-                       "signature")  # they signed it together
+    if len(signers) >= 2 and status in (None, "planned") and tok.pos_ == "NOUN" and signed:
+        record_meeting(ctx, signers, t, sentence, "Meeting", status, "fr.met.signing.v1",
+                       "signature")  # they signed (or will sign) it together
     if not topics and not parties:
         return False
     ctx.add(agreement, "status", Literal(_STATUS.get(status, "happened")), sentence,
