@@ -2434,3 +2434,15 @@ def test_the_two_ministers_are_the_two_who_just_met(extract):
     parties = {o for s, o in relation(found, "party")}
     assert {"Paul Martin", "Sherzod Karimov"} <= parties
     assert "Aigerim Nurlan" not in parties
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Le secrétaire d'État tunisien, Wassim Jaziri, a rencontré mardi à Sfax une délégation "
+     "d'hommes d'affaires libyens conduite par le président de la Chambre de commerce, "
+     "d'industrie et d'agriculture de Misrata, Ali Bukhamada.", {"Wassim Jaziri", "Ali Bukhamada"}),
+    ("Le Chef de l'État malien, Bakary Keita, a ensuite reçu les membres du bureau du Conseil "
+     "national de Transition (CNT), conduits par leur président, le Colonel-major Seydou "
+     "Diabaté.", {"Bakary Keita", "Seydou Diabaté"}),
+])
+def test_a_group_received_is_met_through_the_one_leading_it(extract, text, pair):
+    assert frozenset(pair) in meetings(extract(text))

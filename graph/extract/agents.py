@@ -122,7 +122,7 @@ def led_by(ctx: Context, token: int) -> Entity | None:
                 if doc[u].lower_ in LED_FORMS and doc[u + 1].lower_ == "par"), None)
     if led is None:
         return None
-    return next((e for u in range(led + 1, min(led + 8, s.end))
+    return next((e for u in range(led + 1, min(led + 20, s.end))
                  for e in [named_agent(ctx, u)] if e is not None), None)
 
 

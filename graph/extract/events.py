@@ -196,6 +196,9 @@ def _agents_after(ctx: Context, token: int, words: set[str], limit: int = 8) -> 
                     if name is not None and ctx.mentions[index].kind == "Position" and \
                             entity is None and ctx.mentions[name].kind == "Person":
                         continue  # "des députés X et Y": the title no one holds, then names
+                    if entity is None and not out and ctx.mentions[index].kind == "Position":
+                        out = _apposed_name(ctx, u, s.end)  # "le président de la Chambre de
+                        break  # commerce, d'industrie …, X": the name after its complements
                     if name is not None and ctx.mentions[index].kind == "Position" and \
                             ctx.person_of.get(name) == entity:
                         u = ctx.mentions[name].end  # "le ministre français X": the title's name
@@ -285,10 +288,15 @@ def _apposed_name(ctx: Context, start: int, end: int, limit: int = 16) -> list[E
     doc = ctx.doc
     for u in range(start, min(start + limit, end)):
         tok = doc[u]  # type: ignore[index]
+        if tok.text == "," and u + 1 < end and doc[u + 1].lower_ in ("d'", "de", "des", "du"):  # type: ignore[index]
+            continue  # "président de la Chambre de commerce, d'industrie et d'agriculture, X"
         if tok.text == ",":
             v = u + 1
-            while v < end and doc[v].lower_ in ("m.", "mme", "sem", "s.e.", "dr"):  # type: ignore[index]
-                v += 1
+            honorifics = ctx.res.positions.get("honorifics", ())
+            while v < min(end, u + 6) and (doc[v].lower_ in (  # type: ignore[index]
+                    "m.", "mme", "sem", "s.e.", "dr", "le", "la", "-", "major")
+                    or doc[v].lower_ in honorifics):  # type: ignore[index]
+                v += 1  # "…, le Colonel-major X"
             index = ctx.mention_at(v) if v < end else None
             if index is not None and ctx.mentions[index].kind == "Person":
                 entity = ctx.entity_of(index)
@@ -378,7 +386,7 @@ def _objects(ctx: Context, verb, salience: Salience) -> list[Entity]:  # type: i
     out = []
     strays = _stray_objects(verb)
     for c in [*verb.children, *strays]:
-        lead = _delegation_lead(ctx, c.i) if c.lemma_ in ("délégation", "mission") else None
+        lead = _delegation_lead(ctx, c.i) if c.lemma_ in _DELEGATION_NOUNS else None
         if lead is not None:  # "a reçu une délégation (de sénateurs) conduite par X": X
             out += _agents_after(ctx, lead, {"par"}, limit=3)[:1]
         if c.lemma_ in ("appel", "coup") and c.dep_ == "obj" \
@@ -414,7 +422,7 @@ def _objects(ctx: Context, verb, salience: Salience) -> list[Entity]:  # type: i
                         in ("Person", "Position") for u in range(t, comma)):
                     t = comma + 1
                     continue
-            if ctx.lemma(t) in ("délégation", "mission"):  # "une délégation turque conduite
+            if ctx.lemma(t) in _DELEGATION_NOUNS:  # "une délégation turque conduite
                 lead = _delegation_lead(ctx, t)  # par X": X
                 if lead is not None:
                     out = _agents_after(ctx, lead, {"par"}, limit=3)[:1]
@@ -606,15 +614,18 @@ def _apposed_visitor(ctx: Context, noun: int) -> Entity | None:
 def _delegation_lead(ctx: Context, noun: int) -> int | None:
     """Return the participle of "une délégation (de sénateurs français) conduite par X"."""
     doc: Any = ctx.doc
-    for u in range(noun + 1, min(noun + 6, len(doc) - 1)):
+    for u in range(noun + 1, min(noun + 14, len(doc) - 1)):
         if _leading(ctx, u) and doc[u + 1].lower_ == "par":
             return u
-        if doc[u].pos_ in ("VERB", "AUX", "PUNCT"):
-            break
+        if doc[u].pos_ in ("VERB", "AUX") or doc[u].is_punct and not (
+                doc[u].text in (",", "(", ")") and u + 1 < len(doc)):
+            break  # "les membres du bureau du CNT, conduits par X": past the acronym, the comma
     return None
 
 
 _LEADING = frozenset({"conduire", "mener", "diriger", "présider"})
+_DELEGATION_NOUNS = frozenset({"délégation", "mission", "membre", "groupe"})
+"""Nouns of a group someone leads: "les membres du bureau, conduits par leur président"."""
 """Participles naming who leads a delegation: "une délégation conduite par X"."""
 
 
