@@ -2446,3 +2446,17 @@ def test_the_two_ministers_are_the_two_who_just_met(extract):
 ])
 def test_a_group_received_is_met_through_the_one_leading_it(extract, text, pair):
     assert frozenset(pair) in meetings(extract(text))
+
+
+def test_a_plural_title_before_a_list_of_names_is_each_one_s(extract):
+    found = extract("La délégation était accompagnée des députés Jonas Keller (SPD) et Miriam "
+                    "Braun (Verts), ainsi que de l'ambassadeur d'Allemagne au Togo, Paul Lutz.")
+    posts = relation(found, "holdsPosition")
+    assert {("Jonas Keller", "député"), ("Miriam Braun", "député")} <= posts
+    assert any(s == "Paul Lutz" and o.startswith("ambassadeur") for s, o in posts)
+
+
+def test_former_holders_listed_after_a_plural_title_get_no_post(extract):
+    found = extract("Les ex-ministres de droite Rachida Lamine et Catherine Vaudel ont été "
+                    "nommées jeudi au sein du nouveau gouvernement.")
+    assert not relation(found, "heldPosition") and not relation(found, "holdsPosition")

@@ -397,8 +397,11 @@ def _complement_of_noun(ctx: Context, m: Mention) -> bool:
     if t > 0 and (ctx.doc[before].pos_ in ("VERB", "AUX")  # type: ignore[index]
                   or "Part" in ctx.doc[before].morph.get("VerbForm")):  # type: ignore[index]
         return False  # "accompagné de l'ambassadeur, M. X": X is the ambassador
-    if t > 0 and ctx.doc[t - 1].lower_ == "et":  # type: ignore[index]
-        # "la déclaration commune de Y et du président, X": what governs the first of them
+    if t > 0 and (ctx.doc[t - 1].lower_ == "et" or t > 1  # type: ignore[index]
+                  and ctx.doc[t - 1].lower_ in ("que", "qu'")  # type: ignore[index]
+                  and ctx.doc[t - 2].lower_ == "ainsi"):  # type: ignore[index]
+        # "la déclaration commune de Y et du président, X": what governs the first of them;
+        # "accompagné de X, ainsi que de l'ambassadeur, Y" too
         head = ctx.doc[m.start]  # type: ignore[index]
         while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
@@ -508,6 +511,39 @@ def _plural(ctx: Context, index: int) -> None:
             if len(unknown) == 1 and len(free) == 1 and len(pair) == len(m.countries):
                 record_post(ctx, unknown[0], index, "fr.title.plural.v1", 0.6, country=free[0])
                 return
+
+
+def _plural_list(ctx: Context, index: int) -> None:
+    """Give a plural title to each of the names listed right after it.
+
+    "des députés Jonas Keller (SPD) et Miriam Braun (Verts)", "les ministres A, B et C":
+    each holds the post ("député"), of the one country the title names, if any.
+    """
+    m = ctx.mentions[index]
+    if not m.plural or m.quoted or m.former or len(m.countries) > 1:
+        return  # "les ex-ministres de droite A et B": no post to give
+    doc: Any = ctx.doc
+    end = ctx.sentences[m.sentence].end
+    people, u = [], m.end
+    while u < end:
+        at = ctx.mention_at(u)
+        if at is None or ctx.mentions[at].kind != "Person" or at not in ctx.person_of:
+            break
+        people.append(ctx.person_of[at])
+        u = ctx.mentions[at].end
+        if u < end and doc[u].text == "(":  # "X (SPD)": past the party
+            u = next((w + 1 for w in range(u + 1, min(u + 7, end)) if doc[w].text == ")"), u)
+        if u + 1 < end and doc[u].lower_ in (",", "et"):
+            u += 1
+            continue
+        break
+    if len(people) < 2:
+        return  # one name after a plural is no list ("les ministres Paul Roy a reçus")
+    for person in people:
+        if all(c.subject.iri != person.iri or c.relation != "holdsPosition"
+               or c.sentence != m.sentence for c in ctx.claims):
+            record_post(ctx, person, index, "fr.title.list.v1", 0.55,
+                        country=m.countries[0] if m.countries else None)
 
 
 def _countries_held(ctx: Context, person: Entity, m: Mention) -> set[str]:
@@ -620,6 +656,7 @@ def find_posts(ctx: Context) -> None:
         _intro(ctx, i)
     for i in positions:
         _plural(ctx, i)
+        _plural_list(ctx, i)
     for i in positions:
         m = ctx.mentions[i]
         if i not in ctx.holder and not m.plural and m.definite:
