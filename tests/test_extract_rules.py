@@ -2460,3 +2460,14 @@ def test_former_holders_listed_after_a_plural_title_get_no_post(extract):
     found = extract("Les ex-ministres de droite Rachida Lamine et Catherine Vaudel ont été "
                     "nommées jeudi au sein du nouveau gouvernement.")
     assert not relation(found, "heldPosition") and not relation(found, "holdsPosition")
+
+
+@pytest.mark.parametrize(("text", "post"), [
+    ("Le secrétaire général du ministère de la Jeunesse, de la Culture et de la Communication, "
+     "M. Mehdi Lahlou, a reçu la délégation.",
+     "secrétaire général du ministère de la Jeunesse, de la Culture et de la Communication"),
+    ("Elle a été reçue par le conseiller spécial du président, Sylvestre N'Dri.",
+     "conseiller spécial du président"),
+])
+def test_a_title_of_a_ministry_or_a_special_adviser_keeps_its_complements(extract, text, post):
+    assert post in {o for s, o in relation(extract(text), "holdsPosition")}

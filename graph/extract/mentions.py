@@ -513,7 +513,8 @@ def _abroad(doc, start: int, limit: int) -> int:  # type: ignore[no-untyped-def]
 
 _TITLE_ADJECTIVES = {"tournant", "tournante", "adjoint", "adjointe", "intérimaire", "exécutif",
                      "exécutive", "permanent", "permanente", "honoraire", "fédéral", "fédérale",
-                     "résident", "résidente", "régional", "régionale", "national", "nationale"}
+                     "résident", "résidente", "régional", "régionale", "national", "nationale",
+                     "spécial", "spéciale", "principal", "principale"}
 """Adjectives that belong to a title ("secrétaire exécutif", "ministre fédérale")."""
 
 
@@ -706,6 +707,11 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
             if j >= limit:
                 break
             head = doc[j]
+            if head.lower_ == "ministère" and not title_domain and j + 1 < limit \
+                    and doc[j + 1].lower_ in _DE:
+                parts.append(doc[i:j + 1].text)  # "secrétaire général du ministère de la
+                i, title_domain = j + 1, True  # Santé, de …": the ministry's portfolios follow
+                continue
             if head.lower_ in org_nouns and not _CAPITAL.match(head.text):
                 k = j + 1
                 while k < limit and (doc[k].pos_ == "ADJ" and not res.demonym(doc[k].lower_)
