@@ -2471,3 +2471,15 @@ def test_former_holders_listed_after_a_plural_title_get_no_post(extract):
 ])
 def test_a_title_of_a_ministry_or_a_special_adviser_keeps_its_complements(extract, text, post):
     assert post in {o for s, o in relation(extract(text), "holdsPosition")}
+
+
+def test_companions_went_where_the_one_they_accompany_went(extract):
+    found = extract("Arrivé lundi soir à Doha pour une visite de travail, le Premier ministre "
+                    "tchadien, Idriss Tahir, a été reçu mardi par son homologue qatari, Faisal "
+                    "Al-Thani. Le chef du gouvernement tchadien est accompagné de la ministre de "
+                    "l'Économie, Achta Mallah, et de l'ambassadeur du Tchad au Qatar, Ali Hassan. "
+                    "Il se rendra ensuite à Abou Dhabi.")
+    visits = relation(found, "visited")
+    assert {("Achta Mallah", "Doha"), ("Achta Mallah", "Qatar")} <= visits
+    assert ("Achta Mallah", "Abou Dhabi") not in visits  # told after: the leader's alone
+    assert not {o for s, o in visits if s == "Ali Hassan"}  # the ambassador lives there

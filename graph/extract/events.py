@@ -950,6 +950,42 @@ def companions_at_meetings(ctx: Context) -> None:
                     if not countries.get(person.iri, set()) & countries.get(host.iri, set()):
                         # not two of one side
                         ctx.add(person, "met", host, sentence, "fr.met.companions.v1", 0.6)
+    _companions_travel(ctx, came)
+
+
+_ENVOY_POSTS = ("ambassadeur", "ambassadrice", "consul", "chargé d'affaires",
+                "chargée d'affaires", "haut-commissaire", "haute-commissaire")
+
+
+def _companions_travel(ctx: Context, came: list[Companions]) -> None:
+    """Send companions where the one they accompany went before the sentence that says so.
+
+    "Le Premier ministre est arrivé à Doha … Il est accompagné de la ministre X": X visited
+    Doha and Qatar too; a stop told after that sentence may be the leader's alone.
+    """
+    trips: dict[str, dict[str, Any]] = {}
+    for c in ctx.claims:
+        if c.subject.type == "Visit":
+            trip = trips.setdefault(c.subject.iri, {"people": [], "sentence": c.sentence})
+            if c.relation == "participant" and isinstance(c.object, Entity):
+                trip["people"].append(c.object.iri)
+            elif c.relation == "place":
+                trip["place"] = c.object
+            elif c.relation == "status" and isinstance(c.object, Literal):
+                trip["status"] = str(c.object.value)
+    for sentence, led, with_, _ in came:
+        for trip in trips.values():
+            if led.iri not in trip["people"] or trip["sentence"] > sentence or \
+                    not isinstance(trip.get("place"), Entity):
+                continue
+            status = trip.get("status")
+            for person in with_:
+                if any(post.label.lower().startswith(_ENVOY_POSTS)
+                       for post, _, _ in ctx.held.get(person.iri, [])):
+                    continue  # the ambassador who comes along lives there
+                record_visit(ctx, person, trip["place"], sentence, None,
+                             None if status == "happened" else status,
+                             "fr.visit.companions.v1", 0.5)
 
 
 def _same_meeting(ctx: Context, people: list[Entity], kind: str,
