@@ -2376,9 +2376,9 @@ def test_a_large_city_the_tagger_took_for_a_person_is_a_stop(extract):
 def test_the_companions_of_a_guest_met_the_host_not_the_guest(extract):
     found = extract("Le président de l'Assemblée nationale togolaise, Kossi Amegah, a reçu "
                     "mercredi à Lomé une délégation du Bundestag conduite par sa présidente, Anna "
-                    "Weber. La présidente du groupe était accompagnée des députés Jonas Keller "
-                    "(SPD) et Miriam Braun (Verts), ainsi que de l'ambassadeur d'Allemagne au "
-                    "Togo, Paul Lutz.")
+                    "Weber. La présidente du groupe était accompagnée des députés allemands Jonas "
+                    "Keller (SPD) et Miriam Braun (Verts), ainsi que de l'ambassadeur "
+                    "d'Allemagne au Togo, Paul Lutz.")
     assert meetings(found) == {frozenset({"Kossi Amegah", name})
                                for name in ("Anna Weber", "Jonas Keller", "Miriam Braun",
                                             "Paul Lutz")}
@@ -2483,3 +2483,16 @@ def test_companions_went_where_the_one_they_accompany_went(extract):
     assert {("Achta Mallah", "Doha"), ("Achta Mallah", "Qatar")} <= visits
     assert ("Achta Mallah", "Abou Dhabi") not in visits  # told after: the leader's alone
     assert not {o for s, o in visits if s == "Ali Hassan"}  # the ambassador lives there
+
+
+@pytest.mark.parametrize("opening", [
+    "La rencontre a été présidée par le ministre nigérien des Affaires étrangères, M. Issa "
+    "Daouda, en présence de",
+    "Le ministre nigérien des Affaires étrangères, M. Issa Daouda, a reçu",
+])
+def test_counterparts_listed_with_their_own_titles_are_all_read(extract, opening):
+    found = extract(opening + " ses homologues malien, M. Modibo Dembélé, ministre des Affaires "
+                    "étrangères et de la Coopération internationale, et burkinabè, Mme Aminata "
+                    "Kaboré, ministre des Affaires étrangères.")
+    assert {frozenset({"Issa Daouda", "Modibo Dembélé"}),
+            frozenset({"Issa Daouda", "Aminata Kaboré"})} <= meetings(found)

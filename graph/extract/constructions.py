@@ -236,6 +236,11 @@ def _next_counterparts(ctx: Context, sentence: int, after: int, subject: Entity,
     while u + 2 < s.end:
         while u < s.end and doc[u].lower_ in (",", "et"):
             u += 1
+        title = ctx.mention_at(u) if u < s.end else None
+        if title is not None and ctx.mentions[title].kind == "Position" and \
+                ctx.mentions[title].end < s.end and doc[ctx.mentions[title].end].text == ",":
+            u = ctx.mentions[title].end  # "…, X, ministre des …, et burkinabè, Y": past the
+            continue  # title apposed to the name before
         country = ctx.res.demonym(doc[u].text) if u < s.end else None
         if country is None:
             return

@@ -181,6 +181,7 @@ def _agents_after(ctx: Context, token: int, words: set[str], limit: int = 8) -> 
                 if u in ctx.counterparts:  # "avec son homologue marocain, X"
                     named, u = ctx.counterparts[u]
                     out.append(named)
+                    u = _past_own_title(ctx, u, named, s.end)
                     if u < s.end and doc[u].lower_ in (",", "et", "and"):  # type: ignore[index]
                         while u < s.end and doc[u].lower_ in (",", "et", "and"):  # type: ignore[index]
                             u += 1  # "ses homologues djiboutien, X, et somalien, Y"
@@ -202,6 +203,8 @@ def _agents_after(ctx: Context, token: int, words: set[str], limit: int = 8) -> 
                     if name is not None and ctx.mentions[index].kind == "Position" and \
                             ctx.person_of.get(name) == entity:
                         u = ctx.mentions[name].end  # "le ministre français X": the title's name
+                    if entity is not None and entity.type == "Person":
+                        u = _past_own_title(ctx, u, entity, s.end)
                     if u < s.end and doc[u].text == "(":  # type: ignore[index]
                         # "X (SPD) et Y (Verts)": past the party in brackets
                         u = next((w + 1 for w in range(u + 1, min(u + 7, s.end))
@@ -278,6 +281,25 @@ def companions(ctx: Context) -> list[Companions]:
             if with_:
                 out.append(Companions(s.index, led, with_, said[0] if len(said) == 1 else None))
     return out
+
+
+def _past_own_title(ctx: Context, u: int, person: Entity, end: int) -> int:
+    """Return where a list goes on past the title apposed to the name that ends at ``u``.
+
+    "ses homologues malien, M. X, ministre des Affaires étrangères, et burkinabè, Mme Y":
+    past ", ministre des Affaires étrangères" (a post of X), at the comma before "et".
+    """
+    doc: Any = ctx.doc
+    if u + 1 >= end or doc[u].text != ",":
+        return u
+    index = ctx.mention_at(u + 1)
+    if index is None or ctx.mentions[index].kind != "Position":
+        return u
+    holder = ctx.entity_of(index)
+    if holder is not None and holder.iri != person.iri:
+        return u
+    after = ctx.mentions[index].end
+    return after if after < end and doc[after].text == "," else u
 
 
 def _apposed_name(ctx: Context, start: int, end: int, limit: int = 16) -> list[Entity]:
@@ -399,6 +421,10 @@ def _objects(ctx: Context, verb, salience: Salience) -> list[Entity]:  # type: i
                     x.dep_ == "appos" and _verb_between(ctx, c.i, x.i))]]:
                 if t.i in ctx.counterparts:
                     out.append(ctx.counterparts[t.i][0])
+                    if t.lower_ == "homologues":  # "ses homologues malien, X, …, et
+                        s = ctx.sentences[sentence_index(ctx, t.i)]  # burkinabè, Y": Y too
+                        out += [person for u, (person, _) in ctx.counterparts.items()
+                                if t.i < u < s.end]
                     continue
                 index = ctx.mention_at(t.i)
                 if index is None and t.lower_ in ("m.", "mme", "monsieur", "madame"):
