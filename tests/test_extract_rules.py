@@ -2496,3 +2496,12 @@ def test_counterparts_listed_with_their_own_titles_are_all_read(extract, opening
                     "Kaboré, ministre des Affaires étrangères.")
     assert {frozenset({"Issa Daouda", "Modibo Dembélé"}),
             frozenset({"Issa Daouda", "Aminata Kaboré"})} <= meetings(found)
+
+
+def test_talks_between_the_two_named_back_take_their_topics(extract):
+    found = extract("Le Premier ministre malien, Ali Traoré, a été reçu mardi à Doha par son "
+                    "homologue qatari, Faisal Al-Thani, pour une visite de travail. Les entretiens "
+                    "entre les deux chefs de gouvernement ont porté sur l'accès à l'électricité.")
+    talks = [c.subject for c in found[1] if c.relation == "concerns"
+             and c.object.label == "accès à l'électricité"]
+    assert talks and "entretiens" in talks[0].aliases

@@ -1500,6 +1500,8 @@ def _referred_event(ctx: Context, sentence: int, start: int) -> Entity | None:
                 c.dep_ == "nmod" and not (c.pos_ == "PROPN" and ctx.mention_at(c.i) is not None
                                           and ctx.mentions[ctx.mention_at(c.i)].kind in (  # type: ignore[index]
                                               "City", "Place", "Country"))
+                and not any(g.dep_ == "case" and g.lower_ in ("entre", "avec")
+                            for g in c.children)  # "les entretiens entre les deux chefs"
                 for c in tok.children) or not tok.dep_.startswith(("nsubj", "obl"))):
             # "le séjour des ressortissants" is a topic, not the visit ("l'entretien de
             # Baabda" is the meeting there); after the topic's verb, only "lors de cet
