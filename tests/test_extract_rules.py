@@ -2505,3 +2505,13 @@ def test_talks_between_the_two_named_back_take_their_topics(extract):
     talks = [c.subject for c in found[1] if c.relation == "concerns"
              and c.object.label == "accès à l'électricité"]
     assert talks and "entretiens" in talks[0].aliases
+
+
+def test_what_two_discussed_after_their_call_belongs_to_the_call(extract):
+    found = extract("Le président ghanéen, Kofi Mensah, s'est entretenu au téléphone avec son "
+                    "homologue malien, Ali Traoré. Les deux chefs d'État ont échangé sur la "
+                    "lutte contre le trafic d'armes.")
+    assert not meetings(found)  # still a call, not a meeting
+    topics = {c.subject.type for c in found[1] if c.relation == "concerns"
+              and c.object.label == "lutte contre le trafic d'armes"}
+    assert topics == {"PhoneCall"}

@@ -903,6 +903,11 @@ def record_meeting(ctx: Context, people: list[Entity], t: int, sentence: int, ki
     date = _date_near(ctx, sentence, t, status)
     label = " – ".join(p.label for p in people)
     earlier = _same_meeting(ctx, people, kind, status) if date is None else None
+    if earlier is None and date is None and kind == "Meeting":
+        call = _same_meeting(ctx, people, "PhoneCall", status)  # "Les deux chefs d'État ont
+        if call is not None and any(c.subject.iri == call.iri and c.sentence >= sentence - 2
+                                    for c in ctx.claims):  # échangé sur …" after their call
+            earlier = call
     if earlier is not None:  # "Les deux parties ont en outre échangé leurs vues sur …": more
         # of the talks already read, not another meeting
         event = named_event(ctx, earlier, sentence)
