@@ -2515,3 +2515,21 @@ def test_what_two_discussed_after_their_call_belongs_to_the_call(extract):
     topics = {c.subject.type for c in found[1] if c.relation == "concerns"
               and c.object.label == "lutte contre le trafic d'armes"}
     assert topics == {"PhoneCall"}
+
+
+@pytest.mark.parametrize(("text", "post"), [
+    ("M. Paul Roy, qui a été ministre des Finances, a reçu les élus.", "ministre des Finances"),
+    ("Ancienne députée de la Gironde, membre du parti Renaissance, Mme Hélène Martin a présidé "
+     "de 2022 à 2025 le groupe d'amitié.", "députée de la Gironde"),
+])
+def test_a_former_post_told_by_a_relative_or_before_an_apposition(extract, text, post):
+    found = extract(text)
+    holder = "Paul Roy" if "Roy" in text else "Hélène Martin"
+    assert (holder, post) in relation(found, "heldPosition")
+    assert (holder, post) not in relation(found, "holdsPosition")
+
+
+def test_a_fronted_former_post_before_an_honorific_is_the_name_s(extract):
+    found = extract("L'ancien gouverneur du district de Yamoussoukro, M. Ibrahim Konan, fait son "
+                    "entrée au gouvernement.")
+    assert {o for s, o in relation(found, "heldPosition") if s == "Ibrahim Konan"}

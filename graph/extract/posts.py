@@ -673,6 +673,42 @@ def find_posts(ctx: Context) -> None:
         _joined_titles(ctx, a, b)
     for i in positions:
         _fronted_former(ctx, i)
+        _relative_former(ctx, i)
+
+
+_WAS = (("qui", "fut"), ("qui", "a", "été"), ("qui", "avait", "été"), ("qui", "était"),
+        ("qui", "fut", "notamment"), ("qui", "a", "notamment", "été"))
+"""A relative that says what its antecedent was: "X, qui fut ambassadeur au Caire"."""
+
+
+def _relative_former(ctx: Context, index: int) -> None:
+    """Read "X, qui fut ambassadeur du Qatar en Éthiopie, …": a post X held.
+
+    The antecedent is the name, or the resolved title, that ends right before ", qui".
+    Titles coordinated after the first ("… et représentant permanent …") are held too.
+    """
+    m = ctx.mentions[index]
+    if index in ctx.holder or m.plural or m.quoted:
+        return
+    doc: Any = ctx.doc
+    words = next((w for w in _WAS if m.start - len(w) - 1 >= 0 and tuple(
+        doc[m.start - len(w) + k].lower_ for k in range(len(w))) == w), None)
+    if words is None or doc[m.start - len(words) - 1].text != ",":
+        return
+    before = ctx.mention_at(m.start - len(words) - 2)
+    person = ctx.entity_of(before) if before is not None else None
+    if person is None or person.type != "Person":
+        return
+    titles = [index]
+    nxt = index + 1
+    while nxt < len(ctx.mentions) and ctx.mentions[nxt].kind == "Position" and \
+            doc[ctx.mentions[nxt - 1].end].lower_ == "et" and \
+            ctx.mentions[nxt].start == ctx.mentions[nxt - 1].end + 1:
+        titles.append(nxt)  # "… en Éthiopie et représentant permanent auprès de l'UA"
+        nxt += 1
+    for title in titles:
+        if title not in ctx.holder:
+            record_post(ctx, person, title, "fr.title.relative.v1", 0.6, former=True)
 
 
 def _fronted_former(ctx: Context, index: int) -> None:
@@ -694,6 +730,16 @@ def _fronted_former(ctx: Context, index: int) -> None:
             "VerbForm") for u in range(m.end, comma)):
         return  # a finite verb: the phrase is a clause ("consultant" may be tagged a verb)
     u = comma + 1
+    also = ctx.mention_at(u) if u < s.end else None
+    if u < s.end and doc[u].lower_ not in NAME_HONORIFICS and (
+            also is None or ctx.mentions[also].kind != "Person"):
+        # "…, membre du parti X, Mme Y": another phrase of hers, apposed before the name
+        after = next((v for v in range(u + 1, min(u + 12, s.end)) if doc[v].text == ","), None)
+        if after is not None and not any(doc[v].pos_ in ("VERB", "AUX")
+                                         for v in range(u, after)):
+            u = after + 1
+    if also is None or ctx.mentions[also].kind != "Position" or also in ctx.holder:
+        also = None
     while u < s.end and doc[u].lower_ in NAME_HONORIFICS:
         u += 1
     named = ctx.mention_at(u) if u < s.end else None
@@ -701,6 +747,8 @@ def _fronted_former(ctx: Context, index: int) -> None:
         person = ctx.entity_of(named)
         if person is not None:
             record_post(ctx, person, index, "fr.title.former.v1", 0.65, former=True)
+            if also is not None:
+                record_post(ctx, person, also, "fr.title.former.v1", 0.6)
 
 
 def resolve_late_titles(ctx: Context) -> None:
