@@ -511,6 +511,11 @@ def _abroad(doc, start: int, limit: int) -> int:  # type: ignore[no-untyped-def]
     return start
 
 
+_DIVISIONS = frozenset({"district", "région", "province", "département", "gouvernorat",
+                        "wilaya", "préfecture", "commune", "circonscription", "cercle",
+                        "canton", "comté", "état"})
+"""Nouns of a territory whose name follows ("la région de Kara"), kept in a title."""
+
 _TITLE_ADJECTIVES = {"tournant", "tournante", "adjoint", "adjointe", "intérimaire", "exécutif",
                      "exécutive", "permanent", "permanente", "honoraire", "fédéral", "fédérale",
                      "résident", "résidente", "régional", "régionale", "national", "nationale",
@@ -767,7 +772,11 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
                 if not title_domain and head.pos_ == "NOUN" and k + 1 < limit \
                         and doc[k].lower_ in _DE and (
                             org_spans.get(k + 1) or k + 2 < limit and doc[k + 1].lower_ in (
-                                "la", "l'", "l’", "le") and org_spans.get(k + 2)):
+                                "la", "l'", "l’", "le") and org_spans.get(k + 2)
+                            or head.lower_ in _DIVISIONS and doc[k + 1].pos_ == "PROPN"
+                            and k + 1 not in people):
+                    # "gouverneur du district autonome de Yamoussoukro": a division, then
+                    # its name
                     # "directeur des opérations de la Banque mondiale": the unit, then the body
                     parts.append(doc[i:k].text)
                     i = k
