@@ -2534,3 +2534,21 @@ def test_a_fronted_former_post_before_an_honorific_is_the_name_s(extract):
                     "entrée au gouvernement.")
     assert ("Ibrahim Konan", "gouverneur du district de Yamoussoukro") in relation(
         found, "heldPosition")  # the division and its name belong to the title
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("La ministre française, Anne Roy, est arrivée. La France veut bâtir « un partenariat "
+     "renouvelé », selon les termes de Mme Roy.", "Anne Roy"),
+    ("La ministre burkinabè de la Santé, Rasmata Nikièma, a pris ses fonctions. La ministre a "
+     "fixé le cap : « Ma priorité sera l'accès aux soins. »", "Rasmata Nikièma"),
+])
+def test_quotes_attributed_by_selon_after_or_by_a_clause_before_a_colon(extract, text, speaker):
+    assert {s for s, _ in relation(extract(text), "said")} == {speaker}
+
+
+@pytest.mark.parametrize("text", [
+    "La France veut bâtir « un partenariat renouvelé », selon le communiqué du ministère.",
+    "Le ministre a reçu les élus. Le communiqué a conclu : « La réunion fut utile. »",
+])
+def test_quotes_of_a_text_are_no_one_s(extract, text):
+    assert not relation(extract(text), "said")

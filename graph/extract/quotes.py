@@ -117,6 +117,17 @@ def _after(ctx: Context, tokens: list[int], salience: Salience,
     """
     while tokens and ctx.doc[tokens[0]].text in ('»', '"'):  # type: ignore[index]
         tokens = tokens[1:]
+    if len(tokens) > 2 and ctx.doc[tokens[0]].text == "," and ctx.doc[  # type: ignore[index]
+            tokens[1]].lower_ == "selon":  # "« … », selon (les termes de) Mme X"
+        for u in tokens[2:9]:
+            if ctx.doc[u].is_punct or ctx.doc[u].lower_ in _WRITTEN_SOURCES:  # type: ignore[index]
+                return None  # "selon le communiqué": no one's words
+            index = ctx.mention_at(u)
+            if index is not None and ctx.mentions[index].kind == "Person":
+                return ctx.entity_of(index)
+            if index is not None:
+                return None
+        return None
     for k, t in enumerate(tokens[:6]):
         if ctx.doc[t].is_punct and ctx.doc[t].text not in (",",):  # type: ignore[index]
             return None
@@ -225,6 +236,24 @@ def _before(ctx: Context, tokens: list[int], salience: Salience) -> Entity | Non
                 found = subjects(ctx, main.i, salience) if main is not None else []
             # "les deux ministres ont évoqué « … »": a joint statement is no one's words
             return found[0] if len(found) == 1 else None
+    if len(tokens) >= 3 and doc[tokens[-1]].text == ":":  # type: ignore[index]
+        # "la nouvelle ministre a fixé le cap : « … »": a clause of hers announces it
+        verb = next((doc[u] for u in reversed(tokens[:-1]) if doc[u].pos_ == "VERB"  # type: ignore[index]
+                     and "Fin" in doc[u].morph.get("VerbForm") or doc[u].pos_ == "VERB" and any(  # type: ignore[index]
+                         c.dep_.startswith("aux") for c in doc[u].children)), None)  # type: ignore[index]
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) \
+            if verb is not None else None
+        if subject is not None and ctx.is_pronoun(subject.i):
+            return pronoun_person(ctx, subject.i, salience.person)
+        index = ctx.mention_at(subject.i) if subject is not None else None
+        entity = ctx.entity_of(index) if index is not None else None
+        if entity is None or entity.type != "Person":
+            return None
+        if ctx.mentions[index].kind == "Position" and not any(  # type: ignore[index]
+                person.iri == entity.iri and ctx.mentions[i].sentence < ctx.mentions[index].sentence  # type: ignore[index]
+                for i, person in ctx.person_of.items()):
+            return None  # a title whose holder the article has not named before: unsure
+        return entity
     return None
 
 
