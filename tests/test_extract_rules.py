@@ -2552,3 +2552,12 @@ def test_quotes_attributed_by_selon_after_or_by_a_clause_before_a_colon(extract,
 ])
 def test_quotes_of_a_text_are_no_one_s(extract, text):
     assert not relation(extract(text), "said")
+
+
+def test_a_verb_the_tagger_read_as_a_noun_after_a_pronoun_still_visits(extract):
+    found = extract("La ministre canadienne, Anne Roy, est arrivée lundi à Dakar. Elle visitera "
+                    "également, à Thiès, un centre de santé.")
+    assert ("Anne Roy", "Thiès") in relation(found, "visited")
+    statuses = {c.object.value for c in found[1] if c.relation == "status"
+                and c.subject.label.startswith("visite de Anne Roy à Thiès")}
+    assert statuses == {"planned"}

@@ -210,12 +210,26 @@ class Context:
         """Return a token's lemma, mending a verb the lemmatiser left inflected ("adresse")."""
         tok = self.doc[token]  # type: ignore[index]
         lemma = tok.lemma_.lower()
+        if self.misread_verb(token):  # "Elle visitera, à Thiès, …" tagged as a noun
+            ending = next(e for e in _VERB_ENDINGS if tok.lower_.endswith(e))
+            return tok.lower_[: -len(ending)] + "er"
         if tok.pos_ == "VERB" and lemma == tok.lower_ and self.lang == "fr" \
                 and not lemma.endswith(("er", "ir", "re")):
             for ending in ("ent", "es", "e"):
                 if lemma.endswith(ending):
                     return lemma[: -len(ending)] + "er"
         return lemma
+
+    def misread_verb(self, token: int) -> bool:
+        """Tell whether the tagger took a verb after a subject pronoun for a noun.
+
+        "Elle visitera, à Thiès, un centre": "visitera" tagged as a noun; a future or an
+        imperfect ending right after "il", "elle", "ils", "elles" or "on" says it is a verb.
+        """
+        tok = self.doc[token]  # type: ignore[index]
+        return tok.pos_ == "NOUN" and self.lang == "fr" and token > 0 \
+            and self.doc[token - 1].lower_ in ("il", "elle", "ils", "elles", "on") \
+            and tok.lower_.endswith(_VERB_ENDINGS)
 
     def is_pronoun(self, token: int) -> bool:
         """Tell whether a token is a third-person personal pronoun."""
@@ -233,6 +247,10 @@ class Context:
         if self.sentences[sentence].title or self.sentences[sentence].clutter:
             return
         self.claims.append(Claim(subject, relation, obj, sentence, method, confidence, date))
+
+
+_VERB_ENDINGS = ("eraient", "erait", "eront", "era", "aient", "ait")
+"""Endings of a future, conditional or imperfect of a verb in "-er" ("visitera")."""
 
 
 def _mark_clutter(sentences: list[Sentence], text: str, res: Resources) -> list[Sentence]:

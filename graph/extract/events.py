@@ -1053,7 +1053,8 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
     tour: list[tuple[Entity, str | None]] = []  # the stops of a tour's relative, own status
     own_status: str | None = None  # the status of a place the tour's relative gives
     from_tour = False
-    if tok.pos_ == "VERB" and lemma in ctx.res.trigger("visit", "verbs"):
+    misread = ctx.misread_verb(t)  # "Elle visitera, à Thiès, …" tagged as a noun
+    if (tok.pos_ == "VERB" or misread) and lemma in ctx.res.trigger("visit", "verbs"):
         objects = [ctx.mention_at(c.i) for c in tok.children if c.dep_ == "obj"]
         place = next((ctx.entity_of(i) for i in objects
                       if i is not None and ctx.mentions[i].kind in PLACE_KINDS), None)
@@ -1135,6 +1136,8 @@ def _visit(ctx: Context, t: int, sentence: int, salience: Salience, last: list[E
     if not people:
         return
     status = own_status if from_tour else modality(ctx, tense)
+    if misread:
+        status = "planned" if tok.lower_.endswith(("era", "eront")) else status
     if status == "hypothetical":
         return
     # a tour's later stop has no date of its own
