@@ -2561,3 +2561,14 @@ def test_a_verb_the_tagger_read_as_a_noun_after_a_pronoun_still_visits(extract):
     statuses = {c.object.value for c in found[1] if c.relation == "status"
                 and c.subject.label.startswith("visite de Anne Roy à Thiès")}
     assert statuses == {"planned"}
+
+
+@pytest.mark.parametrize(("text", "post"), [
+    ("Le Premier ministre a reçu une délégation de la BAD conduite par sa vice-présidente "
+     "chargée du Développement régional et de l'Intégration, Hadiza Tchiroma.",
+     "vice-présidente chargée du Développement régional et de l'Intégration"),
+    ("La représentante de l'OIF pour l'Afrique de l'Ouest, Mme Rosalie Nyamsi, a ouvert le forum.",
+     "représentante pour l'Afrique de l'Ouest"),
+])
+def test_a_title_keeps_what_its_holder_is_charged_with_and_the_region(extract, text, post):
+    assert post in {o for s, o in relation(extract(text), "holdsPosition")}

@@ -545,6 +545,10 @@ def _portfolio_word(token, res: Resources) -> bool:  # type: ignore[no-untyped-d
     return token.text[:1].isupper() and token.lower_ in res.positions.get("portfolios", ())
 
 
+_REPRESENTATIVES = frozenset({"représentant", "représentante", "délégué", "déléguée",
+                              "coordonnateur", "coordonnatrice", "directeur", "directrice"})
+"""Titles sent for a region too: "représentante de l'OIF pour l'Afrique de l'Ouest"."""
+
 _SPECIAL = frozenset({"spécial", "spéciale", "spéciaux", "personnel", "personnelle"})
 """What makes a title an envoy's, who is sent for a region: "envoyé spécial pour le Sahel"."""
 
@@ -642,7 +646,10 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
             i += 1  # "le député écologiste X", "le Premier ministre conservateur X": a leaning,
             continue  # not part of the post
         charged = i + 1 < limit and doc[i + 1].lower_ in _DE
-        if lower in ("chargé", "chargée") and charged and title_domain:
+        if lower in ("chargé", "chargée") and charged and (title_domain or not parts):
+            # "ministre délégué chargé du Budget", "vice-présidente chargée du Développement
+            # régional, de …": the portfolios that follow belong to the title
+            title_domain = True
             parts.append(token.text)  # "ministre délégué chargé du Budget"
             i += 1
             continue
@@ -697,7 +704,8 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
             parts.append("-" + doc[i + 1].text.lower())
             i += 2
             continue
-        if lower == "pour" and any(doc[x].lower_ in _SPECIAL for x in range(end - 1, i)):
+        if lower == "pour" and (any(doc[x].lower_ in _SPECIAL for x in range(end - 1, i))
+                                or doc[end - 1].lower_ in _REPRESENTATIVES):
             region = _region_end(doc, i + 1, limit, people)  # "représentant spécial du
             if region is not None:  # Président pour le Moyen-Orient et l'Afrique"
                 parts.append(doc[i:region].text)
