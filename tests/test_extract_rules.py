@@ -2572,3 +2572,13 @@ def test_a_verb_the_tagger_read_as_a_noun_after_a_pronoun_still_visits(extract):
 ])
 def test_a_title_keeps_what_its_holder_is_charged_with_and_the_region(extract, text, post):
     assert post in {o for s, o in relation(extract(text), "holdsPosition")}
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Mme Hélène Martin, membre du parti Renaissance, a présidé le groupe.",
+     ("Hélène Martin", "Renaissance")),
+    ("Mme Mariem Salem, issue du parti El Insaf, devient ministre du Pétrole.",
+     ("Mariem Salem", "El Insaf")),
+])
+def test_a_member_of_a_party_named_after_her(extract, text, pair):
+    assert pair in relation(extract(text), "memberOf")

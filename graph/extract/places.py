@@ -175,7 +175,8 @@ _APPOSED_ORG = re.compile(r"\s*,\s*(?:(?:du|de son) (?:parti|mouvement|syndicat)
                           r"de la|de l'|du|des)\s*", re.I)
 
 
-_PARTY_NAMED = re.compile(r"\s*,\s*(?:du|de son|de sa) (?:parti|mouvement|formation)"
+_PARTY_NAMED = re.compile(r"\s*,\s*(?:(?:un |une )?(?:membre|militante?|cadre|issue?) )?"
+                          r"(?:du|de son|de sa) (?:parti|mouvement|formation)"
                           r"(?: [a-zé]+)? ((?:[A-ZÉ][\w’'-]+)(?: [A-ZÉ][\w’'-]+){0,3})\s*[,)]")
 
 
@@ -197,8 +198,8 @@ def _member(ctx: Context, sentence: int) -> None:
         closing = _text(ctx, mb.end_char, mb.end_char + 2).strip()
         if re.fullmatch(r"\s*\(\s*", gap) and closing.startswith(")"):
             ctx.add(ctx.entity_of(a), "memberOf", ctx.entity_of(b), sentence, "fr.member.v1", 0.75)
-        elif re.fullmatch(rf"\s*,\s*(?:un |une )?(?:membre|militante?|adhérente?)\s+{_OF}\s*", gap,
-                          re.I):
+        elif re.fullmatch(rf"\s*,\s*(?:un |une )?(?:membre|militante?|adhérente?|issue?|cadre)"
+                          rf"\s+{_OF}\s*(?:(?:parti|mouvement|formation)\s*)?", gap, re.I):
             ctx.add(ctx.entity_of(a), "memberOf", ctx.entity_of(b), sentence, "fr.member.v1", 0.7)
         elif _APPOSED_ORG.fullmatch(gap) and closing[:1] in (",", ".", ")", "", "("):
             # "X, du parti Mouvement démocrate, …", "Y, de la CGT, …", "Z, du Parti vert
