@@ -227,9 +227,9 @@ class Context:
         imperfect ending right after "il", "elle", "ils", "elles" or "on" says it is a verb.
         """
         tok = self.doc[token]  # type: ignore[index]
-        return tok.pos_ == "NOUN" and self.lang == "fr" and token > 0 \
-            and self.doc[token - 1].lower_ in ("il", "elle", "ils", "elles", "on") \
-            and tok.lower_.endswith(_VERB_ENDINGS)
+        return tok.pos_ == "NOUN" and tok.lower_.endswith(_VERB_ENDINGS) and token > 0 \
+            and self.lang == "fr" \
+            and self.doc[token - 1].lower_ in ("il", "elle", "ils", "elles", "on")  # type: ignore[index]
 
     def is_pronoun(self, token: int) -> bool:
         """Tell whether a token is a third-person personal pronoun."""

@@ -251,13 +251,19 @@ def companions(ctx: Context) -> list[Companions]:
     a title the article resolved, or the leader of the delegation the participle qualifies;
     "le chef du gouvernement tchadien est accompagné de …" gives the leader's country.
     """
+    if "_companions" in ctx.__dict__:
+        return ctx.__dict__["_companions"]  # type: ignore[no-any-return]
     doc: Any = ctx.doc
-    out = []
+    out: list[Companions] = []
+    ctx.__dict__["_companions"] = out
+    if "accompagn" not in ctx.text.lower():
+        return out  # no one is said to come with anyone
+    texts = doc.texts  # read once per article
     for s in ctx.sentences:
         if s.title or s.clutter:
             continue
         for t in range(s.start, s.end - 1):
-            if doc[t].lower_ not in _ACCOMPANIED:
+            if texts[t].lower() not in _ACCOMPANIED:
                 continue
             tok = doc[t]
             led: Entity | None = None
