@@ -360,7 +360,7 @@ def test_evidence_carries_the_rule_and_the_sentence(extract):
     ("Le Haut représentant de l'UE pour les affaires étrangères, Jonas Berg, est arrivé.",
      "Jonas Berg", "haut représentant"),
     ("Le wali de la région de Souss-Massa, Karim Belhaj, a accueilli la délégation.",
-     "Karim Belhaj", "wali"),
+     "Karim Belhaj", "wali de la région de Souss-Massa"),
     ("Le secrétaire général de l'Organisation de la coopération islamique (OCI), Karim "
      "Belhaj, a salué l'initiative.", "Karim Belhaj", "secrétaire général"),
     ("Le président de la commission des affaires étrangères, Marc Lenoir, a parlé.",

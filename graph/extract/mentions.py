@@ -546,7 +546,7 @@ def _portfolio_word(token, res: Resources) -> bool:  # type: ignore[no-untyped-d
 
 
 _REPRESENTATIVES = frozenset({"représentant", "représentante", "délégué", "déléguée",
-                              "coordonnateur", "coordonnatrice", "directeur", "directrice"})
+                              "coordonnateur", "coordonnatrice"})
 """Titles sent for a region too: "représentante de l'OIF pour l'Afrique de l'Ouest"."""
 
 _SPECIAL = frozenset({"spécial", "spéciale", "spéciaux", "personnel", "personnelle"})
@@ -701,7 +701,9 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
                 i = k
                 continue
         if lower == "-" and i + 1 < limit and token.whitespace_ == "" and doc[i + 1].is_alpha:
-            parts.append("-" + doc[i + 1].text.lower())
+            name = i > 0 and doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper()
+            parts.append("-" + (doc[i + 1].text if name else doc[i + 1].text.lower()))  # but
+            # "Souss-Massa", a name, keeps its capitals
             i += 2
             continue
         if lower == "pour" and (any(doc[x].lower_ in _SPECIAL for x in range(end - 1, i))
