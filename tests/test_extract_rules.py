@@ -2582,3 +2582,17 @@ def test_a_title_keeps_what_its_holder_is_charged_with_and_the_region(extract, t
 ])
 def test_a_member_of_a_party_named_after_her(extract, text, pair):
     assert pair in relation(extract(text), "memberOf")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Le président Ali Ben Salah a reçu mardi l'ambassadeur Karim Bouzid. Au cours des échanges, "
+     "le président a évoqué la formation des médecins.", "échanges"),
+    ("Le président Ali Ben Salah a reçu mardi l'ambassadeur Karim Bouzid. À l'issue de leur "
+     "rencontre, il a indiqué qu'ils avaient abordé la sécurité des frontières.", "rencontre"),
+])
+def test_talks_referred_to_by_another_noun_are_also_named_by_it(extract, text, name):
+    found = extract(text)
+    events = {c.subject.iri: c.subject for c in found[1] if c.relation == "concerns"}
+    assert len(events) == 1  # the topic belongs to the audience already read
+    event = next(iter(events.values()))
+    assert event.label.startswith("entretien") and name in event.aliases

@@ -38,6 +38,7 @@ from graph.extract.events import (
     country_of_city,
     event_noun,
     journeys,
+    named_event,
     record_meeting,
     record_visit,
 )
@@ -1107,6 +1108,8 @@ def _topic(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
     subject = _topic_subject(ctx, sentence, start, pattern)
     if subject is None:
         return
+    if subject.type in ("Meeting", "PhoneCall"):  # "Les échanges ont porté sur X": the talks
+        subject = named_event(ctx, subject, sentence, start)  # read are also "échanges"
     if pattern.options.get("side") == "subject":  # "X et Y ont été abordés"
         span = _subject_span(ctx, start)
         if span is None or ctx.mention_at(span[0]) is not None and ctx.mentions[

@@ -90,17 +90,19 @@ def _event(ctx: Context, kind: str, participants: list[Entity], place: Entity | 
     return event
 
 
-def event_names(ctx: Context, sentence: int, kind: str) -> tuple[str, ...]:
+def event_names(ctx: Context, sentence: int, kind: str,
+                before: int | None = None) -> tuple[str, ...]:
     """Return the words a sentence calls an event of ``kind`` by, with their adjectives.
 
     "Les rencontres institutionnelles ont démarré au palais": ("rencontres institutionnelles",).
     They become the event's other names (``skos:altLabel``), so that it can be found by them.
+    ``before``: only the words before that token (not those of a topic phrase after it).
     """
     nouns = ctx.res.trigger("event_names", kind)
     s = ctx.sentences[sentence]
     doc: Any = ctx.doc
     names = []
-    for t in range(s.start, s.end):
+    for t in range(s.start, s.end if before is None else min(before, s.end)):
         if kind == "Meeting" and doc[t].pos_ == "NOUN" and doc[t].lower_ in _GATHERING_NAMES \
                 and not ctx.quoted(t) and doc[t].dep_ in ("nsubj", "nsubj:pass", "obj"):
             # "La 23e session de la grande commission mixte … s'est ouverte": its full name
@@ -145,9 +147,9 @@ def event_noun(ctx: Context, t: int, limit: int) -> str:
     return str(doc[t:end].text.lower())
 
 
-def named_event(ctx: Context, event: Entity, sentence: int) -> Entity:
+def named_event(ctx: Context, event: Entity, sentence: int, before: int | None = None) -> Entity:
     """Return ``event`` with the names its sentence gives it (see :func:`event_names`)."""
-    names = tuple(n for n in event_names(ctx, sentence, event.type)
+    names = tuple(n for n in event_names(ctx, sentence, event.type, before)
                   if n not in event.aliases and n != event.label)
     return replace(event, aliases=event.aliases + names) if names else event
 
