@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from graph.extract import find_claims, prepare
+from graph.extract.constructions import topic_variants
 from graph.extract.nlp import load_model
 from graph.extract.people import group_names
 from graph.model.iri import Minter
@@ -551,9 +552,9 @@ def test_an_event_keeps_the_words_the_article_calls_it_by(extract):
 ])
 def test_topics_of_talks_and_agreements(extract, text, topics):
     """Lists after a colon, complements in the infinitive, quoted domains, « entre les deux »."""
-    found = {o for _, o in relation(extract(text), "concerns")}
+    found = _topics(extract(text))  # labels and other names
     assert topics <= found
-    assert not any("entre les deux" in topic or "priorités" in topic for topic in found)
+    assert not any("entre les deux pays" in topic or "priorités" in topic for topic in found)
 
 
 def test_talks_held_with_each_apart_meet_only_the_host(extract):
@@ -2596,3 +2597,56 @@ def test_talks_referred_to_by_another_noun_are_also_named_by_it(extract, text, n
     assert len(events) == 1  # the topic belongs to the audience already read
     event = next(iter(events.values()))
     assert event.label.startswith("entretien") and name in event.aliases
+
+
+def _topic_labels(found):
+    return {o for s, r, o in found[0] if r == "concerns"}
+
+
+@pytest.mark.parametrize(("topics", "expected"), [
+    ("le renforcement du dialogue entre les deux parlements et la coopération entre les deux "
+     "rives du fleuve", {"renforcement du dialogue entre les deux parlements",
+                         "coopération entre les deux rives du fleuve"}),
+    ("le suivi des décisions prises lors du dernier sommet de l'UA et les négociations en vue "
+     "d'un accord commercial", {"suivi des décisions prises lors du dernier sommet de l'UA",
+                                "négociations en vue d'un accord commercial"}),
+    ("l'embargo économique, commercial et financier imposé au pays, ainsi que la situation au "
+     "Soudan et en Libye", {"embargo économique, commercial et financier imposé au pays",
+                            "situation au Soudan et en Libye"}),
+    ("la pêche dans l'océan Indien", {"pêche dans l'océan Indien"}),
+    ("la mise en place de la Banque africaine pour l'investissement et le développement, la "
+     "libre circulation des biens", {"mise en place de la Banque africaine pour l'investissement "
+                                     "et le développement", "libre circulation des biens"}),
+    ("la coopération dans le domaine de l'énergie et des mines",
+     {"coopération dans le domaine de l'énergie et des mines", "énergie", "mines"}),
+])
+def test_topic_phrases_keep_what_belongs_to_them(extract, topics, expected):
+    found = extract("Le président Ali Ben Salah a reçu mardi l'ambassadeur Karim Bouzid. Les deux "
+                    f"hommes ont évoqué {topics}.")
+    assert expected <= _topic_labels(found)
+
+
+@pytest.mark.parametrize(("topics", "expected", "wrong"), [
+    ("la situation en Éthiopie, au Soudan et au Caucase", {"Soudan", "Caucase"},
+     "Soudan et au Caucase"),
+    ("le partenariat entre les deux pays et la pêche", {"partenariat", "pêche"},
+     "partenariat entre les deux pays"),
+    ("le projet du Fonds vert pour le climat et la sécurité alimentaire",
+     {"projet du Fonds vert pour le climat", "sécurité alimentaire"},
+     "projet du Fonds vert pour le climat et la sécurité alimentaire"),
+])
+def test_topic_lists_still_split_where_they_should(extract, topics, expected, wrong):
+    found = extract("Le président Ali Ben Salah a reçu mardi l'ambassadeur Karim Bouzid. Les deux "
+                    f"hommes ont évoqué {topics}.")
+    assert expected <= _topic_labels(found) and wrong not in _topic_labels(found)
+
+
+@pytest.mark.parametrize(("text", "variants"), [
+    ("consultations politiques entre les deux ministères",
+     ("consultations politiques",)),
+    ("suppression des visas pour les titulaires de passeports", ("suppression des visas",)),
+    ("financement de projets pour les jeunes dans les régions du nord",
+     ("financement de projets pour les jeunes", "financement de projets")),
+])
+def test_a_topic_is_also_named_without_whom_or_where_it_concerns(text, variants):
+    assert set(variants) <= set(topic_variants(text))

@@ -913,6 +913,11 @@ def _segments(ctx: Context, end: int, stop: int | None = None, *,
             items[-1].append(t)
             t += 1
             continue
+        if tok.lower_ == "lors" and items[-1] and "Part" in doc[t - 1].morph.get(  # type: ignore[index]
+                "VerbForm") and doc[t - 1].pos_ == "VERB":  # type: ignore[index]
+            items[-1].append(t)  # "les engagements pris lors du sommet": when they were made
+            t += 1
+            continue
         if tok.lower_ in _ITEM_CLAUSES and items[-1]:
             # "les engagements pris lors du sommet, les infrastructures …", "les relations qui
             # lient A et B ainsi que …": the clause ends this item; the list goes on at the next
@@ -933,6 +938,10 @@ def _segments(ctx: Context, end: int, stop: int | None = None, *,
             items[-1].append(t)  # "exemption de visa pour les titulaires de passeports …"
             t += 1
             continue
+        if tok.lower_ == "pour" and _in_name(ctx, items[-1], t):
+            items[-1].append(t)  # "la Banque confédérale pour l'investissement": its name
+            t += 1
+            continue
         compass = tok.lower_ == "est" and doc[t - 1].lower_ in ("l'", "l’")  # type: ignore[index]
         if tok.text in (".", ";", "(", ")") or quote_mark or tok.lower_ in _TOPIC_STOPS or (
                 tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "acl", "nmod")
@@ -949,9 +958,19 @@ def _segments(ctx: Context, end: int, stop: int | None = None, *,
                 continue
             break
         if tok.lower_ in ("un", "une", "des") and t + 1 < s.end and ctx.lemma(t + 1) in \
-                ctx.res.trigger("agreement", "nouns") and t > end:
+                ctx.res.trigger("agreement", "nouns") and t > end \
+                and doc[t - 1].lower_ not in _DE_WORDS:  # type: ignore[index]
             break  # "un mémorandum sur X et un accord sur Y": Y is the next agreement's
         words = [doc[u].lower_ for u in range(t, min(t + 3, s.end))]  # type: ignore[index]
+        between_pair = words[:1] == ["entre"] and (words[1:3] in (["les", "deux"], ["nos", "deux"])
+                                                   or words[1:2] == ["leurs"])
+        if between_pair and (doc[t + 3 if words[2] == "deux" else t + 2].lower_  # type: ignore[index]
+                             not in _PAIR_NOUNS):
+            # "la coopération entre les deux parlements": a topic of its own, also named
+            # without them (topic_variants)
+            items[-1].append(t)
+            t += 1
+            continue
         if words[:3] in (["entre", "les", "deux"], ["dans", "les", "deux"],
                          ["pour", "les", "deux"]) or words[:2] in (["des", "deux"],
                                                                  ["entre", "leurs"]):
@@ -970,17 +989,23 @@ def _segments(ctx: Context, end: int, stop: int | None = None, *,
             wrapped = True
         if tok.lower_ in _TOPIC_SEPARATORS or tok.text == ":":
             # "la frontière entre la Russie et l'Ukraine": "et" after "entre" joins its sides
-            between = max((u for u in items[-1] if doc[u].lower_ == "entre"), default=-1) > max(  # type: ignore[index]
+            between = max((u for u in items[-1] if doc[u].lower_ == "entre" and not (  # type: ignore[index]
+                doc[u + 1].lower_ == "leurs" or doc[u + 2].lower_ == "deux")), default=-1) > max(  # type: ignore[index]
                 (u for u in items[-1] if doc[u].lower_ == "et"), default=-1)  # type: ignore[index]
             if tok.lower_ in (",", "et") and not wrapped and nxt in ("de", "du", "des", "d'") \
                     and _inner_de(ctx, items[-1]):
                 # "transports de voyageurs et de marchandises": one item, the second "de"
                 # parallel to the first; not "la pêche et de l'aquaculture" after "domaine de"
                 items[-1].append(t)
+            elif tok.text == "," and items[-1] and not wrapped and _adjectives(ctx, t) \
+                    and _adjective_list(ctx, t):
+                items[-1].append(t)  # "l'embargo économique, commercial et financier"
+            elif tok.lower_ == "et" and items[-1] and _second_place(ctx, items[-1], t):
+                items[-1].append(t)  # "la situation au Soudan et en Libye": one situation
             elif tok.lower_ == "et" and items[-1] and not wrapped and _adjectives(ctx, t):
                 # "coopération militaire et sécuritaire", "petites et moyennes entreprises"
                 items[-1].append(t)
-            elif tok.lower_ == "et" and between:
+            elif tok.lower_ == "et" and (between or _name_goes_on(ctx, items[-1], t)):
                 items[-1].append(t)  # "la frontière entre la Russie et l'Ukraine": one item
             elif items[-1]:
                 items.append([])
@@ -1006,6 +1031,65 @@ def _adjectives(ctx: Context, t: int) -> bool:
     doc: Any = ctx.doc
     return (doc[t - 1].pos_ == "ADJ" or doc[t - 1].lower_ in _SIZES) and t + 1 < len(doc) \
         and doc[t + 1].pos_ == "ADJ"
+
+
+def _adjective_list(ctx: Context, t: int) -> bool:
+    """Tell whether the comma at ``t`` lists adjectives that "et" closes ("a, b et c")."""
+    doc: Any = ctx.doc
+    for u in range(t + 1, min(t + 8, len(doc) - 1)):
+        if doc[u].pos_ != "ADJ" and doc[u].text != ",":
+            return doc[u].lower_ == "et" and doc[u + 1].pos_ == "ADJ"
+    return False
+
+
+_PLACE_PREPOSITIONS = frozenset({"en", "au", "aux", "à", "dans"})
+
+
+def _second_place(ctx: Context, item: list[int], t: int) -> bool:
+    """Tell whether the "et" at ``t`` adds a second place to an item's place.
+
+    "la situation au Mali et en Libye" is one item; "à la lutte contre …" starts another.
+    """
+    doc: Any = ctx.doc
+
+    def place_at(u: int) -> bool:
+        u += 1 if u < len(doc) and doc[u].lower_ in ("l'", "l’", "la", "le") else 0
+        index = ctx.mention_at(u) if u < len(doc) else None
+        return index is not None and ctx.mentions[index].kind in PLACE_KINDS
+    return t + 1 < len(doc) and doc[t + 1].lower_ in _PLACE_PREPOSITIONS and place_at(t + 2) \
+        and any(doc[u].lower_ in _PLACE_PREPOSITIONS and place_at(u + 1) and any(
+            doc[v].pos_ == "NOUN" for v in item if v < u) for u in item)
+
+
+def _in_name(ctx: Context, item: list[int], t: int) -> bool:
+    """Tell whether "pour" at ``t`` goes on an organisation's name ("Fonds … pour l'…")."""
+    doc: Any = ctx.doc
+    if not item or t + 1 >= len(doc) or doc[t + 1].lower_ not in ("l'", "l’", "la", "le"):
+        return False
+    return any(
+        doc[u].text[:1].isupper() and doc[u].pos_ in ("NOUN", "PROPN") and u > 0
+        and doc[u - 1].lower_ in ("la", "le", "l'", "l’", "du", "de", "des", "une", "un")
+        and (ctx.mention_at(u) is None or ctx.mentions[ctx.mention_at(u)].kind  # type: ignore[index]
+             not in (*PLACE_KINDS, "Person"))  # "entre la Chine et le Sénégal pour …"
+        for u in item[-3:])
+
+
+def _name_goes_on(ctx: Context, item: list[int], t: int) -> bool:
+    """Tell whether the "et" at ``t`` joins two bare nouns of a name's "pour" phrase.
+
+    "la Banque … pour l'investissement et le développement": one name.
+    """
+    doc: Any = ctx.doc
+    fors = [k for k, u in enumerate(item) if doc[u].lower_ == "pour"]
+    return bool(fors) and not any(doc[u].lower_ == "et" for u in item[fors[-1]:]) and _in_name(
+        ctx, item[:fors[-1]], item[fors[-1]]) and len(item) - fors[-1] <= 4 \
+        and t + 3 < len(doc) and doc[t + 1].pos_ == "DET" and doc[t + 2].pos_ == "NOUN" \
+        and (doc[t + 3].pos_ in ("PUNCT", "CCONJ") or doc[t + 3].lower_ == "ainsi")
+
+
+_PAIR_NOUNS = frozenset({"pays", "nations", "peuples", "états", "etats", "parties", "côtés",
+                         "capitales", "gouvernements", "chefs", "dirigeants", "présidents"})
+"""What "entre les deux …" names when it only says whose the topic is ("entre les deux pays")."""
 
 
 _SIZES = frozenset({"petit", "petite", "petits", "petites", "grand", "grande", "grands",
@@ -1087,6 +1171,7 @@ def _item_label(ctx: Context, item: list[int], *, demonym: bool = False) -> str 
                       or not demonym and len(tokens) > 2
                       and "-" not in doc[tokens[-1]].text  # type: ignore[index]
                       and doc[tokens[-1] - 1].whitespace_  # type: ignore[index]
+                      and doc[tokens[-1]].text[:1].islower()  # type: ignore[index]
                       and ctx.res.demonym(doc[tokens[-1]].lower_)):  # type: ignore[index]
         tokens = tokens[:-1]  # "la formation des forces de sécurité maliennes": of any country
     if not tokens or len(tokens) > 20:
@@ -1129,6 +1214,7 @@ def _topic(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
     # "ont porté sur « le renforcement de … »": the quotation is the topic phrase itself
     doc: Any = ctx.doc
     opens = end < len(doc) and doc[end].text in ("«", '"', "“")
+    items += _domain_phrases(ctx, items)
     for item in items:
         label = _item_label(ctx, _trimmed(ctx, item, subject.type == "Agreement"))
         if label is not None and " " not in label and doc[item[0]].pos_ == "ADJ" \
@@ -1162,6 +1248,27 @@ def _topic(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
             ctx.add(subject, "concerns",
                     ctx.entity("Topic", text, *topic_variants(text), *other),
                     sentence, pattern.name, 0.5)
+
+
+def _domain_phrases(ctx: Context, items: list[list[int]]) -> list[list[int]]:
+    """Return the whole phrases "coopération dans le domaine de X et de Y" of a topic list.
+
+    Its items are "coopération", "X" and "Y"; the whole phrase is a topic too.
+    """
+    doc: Any = ctx.doc
+    out = []
+    for i, item in enumerate(items[:-1]):
+        after = item[-1] + 1
+        if len(item) > 2 or doc[item[-1]].lower_ not in ctx.res.trigger("cooperation", "nouns") \
+                or [w.lower_ for w in doc[after:after + 3]] not in (
+                    ["dans", "le", "domaine"], ["en", "matière", "de"], ["en", "matière", "d'"]):
+            continue
+        j = i + 1
+        while j + 1 < len(items) and all(doc[u].lower_ in ("et", *_DE_WORDS)
+                                         for u in range(items[j][-1] + 1, items[j + 1][0])):
+            j += 1
+        out.append(list(range(item[0], items[j][-1] + 1)))
+    return out
 
 
 def _bare(text: str) -> str:
@@ -1224,7 +1331,8 @@ _STEP = re.compile(r"^(?:(?:préparation|préparatifs|suivi|tenue|organisation|b
                    r" (?:de la |de l['’]|des |du |de )"
                    r"|état (?:d['’]avancement )?(?:de la |de l['’]|des |du ))"
                    r"(?:(?:prochaine?s?|future?s?) )?", re.IGNORECASE)
-_QUALIFIER = re.compile(r" (?:dans (?:les|le|la|l['’])|à (?=[A-ZÀ-Ý])|de \d|en vigueur\b)")
+_QUALIFIER = re.compile(r" (?:dans (?:les|le|la|l['’])|à (?=[A-ZÀ-Ý])|de \d|en vigueur\b"
+                        r"|entre (?:les|nos|leurs) (?:deux )?|pour les )")
 
 
 def topic_variants(text: str) -> tuple[str, ...]:
@@ -1244,9 +1352,9 @@ def topic_variants(text: str) -> tuple[str, ...]:
     if step and len(text) > step.end() + 3:
         out.append(text[step.end():])
     for name in [text, *out]:
-        cut = _QUALIFIER.search(name)
-        if cut and len(name[:cut.start()].split()) >= 2:
-            out.append(name[:cut.start()])
+        for cut in _QUALIFIER.finditer(name):  # each qualifier, from the last one kept
+            if len(name[:cut.start()].split()) >= 2:
+                out.append(name[:cut.start()])
     return tuple(dict.fromkeys(v for v in out if v != text))
 
 
