@@ -2650,3 +2650,38 @@ def test_topic_lists_still_split_where_they_should(extract, topics, expected, wr
 ])
 def test_a_topic_is_also_named_without_whom_or_where_it_concerns(text, variants):
     assert set(variants) <= set(topic_variants(text))
+
+
+def test_titles_before_an_honoured_rank_and_a_counterpart_after_son_excellence(extract):
+    found = extract("Le Président de la Transition, Chef de l'État, Son Excellence le Général "
+                    "d'Armée Moussa Diallo-Konté, a eu ce mercredi un entretien téléphonique avec "
+                    "son homologue nigérien, Son Excellence Monsieur Ali Mahamane, Président de la "
+                    "République du Niger.")
+    posts = relation(found, "holdsPosition")
+    assert {("Moussa Diallo-Konté", "président de la Transition"),
+            ("Moussa Diallo-Konté", "chef de l'État")} <= posts
+    # the counterpart's own title, not the subject's, and it is Niger's
+    assert ("Ali Mahamane", "président de la Transition") not in posts
+    assert ("Ali Mahamane", "Niger") in relation(found, "country")
+    calls = {frozenset(c.object.label for c in found[1] if c.subject.iri == e.iri
+                       and c.relation == "participant")
+             for e in {c.subject for c in found[1] if c.subject.type == "PhoneCall"}}
+    assert calls == {frozenset({"Moussa Diallo-Konté", "Ali Mahamane"})}
+
+
+def test_a_counterpart_s_own_joined_titles_are_of_the_counterpart_s_country(extract):
+    found = extract("Le ministre égyptien Karim Saleh est arrivé à Amman, à l'invitation de son "
+                    "homologue jordanien, Omar Haddad, vice-Premier ministre et ministre des "
+                    "Affaires étrangères et des Expatriés.")
+    posts = {c.subject.label: c.object.label for c in found[1] if c.relation == "country"
+             and c.subject.type == "Position"}
+    assert posts.get("vice-premier ministre") == "Jordanie"
+    assert posts.get("ministre des Affaires étrangères et des Expatriés") == "Jordanie"
+
+
+def test_a_release_s_letterhead_gives_its_state_to_posts_without_a_country(extract):
+    found = extract("PRÉSIDENCE DE LA RÉPUBLIQUE DU TCHAD\n\nCOMMUNIQUÉ\n\nLe Chef de l'État, "
+                    "Ali Mahamat, a reçu l'envoyé spécial du Qatar, Cheikh Hamad Al-Thani, "
+                    "porteur d'un message de l'émir qatari. Le Qatar soutient les projets du "
+                    "Qatar Fund à Doha et au Qatar.")
+    assert ("Ali Mahamat", "Tchad") in relation(found, "country")

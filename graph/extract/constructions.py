@@ -139,6 +139,19 @@ def _counterpart(ctx: Context, sentence: int, start: int, end: int, pattern: Pat
     if index is not None and ctx.mentions[index].kind == "Person":
         person = ctx.entity_of(index)
         after = ctx.mentions[index].end
+        own = ctx.mention_at(after + 1) if after + 1 < s.end and doc[after].text == "," else None  # type: ignore[index]
+        if not titled and own is not None and ctx.mentions[own].kind == "Position" \
+                and ctx.holder.get(own) == person and country is not None and person is not None:
+            # "son homologue nigérien, X, Président de la République": X's own post, Niger's
+            # (each of them: "vice-Premier ministre et ministre des Affaires étrangères")
+            while own is not None and ctx.mentions[own].kind == "Position" \
+                    and ctx.holder.get(own) == person:
+                record_post(ctx, person, own, pattern.name, 0.6, country=country)
+                nxt = own + 1
+                own = nxt if nxt < len(ctx.mentions) and ctx.mentions[nxt].sentence == sentence \
+                    and doc[ctx.mentions[own].end:ctx.mentions[nxt].start].text.strip() in (  # type: ignore[index]
+                        ",", "et", ", et") else None
+            titled = True
     subject = _counterpart_subject(ctx, start, salience)
     posts = ctx.held.get(subject.iri, []) if subject is not None else []
     if person is None:  # "avec son homologue français": the holder of that post, if named
@@ -220,8 +233,10 @@ _NAME_LEAD = frozenset({",", "m.", "mme", "sem", "s.e.", "monsieur", "madame", "
 
 def _past_name_lead(ctx: Context, u: int, end: int) -> int:
     """Return where a name may start after ``u``: past commas and honorifics."""
-    while u < end and ctx.doc[u].lower_ in _NAME_LEAD:  # type: ignore[index]
-        u += 1
+    doc: Any = ctx.doc
+    while u < end and (doc[u].lower_ in _NAME_LEAD or doc[u].lower_ in ("son", "sa") and (
+            u + 1 < end and doc[u + 1].lower_ in ("excellence", "majesté", "altesse"))):
+        u += 2 if doc[u].lower_ in ("son", "sa") else 1  # "Son Excellence Monsieur X"
     return u
 
 
@@ -1787,6 +1802,9 @@ def scene_country(ctx: Context) -> str | None:
     country = dateline_country(ctx)
     if country:
         return country
+    country = _header_country(ctx)
+    if country:
+        return country
     lead = []  # the body up to its first sentence that names someone
     said = 0  # sentences with a verb (a line of a page's header is none)
     for s in ctx.sentences:
@@ -1835,6 +1853,29 @@ def scene_country(ctx: Context) -> str | None:
         return next(iter(visited))
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
+    return None
+
+
+_STATES = frozenset({"république", "royaume", "émirat", "sultanat", "principauté", "grand-duché",
+                     "état", "fédération", "confédération"})
+
+
+def _header_country(ctx: Context) -> str | None:
+    """Return the state a release's letterhead names ("PRÉSIDENCE DE LA RÉPUBLIQUE DU MALI").
+
+    Only a line without a verb, before the first sentence that names someone, whose country
+    follows a word of a state ("République du …", "Royaume du …").
+    """
+    doc: Any = ctx.doc
+    for s in ctx.sentences:
+        if ctx.in_sentence(s.index, "Person"):
+            return None
+        if any(t.pos_ in ("VERB", "AUX") for t in doc[s.start:s.end]):
+            continue
+        for m in ctx.mentions:
+            if m.sentence == s.index and m.kind == "Country" and any(
+                    doc[u].lower_ in _STATES for u in range(max(s.start, m.start - 3), m.start)):
+                return m.key
     return None
 
 

@@ -669,7 +669,8 @@ def find_posts(ctx: Context) -> None:
                 _country_by_title(ctx, i)
     for i in positions:
         _in_capacity(ctx, i)
-    for a, b in zip(positions, positions[1:], strict=False):
+    pairs = list(zip(positions, positions[1:], strict=False))
+    for a, b in [*pairs[::-1], *pairs]:  # "A, B, Son Excellence le Général X": B, then A
         _joined_titles(ctx, a, b)
     for i in positions:
         _fronted_former(ctx, i)
@@ -795,6 +796,10 @@ def _in_capacity(ctx: Context, index: int) -> None:
 _THEN = re.compile(r"^\s*,?\s*(?:puis|et|avant d['’]être)\s*(?:(?:le|la|l'|l’)\s*)?$",
                    re.IGNORECASE)
 _JOINED = re.compile(r"^\s*(?:,|et)\s*(?:également|aussi)?\s*(?:ancien|ancienne|ex-)?\s*$")
+_HONOURED = re.compile(r"^\s*,\s*(?:(?:son|sa)\s+excellence|s\.\s?e\.?|sem)\s+(?:le|la)\s*$",
+                       re.IGNORECASE)
+"""The gap between a title and the rank of its holder: "Chef de l'État, Son Excellence le
+(Général X)"."""
 
 
 def _joined_titles(ctx: Context, a: int, b: int) -> None:
@@ -811,7 +816,8 @@ def _joined_titles(ctx: Context, a: int, b: int) -> None:
         # "X a été ambassadeur au Mozambique, puis directeur de l'Afrique": both former
         record_post(ctx, ctx.holder[a], b, "fr.title.former.v1", 0.6, former=True)
         return
-    if not _JOINED.match(_gap(ctx, ma, mb)):
+    if not _JOINED.match(_gap(ctx, ma, mb)) and not (
+            _HONOURED.match(_gap(ctx, ma, mb)) and b in ctx.holder):
         return
     if a in ctx.holder and b not in ctx.holder:
         record_post(ctx, ctx.holder[a], b, "fr.title.joined.v1", 0.6)
