@@ -898,12 +898,13 @@ def test_a_country_named_after_the_portfolio_is_the_post_country(extract):
     assert ("Musa Bangura", "Sierra Leone") in relation(extract(text), "country")
 
 
-def test_a_counterpart_shares_the_first_portfolio_and_keeps_his_country(extract):
+def test_a_counterpart_keeps_his_own_title_and_his_country(extract):
     text = ("Le ministre letton des Affaires étrangères et des Lettons de l'étranger, Janis "
             "Ozols, a reçu à Riga son homologue portugais, M. Rui Costa, ministre des Affaires "
             "étrangères et de la Coopération.")
     found = extract(text)
-    assert ("Rui Costa", "ministre des Affaires étrangères") in relation(found, "holdsPosition")
+    assert {p for n, p in relation(found, "holdsPosition") if n == "Rui Costa"} == {
+        "ministre des Affaires étrangères et de la Coopération"}  # his own, not the host's
     assert {c for p, c in relation(found, "country") if p == "Rui Costa"} == {"Portugal"}
 
 
@@ -2685,3 +2686,33 @@ def test_a_release_s_letterhead_gives_its_state_to_posts_without_a_country(extra
                     "porteur d'un message de l'émir qatari. Le Qatar soutient les projets du "
                     "Qatar Fund à Doha et au Qatar.")
     assert ("Ali Mahamat", "Tchad") in relation(found, "country")
+
+
+@pytest.mark.parametrize("text", [
+    "La ministre belge Anne Peeters se rendra vendredi à Thiès, puis samedi à Kaolack.",
+    "La ministre belge Anne Peeters se rendra vendredi à Thiès pour une visite d'usine, puis à "
+    "Kaolack.",
+])
+def test_the_next_stop_of_a_journey_after_a_day_or_a_purpose(extract, text):
+    assert {("Anne Peeters", "Thiès"), ("Anne Peeters", "Kaolack")} <= relation(
+        extract(text), "visited")
+
+
+@pytest.mark.parametrize(("text", "visits"), [
+    ("Le président de la Commission, Kofi Mensah, a reçu mardi à Accra la ministre belge Anne "
+     "Peeters.", True),
+    ("Le président de la Commission, Kofi Mensah, a reçu mardi à Accra l'ambassadeur de Belgique "
+     "au Ghana, Anne Peeters.", False),  # posted there: no visitor
+])
+def test_a_foreign_guest_received_in_a_named_city_visited_it(extract, text, visits):
+    assert (("Anne Peeters", "Accra") in relation(extract(text), "visited")) is visits
+
+
+def test_two_who_agree_to_travel_plan_a_visit_each(extract):
+    found = extract("Le président Kofi Mensah a reçu mardi la ministre belge Anne Peeters. Les "
+                    "deux responsables ont convenu d'effectuer une mission conjointe à Bissau en "
+                    "mars.")
+    assert {("Anne Peeters", "Bissau"), ("Kofi Mensah", "Bissau")} <= relation(found, "visited")
+    statuses = {c.object.value for c in found[1] if c.relation == "status"
+                and c.subject.type == "Visit"}
+    assert statuses == {"planned"}

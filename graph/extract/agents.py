@@ -479,7 +479,8 @@ def subjects(ctx: Context, token: int, salience: Salience, *, climb: bool = True
                 or _participle_subject(verb)
         subj = [x for c in subj for x in _past_dateline(ctx, c)]
         for c in subj:  # "A et B", and "le ministre X et son homologue Y" (conj of the name)
-            pair = the_two(ctx, c.i) if level == 0 else []
+            # "les deux ministres ont convenu d'effectuer une mission": the verb's own subject
+            pair = the_two(ctx, c.i) if level == 0 or own.dep_ == "xcomp" else []
             if pair:  # "les deux ministres"
                 found += [e for e in pair if e not in found]
                 continue

@@ -1976,6 +1976,7 @@ def visits_at_meetings(ctx: Context) -> None:
     """
     countries: dict[str, str] = {}
     going = journeys(ctx)  # person → the countries the article sends them to
+    scene = scene_country(ctx)  # a country given by the scene alone tells no foreigner
     for c in ctx.claims:
         if c.relation == "country" and c.subject.type == "Person" and isinstance(c.object, Entity):
             countries.setdefault(c.subject.iri, c.object.label)
@@ -2001,9 +2002,11 @@ def visits_at_meetings(ctx: Context) -> None:
             for guest, home, other in ((sides[0], homes[0], homes[1]),
                                        (sides[1], homes[1], homes[0])):
                 if (home and home != country or not home and country in going.get(
-                        guest.iri, ())) and other == country and (
+                        guest.iri, ())) and (other == country or other is None and named and home
+                                             and home != scene and not _resident(ctx, guest)) and (
                         named or not _resident(ctx, guest)):
                     # a guest of another country, or of none known on a visit to that one
+                    # (received "à Accra" by a host of no country known: still a visit)
                     record_visit(ctx, guest, place, c.sentence, c.date, None,
                                  "fr.visit.met.v1", 0.55)
 

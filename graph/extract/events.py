@@ -684,6 +684,10 @@ def _place_after(ctx: Context, token: int, limit: int = 7) -> Entity | None:
     return None
 
 
+_DAYS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+                   "demain"})
+
+
 def _placeish(ctx: Context, token: int) -> bool:
     """Tell whether a token names no one: a plain word, or part of a place's name."""
     index = ctx.mention_at(token)
@@ -704,7 +708,15 @@ def _coordinated_places(ctx: Context, token: int, limit: int = 7,
     if first is None or ctx.mentions[first].kind not in PLACE_KINDS:
         return []
     places, v = [], ctx.mentions[first].end
-    while v + 1 < s.end and doc[v].lower_ in (",", "et", "puis", "ainsi"):
+    while True:
+        if v < s.end and doc[v].lower_ == "pour":  # "à Thiès pour une visite d'usine, puis à Y"
+            close = next((w for w in range(v + 1, min(v + 9, s.end - 1)) if doc[w].text == ","
+                          and doc[w + 1].lower_ in ("puis", "et", "ainsi")), None)
+            if close is None or any(doc[w].pos_ in ("VERB", "AUX") for w in range(v + 1, close)):
+                break
+            v = close
+        if not (v + 1 < s.end and doc[v].lower_ in (",", "et", "puis", "ainsi")):
+            break
         if doc[v].text == ",":  # "à Toamasina, principal port du pays, ainsi qu'à Y": past
             where = doc[v + 1].lower_ == "où"  # "à X, où il verra …, puis à Y": past the clause
             close = next((w for w in range(v + 1, min(v + (16 if where else 8), s.end - 1))
@@ -721,6 +733,8 @@ def _coordinated_places(ctx: Context, token: int, limit: int = 7,
                 break
             u += 1
         elif doc[u].lower_ in ("et", "puis"):
+            u += 1
+        while u < s.end and doc[u].lower_ in _DAYS:  # "puis samedi à Kaolack"
             u += 1
         if u < s.end and doc[u].lower_ in to:
             u += 1
