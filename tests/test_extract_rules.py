@@ -2716,3 +2716,23 @@ def test_two_who_agree_to_travel_plan_a_visit_each(extract):
     statuses = {c.object.value for c in found[1] if c.relation == "status"
                 and c.subject.type == "Visit"}
     assert statuses == {"planned"}
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    ("Le ministre belge Paul Martin est arrivé à Dakar. Il a été député fédéral de 2014 à 2024 "
+     "et échevin des Finances de la Ville de Liège.",
+     {("Paul Martin", "député fédéral"), ("Paul Martin", "échevin")}),
+    ("Le ministre Paul Martin est arrivé. M. Jean Dubois connaît bien le dossier : il avait été "
+     "premier secrétaire à l'ambassade de France à Beyrouth.",
+     {("Jean Dubois", "premier secrétaire")}),
+])
+def test_posts_a_pronoun_has_been(extract, text, held):
+    found = extract(text)
+    assert held <= relation(found, "heldPosition")
+    assert not held & relation(found, "holdsPosition")
+
+
+def test_a_pronoun_before_the_name_it_stands_for_gives_no_post(extract):
+    found = extract("Le président Luc Moreau a nommé un ministre. Très proche de Luc Moreau, dont "
+                    "il a été le conseiller, Paul Martin devient ministre des Affaires étrangères.")
+    assert ("Luc Moreau", "conseiller") not in relation(found, "heldPosition")

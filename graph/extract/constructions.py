@@ -16,10 +16,12 @@ from typing import Any
 
 from graph.extract.agents import (
     Salience,
+    agent_of_token,
     governing_verb,
     left_agents,
     modality,
     person_before_verb,
+    pronoun_person,
     sentence_index,
     subjects,
 )
@@ -1722,6 +1724,47 @@ def _predecessor(ctx: Context, sentence: int, start: int, end: int, pattern: Pat
                        modality(ctx, start), pattern.name, "passation")
 
 
+def _was(ctx: Context, sentence: int, start: int, end: int, pattern: Pattern,
+         salience: Salience) -> None:
+    """Read "Il a été député de 2014 à 2024 et maire de Liège": posts the one named held.
+
+    Each title right after "a été" (past articles and adverbs), and those joined to it by
+    "et" or a comma. "Il a été reçu", "il a été clair": no title, nothing.
+    """
+    doc: Any = ctx.doc
+    s = ctx.sentences[sentence]
+    u = end
+    while u < s.end and doc[u].lower_ in ("le", "la", "l'", "l’", "un", "une", "notamment",
+                                          "également", "auparavant", "longtemps"):
+        u += 1
+    index = ctx.mention_at(u) if u < s.end else None
+    if index is None or ctx.mentions[index].kind != "Position" or ctx.mentions[index].plural:
+        return
+    if start > s.start and doc[start - 1].lower_ in ("dont", "que", "qu'", "qu’"):
+        return  # "Proche de X, dont il a été le conseiller, Y …": Y, named after
+    # "M. Y connaît bien le dossier : il avait été …": the one named before, in the sentence
+    named = [ctx.entity_of(i) for i in ctx.in_sentence(sentence, "Person")
+             if ctx.mentions[i].end <= start]
+    person = pronoun_person(ctx, start, named[-1]) if named and named[-1] else None
+    person = person or agent_of_token(ctx, start, salience)
+    if person is None or person.type != "Person":
+        return
+    while index is not None:
+        record_post(ctx, person, index, pattern.name, 0.55, former=True)
+        m = ctx.mentions[index]
+        nxt = index + 1 if index + 1 < len(ctx.mentions) else None
+        if nxt is None or ctx.mentions[nxt].sentence != sentence or ctx.mentions[
+                nxt].kind != "Position":
+            break
+        gap = [t for t in range(m.end, ctx.mentions[nxt].start)
+               if doc[t].lower_ not in ("le", "la", "l'", "l’", "un", "une")]
+        # "député de 2014 à 2024 et échevin": a span of years may stand between the two
+        if not gap or doc[gap[-1]].lower_ not in ("et", ",") or len(gap) > 6 or any(
+                doc[t].pos_ in ("VERB", "AUX", "NOUN", "PROPN") for t in gap):
+            break
+        index = nxt
+
+
 READERS = {
     "call": ("before", _call),
     "counterpart": ("before", _counterpart),
@@ -1736,6 +1779,7 @@ READERS = {
     "topic": ("after", _topic),
     "theme": ("after", _theme),
     "predecessor": ("after", _predecessor),
+    "was": ("after", _was),
 }
 """Reader name → (when it runs, function)."""
 
