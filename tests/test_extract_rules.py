@@ -2736,3 +2736,21 @@ def test_a_pronoun_before_the_name_it_stands_for_gives_no_post(extract):
     found = extract("Le président Luc Moreau a nommé un ministre. Très proche de Luc Moreau, dont "
                     "il a été le conseiller, Paul Martin devient ministre des Affaires étrangères.")
     assert ("Luc Moreau", "conseiller") not in relation(found, "heldPosition")
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Le ministre Paul Martin est arrivé. Le ministre, membre du Parti radical (PR), a annoncé "
+     "une aide.", ("Paul Martin", "Parti radical")),
+    ("Membre du Parti radical (PR), Paul Martin a été député fédéral de 2014 à 2024.",
+     ("Paul Martin", "Parti radical")),
+    ("M. Paul Martin, issu des rangs du parti Union pour le progrès (UPP), a été nommé ministre.",
+     ("Paul Martin", "Union pour le progrès")),
+])
+def test_party_membership_of_a_title_s_holder_fronted_or_from_the_ranks(extract, text, pair):
+    assert pair in relation(extract(text), "memberOf")
+
+
+def test_the_acronym_of_a_former_post_s_body_is_no_membership(extract):
+    found = extract("Le ministre Paul Martin a été reçu. « Le temps est venu », a martelé le "
+                    "ministre, ex-directeur général de la Société guinéenne des mines (SOGUIM).")
+    assert not relation(found, "memberOf")

@@ -180,7 +180,55 @@ _PARTY_NAMED = re.compile(r"\s*,\s*(?:(?:un |une )?(?:membre|militante?|cadre|is
                           r"(?: [a-zé]+)? ((?:[A-ZÉ][\w’'-]+)(?: [A-ZÉ][\w’'-]+){0,3})\s*[,)]")
 
 
+_MEMBER = (r"(?:également |aussi )?(?:un |une )?(?:membre|militante?|adhérente?|cadre|"
+           r"issue?(?: des rangs)?)")
+_PARTY_BODIES = re.compile(
+    rf"\s*,?\s*{_MEMBER}\s+(?:(?:du|de la|de l['’])\s*(?:bureau politique|comité central|"
+    r"bureau exécutif|comité exécutif|conseil national|direction nationale|secrétariat "
+    r"national)\s+)+(?:du|de la|de l['’])\s*$", re.I)
+"""What leads from a person to the party one of whose bodies they sit in: ", membre du
+Bureau politique du Comité central du (Parti …)"."""
+_FRONTED_MEMBER = re.compile(rf"^\s*(?:[^,]{{3,60}}\s+et\s+)?{_MEMBER}\s+{_OF}\s*"
+                             r"(?:(?:parti|mouvement|formation)\s*)?$", re.I)
+"""A sentence that opens on the party of the person it then names: "Membre du Parti X,"."""
+
+
+def _member_of_party_body(ctx: Context, sentence: int, idx: list[int]) -> None:
+    """Read "X, membre du Bureau politique du Comité central du Parti Y": X is of party Y."""
+    for a, b in zip(idx, idx[1:], strict=False):
+        ma, mb = ctx.mentions[a], ctx.mentions[b]
+        person = ctx.entity_of(a) if ma.kind in ("Person", "Position") else None
+        if person is None or person.type != "Person" or mb.kind != "Organization":
+            continue
+        gap = _text(ctx, ma.end_char, mb.start_char)
+        head = mb.text.split()[0].lower()
+        if head in ("parti", "mouvement", "rassemblement", "union", "front", "alliance",
+                    "congrès", "convention", "ligue") and _PARTY_BODIES.fullmatch(gap):
+            ctx.add(person, "memberOf", ctx.entity_of(b), sentence, "fr.member.of.v1", 0.6)
+
+
+def _fronted_member(ctx: Context, sentence: int, idx: list[int]) -> None:
+    """Read "Membre du Parti X (PX), Y a été …": Y, named next, is of party X."""
+    s = ctx.sentences[sentence]
+    org = next((i for i in idx if ctx.mentions[i].kind == "Organization"), None)
+    if org is None or not _FRONTED_MEMBER.fullmatch(
+            _text(ctx, ctx.doc[s.start].idx, ctx.mentions[org].start_char)):  # type: ignore[index]
+        return
+    after = _text(ctx, ctx.mentions[org].end_char, ctx.mentions[org].end_char + 12)
+    person = next((i for i in idx if i > org and ctx.mentions[i].kind == "Person"), None)
+    if person is None or not re.match(r"\s*(?:\([^)]{1,12}\)\s*)?,", after):
+        return
+    between = _text(ctx, ctx.mentions[org].end_char, ctx.mentions[person].start_char)
+    if re.fullmatch(r"\s*(?:\([^)]{1,12}\)\s*)?,\s*(?:(?:m\.|mme|monsieur|madame)\s*)?",
+                    between, re.I):
+        ctx.add(ctx.entity_of(person), "memberOf", ctx.entity_of(org), sentence,
+                "fr.member.fronted.v1", 0.6)
+
+
 def _member(ctx: Context, sentence: int) -> None:
+    idx = ctx.in_sentence(sentence)
+    _member_of_party_body(ctx, sentence, idx)
+    _fronted_member(ctx, sentence, idx)
     for index in ctx.in_sentence(sentence, "Person"):
         m = ctx.mentions[index]
         match = _PARTY_NAMED.match(_text(ctx, m.end_char, m.end_char + 80))
@@ -189,16 +237,19 @@ def _member(ctx: Context, sentence: int) -> None:
             # "X, du parti présidentiel Renaissance, …": a party the NER did not tag
             ctx.add(ctx.entity_of(index), "memberOf", ctx.entity("Organization", match.group(1)),
                     sentence, "fr.member.of.v1", 0.6)
-    idx = ctx.in_sentence(sentence)
     for a, b in zip(idx, idx[1:], strict=False):
         ma, mb = ctx.mentions[a], ctx.mentions[b]
-        if ma.kind != "Person" or mb.kind != "Organization":
-            continue
+        holder = ctx.entity_of(a) if ma.kind == "Position" and not ma.plural else None
+        if ma.kind != "Person" and (holder is None or holder.type != "Person") \
+                or mb.kind != "Organization":
+            continue  # "Le ministre, membre du Parti X": the title's holder
         gap = _text(ctx, ma.end_char, mb.start_char)
         closing = _text(ctx, mb.end_char, mb.end_char + 2).strip()
+        if holder is not None and (ma.former or "(" in gap):
+            continue  # "ex-directeur de la Société X (SX)": the acronym of the post's body
         if re.fullmatch(r"\s*\(\s*", gap) and closing.startswith(")"):
             ctx.add(ctx.entity_of(a), "memberOf", ctx.entity_of(b), sentence, "fr.member.v1", 0.75)
-        elif re.fullmatch(rf"\s*,\s*(?:un |une )?(?:membre|militante?|adhérente?|issue?|cadre)"
+        elif re.fullmatch(rf"\s*,\s*{_MEMBER}"
                           rf"\s+{_OF}\s*(?:(?:parti|mouvement|formation)\s*)?", gap, re.I):
             ctx.add(ctx.entity_of(a), "memberOf", ctx.entity_of(b), sentence, "fr.member.v1", 0.7)
         elif _APPOSED_ORG.fullmatch(gap) and closing[:1] in (",", ".", ")", "", "("):
