@@ -2754,3 +2754,10 @@ def test_the_acronym_of_a_former_post_s_body_is_no_membership(extract):
     found = extract("Le ministre Paul Martin a été reçu. « Le temps est venu », a martelé le "
                     "ministre, ex-directeur général de la Société guinéenne des mines (SOGUIM).")
     assert not relation(found, "memberOf")
+
+
+def test_ainsi_que_adds_a_titled_person_to_those_met(extract):
+    found = extract("Le Premier ministre Paul Martin a rencontré la secrétaire générale de la "
+                    "CARICOM, Carla Dupuis, ainsi que le ministre kényan, Samuel Kiprop.")
+    assert {frozenset({"Paul Martin", "Carla Dupuis"}),
+            frozenset({"Paul Martin", "Samuel Kiprop"})} <= meetings(found)

@@ -442,6 +442,9 @@ def _objects(ctx: Context, verb, salience: Salience) -> list[Entity]:  # type: i
                     entity = ctx.entity_of(index)
                     if entity is not None:
                         out.append(entity)
+    if out:  # "a rencontré A, ainsi que le ministre kényan …, B": B too, whatever the parse
+        extra = _also_met(ctx, verb.i, out)
+        out += [e for e in extra if e not in out]
     if not out:  # the parse lost the object: the first agent after the verb, in its clause
         s = next(s for s in ctx.sentences if s.start <= verb.i < s.end)
         t, stop = verb.i + 1, min(verb.i + 25, s.end)
@@ -484,6 +487,31 @@ def _objects(ctx: Context, verb, salience: Salience) -> list[Entity]:  # type: i
                 break
             t += 1
     return out
+
+
+def _also_met(ctx: Context, verb: int, found: list[Entity]) -> list[Entity]:
+    """Return the person "ainsi que" adds to the objects of a verb, before any other verb.
+
+    "a rencontré A, ainsi que le ministre kényan des Affaires étrangères, B": B.
+    """
+    doc: Any = ctx.doc
+    s = ctx.sentences[sentence_index(ctx, verb)]
+    for t in range(verb + 1, min(verb + 40, s.end - 2)):
+        if doc[t].pos_ in ("VERB", "AUX") and t > verb + 1 or doc[t].text in (".", ";", ":", "«"):
+            return []
+        if doc[t].lower_ == "ainsi" and doc[t + 1].lower_ in ("que", "qu'", "qu’") and doc[
+                t - 1].text == ",":
+            u = t + 2
+            index = ctx.mention_at(u + 1) if doc[u].lower_ in ("le", "la", "l'", "l’") else \
+                ctx.mention_at(u)
+            if index is None or ctx.mentions[index].kind not in ("Person", "Position") \
+                    or ctx.mentions[index].plural:
+                return []
+            entity = ctx.entity_of(index)
+            if entity is None and ctx.mentions[index].kind == "Position":
+                entity = _name_after(ctx, ctx.mentions[index].end, s.end)
+            return [entity] if entity is not None and entity.type == "Person" else []
+    return []
 
 
 def _name_after(ctx: Context, start: int, stop: int) -> Entity | None:
