@@ -2761,3 +2761,12 @@ def test_ainsi_que_adds_a_titled_person_to_those_met(extract):
                     "CARICOM, Carla Dupuis, ainsi que le ministre kényan, Samuel Kiprop.")
     assert {frozenset({"Paul Martin", "Carla Dupuis"}),
             frozenset({"Paul Martin", "Samuel Kiprop"})} <= meetings(found)
+
+
+def test_the_text_named_before_signed_by_two_in_an_apposed_participle(extract):
+    found = extract("La ministre Anne Roy a reçu le directeur du Fonds. Un accord de financement "
+                    "a été conclu. Le texte, paraphé par la ministre Anne Roy et le directeur "
+                    "général du Fonds, Karim Haddad, porte sur le financement de projets.")
+    assert {("accord de financement", "Anne Roy"), ("accord de financement", "Karim Haddad")} <= \
+        relation(found, "party")
+    assert frozenset({"Anne Roy", "Karim Haddad"}) in meetings(found)
