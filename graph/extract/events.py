@@ -1436,12 +1436,12 @@ def _signed_it(ctx: Context, verb: int, sentence: int) -> bool:
     if pronoun is None and doc[verb].dep_ == "acl" and head.lemma_ in ("texte", "document") \
             and "Part" in doc[verb].morph.get("VerbForm") and any(
                 c.lower_ in ("le", "ce", "cet") for c in head.children):
-        recent = [entity for s, _, entity in ctx.named_agreements if sentence - 2 <= s < sentence]
+        read = [entity for s, _, entity in ctx.named_agreements if sentence - 2 <= s < sentence]
         signers = signatories(ctx, head) or _agents_after(ctx, verb, {"par"}, limit=3)
-        if not recent or not signers:
+        if not read or not signers:
             return False
         for party in signers:
-            ctx.add(recent[-1], "party", party, sentence, "fr.agreement.pronoun.v1", 0.55)
+            ctx.add(read[-1], "party", party, sentence, "fr.agreement.pronoun.v1", 0.55)
         if len(_people(signers)) >= 2:
             record_meeting(ctx, _people(signers), verb, sentence, "Meeting", None,
                            "fr.met.signing.v1", "signature")
