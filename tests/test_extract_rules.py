@@ -2770,3 +2770,22 @@ def test_the_text_named_before_signed_by_two_in_an_apposed_participle(extract):
     assert {("accord de financement", "Anne Roy"), ("accord de financement", "Karim Haddad")} <= \
         relation(found, "party")
     assert frozenset({"Anne Roy", "Karim Haddad"}) in meetings(found)
+
+
+@pytest.mark.parametrize(("text", "speaker", "words"), [
+    ("Le Dr Kofi Mensah a reçu la ministre. La commissaire Anne Roy a pris part à la rencontre.\n\n"
+     "« Aucune organisation ne peut, seule, relever les défis de notre région, a souligné le Dr "
+     "Mensah. La CEDEAO doit parler d'une même voix. »", "Kofi Mensah",
+     "Aucune organisation ne peut, seule, relever les défis de notre région. La CEDEAO doit "
+     "parler d'une même voix."),
+    ("Le président Paul Martin a reçu la ministre Anne Roy. « Aucun pays ne peut agir seul, a "
+     "souligné Mme Roy, nous devons parler d'une même voix. »", "Anne Roy",
+     "Aucun pays ne peut agir seul, nous devons parler d'une même voix."),
+])
+def test_an_attribution_inside_a_quote_names_the_speaker_and_leaves_the_words(
+        extract, text, speaker, words):
+    found = extract(text)
+    said = {c.subject.label: c.object for c in found[1] if c.relation == "said"}
+    assert set(said) == {speaker}
+    texts = {c.object.value for c in found[1] if c.relation == "text"}
+    assert texts == {words}

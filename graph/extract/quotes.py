@@ -12,6 +12,8 @@ Quotes of fewer than three words ("« filière d'avenir »") are terms, not stat
 
 from __future__ import annotations
 
+from typing import Any
+
 from graph.extract.agents import (
     Salience,
     envoy_named,
@@ -343,6 +345,11 @@ def find_quotes_said(ctx: Context, sentence: int, salience: Salience,
             found.append(((qs, qe), None, "other"))  # "un rapport sur « … »": a title
             previous_end = qe + 1
             continue
+        inner = _inner_incise(ctx, qs, qe, salience)
+        if inner is not None:  # "« A, a souligné X. B »": X's words, A and B
+            found.append(((qs, qe), inner, "fr.said.incise.v1"))
+            previous_end = qe + 1
+            continue
         speaker, method = _after(ctx, after, salience, last_speaker or (
             found[-1][1] if found else None) or _previous_statement(ctx, sentence, salience)), \
             "fr.said.after.v1"
@@ -374,6 +381,8 @@ def find_quotes_said(ctx: Context, sentence: int, salience: Salience,
             # only a whole statement (with a verb) is given to a speaker named elsewhere
             speaker, method = shared, "fr.said.context.v1"
         text = ctx.text[qs:qe]
+        if method == "fr.said.incise.v1":
+            text = _without_incise(ctx, qs, qe)
         if speaker is None:
             continue
         if len(text.split()) < MIN_QUOTE_WORDS:
@@ -386,6 +395,48 @@ def find_quotes_said(ctx: Context, sentence: int, salience: Salience,
         speaker_out = speaker
         salience.update(speaker)
     return speaker_out
+
+
+def _incise_span(ctx: Context, qs: int, qe: int) -> tuple[int, int] | None:
+    """Return the tokens of the attribution inside a quote: ", a souligné M. X" up to its end.
+
+    Only a comma, then a speech verb within two words, then a named person before the next
+    comma or full stop, with quoted words on both sides.
+    """
+    doc: Any = ctx.doc
+    tokens = _tokens_between(ctx, qs, qe)
+    for k, t in enumerate(tokens[2:-3], start=2):
+        if doc[t].text != "," or not any(_speech(ctx, u) and "Inf" not in doc[u].morph.get(
+                "VerbForm") for u in tokens[k + 1:k + 3]):
+            continue  # not ", relever les défis": an infinitive is no attribution
+        end = next((m for m in range(k + 1, min(k + 12, len(tokens)))
+                    if doc[tokens[m]].text in (",", ".", ";")), None)
+        if end is not None and end < len(tokens) - 2 and any(
+                (i := ctx.mention_at(v)) is not None and ctx.mentions[i].kind in (
+                    "Person", "Position") for v in tokens[k + 1:end]):
+            return t, tokens[end]
+    return None
+
+
+def _inner_incise(ctx: Context, qs: int, qe: int, salience: Salience) -> Entity | None:
+    """Return who speaks in an attribution set inside a quote, or ``None``."""
+    span = _incise_span(ctx, qs, qe)
+    if span is None:
+        return None
+    tokens = _tokens_between(ctx, ctx.doc[span[0]].idx, ctx.doc[span[1]].idx + 1)  # type: ignore[index]
+    speaker = _after(ctx, tokens, salience)
+    return speaker if speaker is not None and speaker.type == "Person" else None
+
+
+def _without_incise(ctx: Context, qs: int, qe: int) -> str:
+    """Return a quote's words without the attribution set inside it."""
+    span = _incise_span(ctx, qs, qe)
+    if span is None:
+        return ctx.text[qs:qe]
+    doc: Any = ctx.doc
+    a, b = doc[span[0]].idx, doc[span[1]].idx
+    stop = ctx.text[b] if ctx.text[b] in ".," else ""  # "A, a souligné X. B": "A. B"
+    return f"{ctx.text[qs:a].rstrip()}{stop} {ctx.text[b + 1:qe].lstrip()}"
 
 
 def _short(text: str, limit: int = 80) -> str:
