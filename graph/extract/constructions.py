@@ -2110,6 +2110,23 @@ def _delegation_countries(ctx: Context) -> dict[str, str]:
     return out
 
 
+def _counterpart_homes(ctx: Context) -> dict[str, str]:
+    """Return the countries a singular "son homologue indonésienne, X" gives (person → country).
+
+    "la ministre Kartika Sari", later, holds a post of Indonesia, not of the scene's country.
+    """
+    doc: Any = ctx.doc
+    out: dict[str, str] = {}
+    for t, (person, _) in ctx.counterparts.items():
+        if person is None or doc[t].lower_ != "homologue":
+            continue
+        country = next((c for u in range(t + 1, min(t + 3, len(doc)))
+                        for c in [ctx.res.demonym(doc[u].text)] if c), None)
+        if country is not None:
+            out.setdefault(person.iri, country)
+    return out
+
+
 def _companion_countries(ctx: Context) -> dict[str, str]:
     """Return the companions of someone of a known country, with it (person IRI → country).
 
@@ -2132,7 +2149,8 @@ def give_scene_country(ctx: Context, hosts: dict[str, str] | None = None) -> Non
     who goes (or will go) to another country is not a visitor of the scene's. ``hosts`` gives
     the people who received a traveller abroad their own country (person IRI → country).
     """
-    hosts = {**_companion_countries(ctx), **_delegation_countries(ctx), **(hosts or {})}
+    hosts = {**_counterpart_homes(ctx), **_companion_countries(ctx),
+             **_delegation_countries(ctx), **(hosts or {})}
     scene = scene_country(ctx)
     if scene is None and not hosts:
         return
