@@ -2792,9 +2792,11 @@ def test_an_attribution_inside_a_quote_names_the_speaker_and_leaves_the_words(
 
 
 def test_a_counterpart_s_later_bare_title_is_of_the_counterpart_s_country(extract):
-    found = extract("Berne, 14.05.2024 - Le conseiller fédéral Paul Keller a effectué une visite "
-                    "de travail en Indonésie. À Jakarta, il s'est entretenu avec son homologue "
-                    "indonésienne, Dewi Sari. Le conseiller fédéral et la ministre Dewi Sari ont "
-                    "signé un mémorandum d'entente sur la formation professionnelle.")
-    assert ("Dewi Sari", "Indonésie") in relation(found, "country")
-    assert ("Dewi Sari", "Suisse") not in relation(found, "country")
+    found = extract("Berne, 14.05.2024 - Le conseiller fédéral Paul Keller, chef du Département "
+                    "fédéral des affaires étrangères (DFAE), a effectué une visite de travail en "
+                    "Indonésie et en Malaisie. À Jakarta, il s'est entretenu avec son homologue "
+                    "indonésienne, Dewi Kartika Sari. Le conseiller fédéral Keller et la ministre "
+                    "Kartika Sari ont signé un mémorandum d'entente sur la formation "
+                    "professionnelle.")
+    assert ("Dewi Kartika Sari", "Indonésie") in relation(found, "country")
+    assert ("Dewi Kartika Sari", "Suisse") not in relation(found, "country")
