@@ -2800,3 +2800,11 @@ def test_a_counterpart_s_later_bare_title_is_of_the_counterpart_s_country(extrac
                     "professionnelle.")
     assert ("Dewi Kartika Sari", "Indonésie") in relation(found, "country")
     assert ("Dewi Kartika Sari", "Suisse") not in relation(found, "country")
+
+
+def test_a_text_signed_with_the_one_a_relative_stands_for(extract):
+    found = extract("Le ministre suisse Paul Keller a rencontré le ministre tunisien de l'Emploi, "
+                    "Nabil Chaouachi, avec lequel il a signé une déclaration d'intention sur la "
+                    "migration.")
+    parties = {o for s, o in relation(found, "party") if s.startswith("déclaration d'intention")}
+    assert parties == {"Paul Keller", "Nabil Chaouachi"}

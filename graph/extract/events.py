@@ -1361,6 +1361,7 @@ def _agreement(ctx: Context, t: int, sentence: int, salience: Salience,
     if proceeding is not None:  # "X et Y ont procédé à la signature d'un accord"
         parties += _subjects_named_before(ctx, proceeding)
     parties += _two_sides(ctx, t, salience)
+    parties += _relative_partner(ctx, t)
     if tok.pos_ == "NOUN":
         parties += signatories(ctx, tok)
         if lemma in phrase_nouns:  # "la déclaration commune du Premier ministre X et de Y"
@@ -1419,6 +1420,27 @@ def _agreement(ctx: Context, t: int, sentence: int, salience: Salience,
 
 _FEMININE_TEXTS = frozenset({"convention", "déclaration", "feuille", "entente", "charte",
                              "lettre"})
+
+
+_WHICH = frozenset({"lequel", "laquelle", "lesquels", "lesquelles", "qui"})
+
+
+def _relative_partner(ctx: Context, t: int) -> list[Entity]:
+    """Return the one "avec lequel" stands for before a text signed: "…, X, avec lequel il a
+    signé une déclaration": X."""
+    doc: Any = ctx.doc
+    s = ctx.sentences[sentence_index(ctx, t)]
+    for u in range(t - 1, max(s.start, t - 10), -1):
+        if doc[u].pos_ == "VERB" and ctx.lemma(u) not in _SIGNING:
+            return []
+        if doc[u].lower_ == "avec" and u + 1 < t and doc[u + 1].lower_ in _WHICH \
+                and u >= 2 and doc[u - 1].text == ",":
+            index = ctx.mention_at(u - 2)
+            if index is not None and ctx.mentions[index].kind == "Person":
+                entity = ctx.entity_of(index)
+                return [entity] if entity is not None else []
+            return []
+    return []
 
 
 def _signed_it(ctx: Context, verb: int, sentence: int) -> bool:
