@@ -1426,8 +1426,10 @@ _WHICH = frozenset({"lequel", "laquelle", "lesquels", "lesquelles", "qui"})
 
 
 def _relative_partner(ctx: Context, t: int) -> list[Entity]:
-    """Return the one "avec lequel" stands for before a text signed: "…, X, avec lequel il a
-    signé une déclaration": X."""
+    """Return the one "avec lequel" stands for before a text signed.
+
+    "…, X, avec lequel il a signé une déclaration": X.
+    """
     doc: Any = ctx.doc
     s = ctx.sentences[sentence_index(ctx, t)]
     for u in range(t - 1, max(s.start, t - 10), -1):
