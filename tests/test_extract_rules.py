@@ -2808,3 +2808,15 @@ def test_a_text_signed_with_the_one_a_relative_stands_for(extract):
                     "migration.")
     parties = {o for s, o in relation(found, "party") if s.startswith("déclaration d'intention")}
     assert parties == {"Paul Keller", "Nabil Chaouachi"}
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("KINSHASA – La ministre belge Anne Peeters a été reçue par le président de la République "
+     "démocratique du Congo. Elle a signé avec son homologue congolaise, Marie Ilunga, "
+     "ministre des Affaires étrangères, un accord.",
+     "République démocratique du Congo"),
+    ("BRAZZAVILLE – La ministre belge Anne Peeters a signé avec son homologue congolaise, Marie "
+     "Ilunga, ministre des Affaires étrangères, un accord.", "Congo"),
+])
+def test_congolais_is_the_country_the_article_names(extract, text, country):
+    assert ("Marie Ilunga", country) in relation(extract(text), "country")

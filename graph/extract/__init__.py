@@ -26,6 +26,7 @@ from graph.extract.constructions import (
     give_person_countries,
     give_scene_country,
     name_events_by_reference,
+    name_shared_demonyms,
     read_after,
     read_before,
     visits_at_gatherings,
@@ -124,6 +125,7 @@ def read_article(parsed, prepared: Prepared, minter: Minter) -> Context:  # type
     name_events_by_reference(ctx)
     framed = visits_at_fronted_places(ctx)  # first: it records visits
     give_scene_country(ctx, {**hosts_of_travellers(ctx), **framed})
+    name_shared_demonyms(ctx)  # "congolais" in an article about Kinshasa: the DRC
     give_person_countries(ctx)
     give_holder_countries(ctx)
     visits_at_meetings(ctx)

@@ -1929,6 +1929,37 @@ _NATIONAL_POSTS = ("ministre", "premier", "première", "président", "président
                    "vice-premier")
 
 
+_SHARED_DEMONYM = {"Congo": "République démocratique du Congo"}
+"""A demonym's country → the other country the same demonym names ("congolais")."""
+
+
+def name_shared_demonyms(ctx: Context) -> None:
+    """Give the other country of a shared demonym when the article names only that one.
+
+    "congolais" reads as the Congo; in an article that names Kinshasa or the DRC, and no
+    place of the Congo, it is the DRC's.
+    """
+    named: Counter[str] = Counter()
+    for i, m in enumerate(ctx.mentions):
+        if m.text.lower().startswith("capitale"):
+            continue  # "la capitale congolaise": the demonym again, not a place named
+        if m.kind == "Country":
+            within = any(ctx.text[:m.end_char].endswith(other) and m.text != other
+                         for other in _SHARED_DEMONYM.values())
+            named[m.key] += 0 if within else 1  # not "Congo" of "République … du Congo"
+        elif m.kind in ("City", "Place"):
+            place = ctx.entity_of(i)
+            country = country_of_city(ctx, place) if place is not None else None
+            if country is not None:
+                named[country.label] += 1
+    for default, other in _SHARED_DEMONYM.items():
+        if named[other] and not named[default]:
+            wanted = ctx.entity("Country", other)
+            ctx.claims[:] = [replace(c, object=wanted) if isinstance(c.object, Entity)
+                             and c.object.type == "Country" and c.object.label == default
+                             else c for c in ctx.claims]
+
+
 def give_person_countries(ctx: Context) -> None:
     """Give a person the country of the post they hold (a post of no organisation).
 
