@@ -2820,3 +2820,15 @@ def test_a_text_signed_with_the_one_a_relative_stands_for(extract):
 ])
 def test_congolais_is_the_country_the_article_names(extract, text, country):
     assert ("Marie Ilunga", country) in relation(extract(text), "country")
+
+
+@pytest.mark.parametrize(("text", "post"), [
+    ("Le document a été signé par le secrétaire général du ministère marocain des Affaires "
+     "étrangères, M. Youssef Alami.", "secrétaire général du ministère des Affaires étrangères"),
+    ("Le texte a été paraphé par M. Youssef Alami, secrétaire général du ministère marocain, et "
+     "par l'ambassadeur.", "secrétaire général du ministère"),
+])
+def test_a_ministry_s_demonym_gives_the_post_its_country(extract, text, post):
+    found = extract(text)
+    assert ("Youssef Alami", post) in relation(found, "holdsPosition")
+    assert (post, "Maroc") in relation(found, "country")

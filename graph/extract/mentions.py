@@ -727,6 +727,17 @@ def _complements(doc, end: int, limit: int, res: Resources, title_domain: bool, 
                 parts.append(doc[i:j + 1].text)  # "secrétaire général du ministère de la
                 i, title_domain = j + 1, True  # Santé, de …": the ministry's portfolios follow
                 continue
+            if head.lower_ == "ministère" and not title_domain and j + 1 < limit \
+                    and doc[j + 1].is_lower and res.demonym(doc[j + 1].lower_):
+                # "secrétaire général du ministère marocain (des Affaires étrangères)":
+                # Morocco's ministry; its portfolios may follow
+                countries.append(res.demonym(doc[j + 1].lower_))  # type: ignore[arg-type]
+                parts.append(doc[i:j + 1].text)
+                i = j + 2
+                if i < limit and doc[i].lower_ in _DE:
+                    title_domain = True
+                    continue
+                break
             if head.lower_ in org_nouns and not _CAPITAL.match(head.text):
                 k = j + 1
                 while k < limit and (doc[k].pos_ == "ADJ" and not res.demonym(doc[k].lower_)
