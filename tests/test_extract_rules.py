@@ -2832,3 +2832,11 @@ def test_a_ministry_s_demonym_gives_the_post_its_country(extract, text, post):
     found = extract(text)
     assert ("Youssef Alami", post) in relation(found, "holdsPosition")
     assert (post, "Maroc") in relation(found, "country")
+
+
+def test_a_name_then_nomme_and_a_title_and_maurice_as_a_country(extract):
+    found = extract("L'ambassadeur succède à M. Dev Ramsa, nommé haut-commissaire de Maurice en "
+                    "Inde.")
+    assert ("Dev Ramsa", "haut-commissaire en Inde") in relation(found, "holdsPosition")
+    assert ("Dev Ramsa", "île Maurice") in relation(found, "country")
+    assert not relation(extract("Le ministre Maurice Kamto a reçu l'ambassadeur."), "country")

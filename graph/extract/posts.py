@@ -49,7 +49,8 @@ _BEFORE = re.compile(r"^\s*(?:\(\s*[A-Z][A-Za-z]{1,9}\s*\)\s*)?,?\s*"
                      re.IGNORECASE)
 _COPULA = re.compile(
     r"^\s*(?:,\s*)?(?:qui\s+)?(?:est|était|fut|a été|avait été|sera|devient|est devenue?|reste|"
-    r"a été (?:nommée?|élue?|désignée?|réélue?)|est (?:nommée?|élue?|désignée?))\s+"
+    r"a été (?:nommée?|élue?|désignée?|réélue?)|est (?:nommée?|élue?|désignée?)|"
+    r"(?<=,)\s*(?:nommée?|désignée?|promue?))\s+"
     r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|officiellement)\s+)?"
     r"(?:(?:le|la|l'|un|une|au poste de|comme)\s*)?$", re.IGNORECASE)
 _FORMER_COPULA = re.compile(
