@@ -2840,3 +2840,10 @@ def test_a_name_then_nomme_and_a_title_and_maurice_as_a_country(extract):
     assert ("Dev Ramsa", "haut-commissaire en Inde") in relation(found, "holdsPosition")
     assert ("Dev Ramsa", "île Maurice") in relation(found, "country")
     assert not relation(extract("Le ministre Maurice Kamto a reçu l'ambassadeur."), "country")
+
+
+def test_a_title_named_by_its_body_s_acronym_is_the_same_holder(extract):
+    found = extract("Le chef du Département fédéral des affaires étrangères (DFAE), Paul Keller, "
+                    "est arrivé à Tunis. Le chef du DFAE a ensuite visité à Sfax un centre de "
+                    "formation.")
+    assert ("Paul Keller", "Sfax") in relation(found, "visited")

@@ -153,6 +153,20 @@ def _alike(demonym_country: str, country: str | None) -> bool:
     return country == demonym_country or frozenset({demonym_country, country}) in _ALIKE
 
 
+def _by_acronym(ctx: Context, title: Mention, source: Mention) -> bool:
+    """Tell whether a title with an acronym names a post whose body that acronym stands for.
+
+    "le chef du DFAE" is the "chef du Département fédéral des affaires étrangères (DFAE)": the
+    same first word, and the acronym in brackets after that post.
+    """
+    words = title.text.split()
+    acronym = words[-1] if len(words) > 1 else ""
+    if not (acronym.isupper() and acronym.isalpha() and len(acronym) >= 2) or \
+            words[0].lower() != source.text.split()[0].lower():
+        return False
+    return f"({acronym})" in ctx.text[source.start_char:source.end_char + len(acronym) + 4]
+
+
 def holder_by_title(ctx: Context, index: int) -> Entity | None:
     """Return the person a title designates, from the posts already known in the article.
 
@@ -185,7 +199,7 @@ def holder_by_title(ctx: Context, index: int) -> Entity | None:
                 continue
             if len(m.key.split()) > 1 and not (post.label + " ").startswith(m.key + " ") \
                     and not post.label.startswith(m.key + ",") \
-                    and not _same_post(m.key, post.label):
+                    and not _same_post(m.key, post.label) and not _by_acronym(ctx, m, source):
                 continue  # "le ministre d'État": "ministre d'État au ministère de …" too
             person = next((e for e in ctx.holder.values() if e.iri == person_iri), None) or next(
                 e for e in ctx.person_of.values() if e.iri == person_iri)
