@@ -178,7 +178,7 @@ def holder_by_title(ctx: Context, index: int) -> Entity | None:
     m = ctx.mentions[index]
     head = m.key.split()[0]
     gender = title_gender(ctx, m)
-    best: tuple[bool, bool, bool, bool, int, Entity] | None = None
+    best: tuple[bool, bool, bool, bool, bool, int, Entity] | None = None
     dateline = dateline_country(ctx)
     for person_iri, posts in ctx.held.items():
         known = {c for _, _, c in posts if c}
@@ -215,9 +215,11 @@ def holder_by_title(ctx: Context, index: int) -> Entity | None:
             # the title itself before a post it stands for ("le chef de l'État": the one
             # given that title, before the president of a commission)
             own = (post.label + " ").startswith(m.key + " ")
-            if best is None or (said, own, lead, home, rank) > best[:5]:
-                best = (said, own, lead, home, rank, person)
-    return best[5] if best else None
+            # "le chef du DFAE": the post whose body goes by that acronym
+            body = _by_acronym(ctx, m, source)
+            if best is None or (said, body, own, lead, home, rank) > best[:6]:
+                best = (said, body, own, lead, home, rank, person)
+    return best[6] if best else None
 
 
 _COUNTERPART = re.compile(r"\bhomologues?\s+([^\W\d_]+)", re.IGNORECASE)
