@@ -587,6 +587,7 @@ def _present_at_talks(ctx: Context, verb, sentence: int) -> list[Entity]:  # typ
 
 _SESSIONS = frozenset({"session", "séance", "travaux", "concertation", "consultation",
                        "commission"})
+"""Nouns of talks presided over ("la séance, présidée par X, en présence de Y")."""
 
 
 _ANNOUNCED = frozenset({"ambassadeur", "ambassadrice", "diplomate", "représentant", "chef",
@@ -803,7 +804,8 @@ def _gathering(ctx: Context, sentence: int, start: int, end: int, pattern: Patte
         ctx.gatherings.append((person, tuple(places), sentence, date, status, pattern.name))
 
 
-_CLAUSE_ENDS = {";", ".", "où", "qui", "dont", "lors", "avant", "puis", "afin", "pour"}
+_CLAUSE_ENDS = frozenset({";", ".", "où", "qui", "dont", "lors", "avant", "puis", "afin", "pour"})
+"""Words that end the phrase naming a gathering attended ("au sommet de l'UA, où …")."""
 
 
 def visits_at_gatherings(ctx: Context) -> None:
