@@ -47,7 +47,7 @@ from graph.extract.events import (
 from graph.extract.mentions import Mention
 from graph.extract.patterns import Pattern, find_matches
 from graph.extract.places import dateline_capital, dateline_country
-from graph.extract.posts import record_post
+from graph.extract.posts import SHARED_DEMONYMS, record_post
 from graph.model.iri import normalize_label
 from graph.model.records import Entity, Literal
 
@@ -1931,10 +1931,6 @@ _NATIONAL_POSTS = ("ministre", "premier", "première", "président", "président
                    "vice-premier")
 
 
-_SHARED_DEMONYM = {"Congo": "République démocratique du Congo"}
-"""A demonym's country → the other country the same demonym names ("congolais")."""
-
-
 def name_shared_demonyms(ctx: Context) -> None:
     """Give the other country of a shared demonym when the article names only that one.
 
@@ -1947,14 +1943,14 @@ def name_shared_demonyms(ctx: Context) -> None:
             continue  # "la capitale congolaise": the demonym again, not a place named
         if m.kind == "Country":
             within = any(ctx.text[:m.end_char].endswith(other) and m.text != other
-                         for other in _SHARED_DEMONYM.values())
+                         for other in SHARED_DEMONYMS.values())
             named[m.key] += 0 if within else 1  # not "Congo" of "République … du Congo"
         elif m.kind in ("City", "Place"):
             place = ctx.entity_of(i)
             country = country_of_city(ctx, place) if place is not None else None
             if country is not None:
                 named[country.label] += 1
-    for default, other in _SHARED_DEMONYM.items():
+    for default, other in SHARED_DEMONYMS.items():
         if named[other] and not named[default]:
             wanted = ctx.entity("Country", other)
             ctx.claims[:] = [replace(c, object=wanted) if isinstance(c.object, Entity)

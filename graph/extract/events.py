@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 from typing import Any, NamedTuple
 
-from graph.dates import find_dates
+from graph.dates import WEEKDAYS, find_dates
 from graph.extract.agents import (
     LED_FORMS,
     Salience,
@@ -712,8 +712,8 @@ def _place_after(ctx: Context, token: int, limit: int = 7) -> Entity | None:
     return None
 
 
-_DAYS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-                   "demain"})
+_DAYS = frozenset({*WEEKDAYS, "demain"})
+"""Words of a day that may open the next stop of a journey ("puis samedi à Y")."""
 
 
 def _placeish(ctx: Context, token: int) -> bool:

@@ -33,7 +33,7 @@ from graph.extract.mentions import NAME_HONORIFICS, Mention
 from graph.extract.places import dateline_country
 from graph.model.records import Entity
 
-__all__ = ["find_posts", "holder_by_title", "record_post", "resolve_late_titles"]
+__all__ = ["SHARED_DEMONYMS", "find_posts", "holder_by_title", "record_post", "resolve_late_titles"]
 
 _APPOSITION = re.compile(r"^\s*,\s*(?:(?:également|aussi|désormais|toujours)\s*)?"
                          r"(?:(?:le|la|l'|un|une|l’|son|sa|leur)\s*)?"
@@ -144,8 +144,10 @@ def _in_lead(ctx: Context, m: Mention) -> bool:
     return False
 
 
-_ALIKE = frozenset({frozenset({"Congo", "République démocratique du Congo"})})
-"""Countries one demonym names ("congolais"): a title with it fits a post of either."""
+SHARED_DEMONYMS = {"Congo": "République démocratique du Congo"}
+"""A demonym's country → the other country the same demonym names ("congolais")."""
+_ALIKE = frozenset(frozenset(pair) for pair in SHARED_DEMONYMS.items())
+"""Countries one demonym names: a title with it fits a post of either."""
 
 
 def _alike(demonym_country: str, country: str | None) -> bool:
